@@ -1,0 +1,1 @@
+"""The database: typed SQLAlchemy models, Alembic migrations, engine and sessions."""

@@ -1,0 +1,155 @@
+"""Domain vocabulary: the enumerations with their Chinese labels, and the plain records the UI receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# --- organisation (2.2, 2.3) ---
+
+UNIT_KINDS: dict[str, str] = {
+    "branch": "分行",
+    "branch_office": "分行办公室",
+    "department": "职能部门",
+    "outlet": "营业网点",
+    "secondary_branch": "二级分行",
+    "comprehensive_dept": "综合管理部",
+}
+
+SEVERITIES: dict[str, str] = {"general": "一般", "major": "重大"}
+
+SOURCES: dict[str, str] = {
+    "complaint": "客户投诉",
+    "media": "媒体采访",
+    "online": "网络舆情",
+    "regulator": "监管部门",
+    "other": "其他",
+}
+
+LOCATIONS: dict[str, str] = {"same_city": "石家庄同城", "remote": "异地机构"}
+
+STATUSES: dict[str, str] = {"open": "处置中", "closed": "已结束"}
+
+# 3.3.2: every element is required before a written report can be signed; the last two for major incidents.
+ELEMENTS: dict[str, str] = {
+    "el_cause": "起因",
+    "el_time": "时间",
+    "el_place": "地点",
+    "el_situation": "当前情况",
+    "el_measures_taken": "已采取的措施",
+    "el_forecast": "事态发展预测",
+    "el_impact": "造成的影响",
+}
+MAJOR_ELEMENTS: dict[str, str] = {
+    "el_consequences": "可能引发的后果",
+    "el_planned_measures": "拟采取的措施",
+}
+
+ROLES: dict[str, str] = {
+    "info_officer": "信息员",
+    "lead_officer": "牵头部门经办",
+    "unit_head": "单位主要负责人",
+    "leader": "分行领导/属地负责人",
+    "president": "分行行长",
+    "spokesperson": "新闻发言人",
+    "admin": "管理员",
+}
+
+LEADERSHIP_POSITIONS: dict[str, str] = {"leader": "组长", "deputy": "副组长", "member": "成员"}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    parent_id: int | None
+    kind: str
+    name: str
+    short_name: str
+    code: str
+    location: str  # same_city / remote
+    lead_unit_id: int | None
+    lead_unit_name: str
+    secondary_branch_id: int | None
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something: a logged-in account, or the system for the command line and the demo."""
+
+    user_id: int | None
+    name: str
+    unit_id: int | None
+    roles: frozenset[str] = frozenset()
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+SYSTEM = Actor(user_id=None, name="系统", unit_id=None, roles=frozenset(ROLES))
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    id: int
+    type: str
+    at: datetime
+    recorded_at: datetime
+    recorded_by: str
+    note: str
+    late_reason: str
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IncidentRecord:
+    """An incident as the UI and reports see it: every fact, the derived ones, the timeline."""
+
+    id: int
+    number: str
+    title: str
+    unit_id: int
+    unit_name: str
+    location: str
+    lead_unit_id: int | None
+    lead_unit_name: str
+    occurred_at: datetime
+    learned_at: datetime
+    place: str
+    initial_severity: str
+    severity: str
+    business_line: bool
+    business_line_name: str
+    business_dept_id: int | None
+    business_dept_name: str
+    customer_dispute: bool
+    source: str
+    elements: dict[str, str]
+    spokesperson_name: str
+    reply_script: str
+    positive_publicity: str
+    evaluation: str
+    lessons: str
+    accountability: str
+    status: str
+    closed_at: datetime | None
+    rule_set_id: str
+    rule_set_version: int
+    row_version: int
+    created_at: datetime
+    updated_at: datetime
+    events: tuple[EventRecord, ...] = ()
+
+    @property
+    def is_major(self) -> bool:
+        return self.severity == "major"
+
+    def missing_elements(self) -> list[str]:
+        """3.3.2: the Chinese names of the required elements still empty."""
+        required = dict(ELEMENTS)
+        if self.is_major:
+            required.update(MAJOR_ELEMENTS)
+        return [label for key, label in required.items() if not self.elements.get(key, "").strip()]

@@ -1,0 +1,1 @@
+"""The one service layer every change goes through: validates, checks permissions, writes, audits."""

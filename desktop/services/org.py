@@ -1,0 +1,170 @@
+"""The organisation tree, and what follows from where a unit sits in it (2.2, 2.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Unit
+from desktop.domain import UNIT_KINDS, Actor, UnitInfo
+from desktop.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services import audit
+
+# Which kinds may hang under which: the shape of a branch (2.2).
+ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
+    "branch": (None,),
+    "branch_office": ("branch",),
+    "department": ("branch", "secondary_branch"),
+    "outlet": ("branch", "secondary_branch", "department"),
+    "secondary_branch": ("branch",),
+    "comprehensive_dept": ("secondary_branch",),
+}
+_SINGLETONS = {"branch_office", "comprehensive_dept"}
+
+
+def _info(unit: Unit, by_id: dict[int, Unit]) -> UnitInfo:
+    """2.2: same-city units (and the branch itself) answer to the branch office; 2.3: units of a secondary
+    branch are remote, and their lead department is that secondary branch's comprehensive-management department."""
+    secondary: Unit | None = None
+    branch: Unit | None = None
+    node: Unit | None = unit
+    while node is not None:
+        if node.kind == "secondary_branch" and secondary is None:
+            secondary = node
+        if node.kind == "branch":
+            branch = node
+        node = by_id.get(node.parent_id) if node.parent_id is not None else None
+    lead: Unit | None = None
+    if secondary is not None:
+        lead = next((u for u in by_id.values() if u.parent_id == secondary.id and u.kind == "comprehensive_dept"), None)
+        location = "remote"
+    else:
+        location = "same_city"
+        if branch is not None:
+            lead = next((u for u in by_id.values() if u.parent_id == branch.id and u.kind == "branch_office"), None)
+    return UnitInfo(
+        id=unit.id,
+        parent_id=unit.parent_id,
+        kind=unit.kind,
+        name=unit.name,
+        short_name=unit.short_name,
+        code=unit.code,
+        location=location,
+        lead_unit_id=lead.id if lead else None,
+        lead_unit_name=lead.name if lead else "",
+        secondary_branch_id=secondary.id if secondary else None,
+    )
+
+
+def _all(session: Session) -> dict[int, Unit]:
+    return {u.id: u for u in session.execute(select(Unit)).scalars()}
+
+
+def list_units(session: Session, include_inactive: bool = False) -> list[UnitInfo]:
+    by_id = _all(session)
+    units = sorted(by_id.values(), key=lambda u: (u.sort_order, u.id))
+    return [_info(u, by_id) for u in units if include_inactive or u.active]
+
+
+def unit_info(session: Session, unit_id: int) -> UnitInfo:
+    by_id = _all(session)
+    if unit_id not in by_id:
+        raise NotFound(f"找不到编号为 {unit_id} 的单位")
+    return _info(by_id[unit_id], by_id)
+
+
+def descendants(session: Session, unit_id: int) -> set[int]:
+    """The unit and everything under it."""
+    children: dict[int | None, list[int]] = {}
+    for uid, parent in session.execute(select(Unit.id, Unit.parent_id)):
+        children.setdefault(parent, []).append(uid)
+    found, stack = set(), [unit_id]
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        stack.extend(children.get(current, []))
+    return found
+
+
+def is_empty(session: Session) -> bool:
+    return session.execute(select(func.count(Unit.id))).scalar_one() == 0
+
+
+def create_unit(
+    session: Session,
+    actor: Actor,
+    *,
+    kind: str,
+    name: str,
+    code: str,
+    parent_id: int | None = None,
+    short_name: str = "",
+    phone: str = "",
+) -> UnitInfo:
+    # An empty database has no administrator yet: the first set-up creates the tree before any account exists.
+    if not actor.has("admin") and not is_empty(session):
+        raise PermissionDenied("只有管理员可以维护机构")
+    name, code, short_name = name.strip(), code.strip(), short_name.strip()
+    if kind not in UNIT_KINDS:
+        raise ValidationError("kind", f"未知的单位类型：{kind}")
+    if not name:
+        raise ValidationError("name", "请填写单位名称")
+    if not code:
+        raise ValidationError("code", "请填写单位代码")
+    if session.execute(select(Unit.id).where(Unit.code == code)).first():
+        raise ValidationError("code", f"单位代码“{code}”已被使用")
+    parent = session.get(Unit, parent_id) if parent_id is not None else None
+    if parent_id is not None and parent is None:
+        raise ValidationError("parent_id", "上级单位不存在")
+    parent_kind = parent.kind if parent else None
+    if parent_kind not in ALLOWED_PARENTS[kind]:
+        allowed = "、".join(UNIT_KINDS[k] for k in ALLOWED_PARENTS[kind] if k) or "无（顶层）"
+        raise ValidationError("parent_id", f"{UNIT_KINDS[kind]}的上级只能是：{allowed}")
+    if kind in _SINGLETONS and parent is not None:
+        if any(c.kind == kind for c in parent.children):
+            raise ValidationError("kind", f"{parent.name}已有{UNIT_KINDS[kind]}")
+    if kind == "branch" and session.execute(select(Unit.id).where(Unit.kind == "branch")).first():
+        raise ValidationError("kind", "机构树只能有一个分行")
+    order = len(parent.children) if parent else 0
+    unit = Unit(kind=kind, name=name, code=code, short_name=short_name, phone=phone, parent_id=parent_id,
+                sort_order=order, active=True)
+    session.add(unit)
+    session.flush()
+    audit.record(session, actor, "unit.create", "unit", unit.id, after={"kind": kind, "name": name, "code": code,
+                                                                       "parent_id": parent_id})
+    return unit_info(session, unit.id)
+
+
+def rename_unit(session: Session, actor: Actor, unit_id: int, name: str, short_name: str = "") -> UnitInfo:
+    if not actor.has("admin"):
+        raise PermissionDenied("只有管理员可以维护机构")
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("单位不存在")
+    if not name.strip():
+        raise ValidationError("name", "请填写单位名称")
+    before = {"name": unit.name, "short_name": unit.short_name}
+    unit.name, unit.short_name = name.strip(), short_name.strip()
+    audit.record(session, actor, "unit.rename", "unit", unit.id, before=before,
+                 after={"name": unit.name, "short_name": unit.short_name})
+    return unit_info(session, unit.id)
+
+
+def set_unit_active(session: Session, actor: Actor, unit_id: int, active: bool) -> None:
+    if not actor.has("admin"):
+        raise PermissionDenied("只有管理员可以维护机构")
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound("单位不存在")
+    before = unit.active
+    unit.active = active
+    audit.record(session, actor, "unit.active", "unit", unit.id, before=before, after=active)
+
+
+def units_of_kind(session: Session, kinds: Iterable[str]) -> list[UnitInfo]:
+    wanted = set(kinds)
+    return [u for u in list_units(session) if u.kind in wanted]

@@ -1,0 +1,76 @@
+"""China Standard Time on screen and paper; aware UTC datetimes everywhere else."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+CST = timezone(timedelta(hours=8), "CST")
+
+_RFC3339 = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+class TimeFormatError(ValueError):
+    """A text that is not an RFC 3339 date-time with an offset."""
+
+
+def parse_rfc3339(text: object) -> datetime:
+    """Parse `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`, truncated to whole seconds; anything else refused."""
+    if not isinstance(text, str):
+        raise TimeFormatError("not an RFC 3339 time with an offset")
+    m = _RFC3339.match(text)
+    if not m:
+        raise TimeFormatError("not an RFC 3339 time with an offset")
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    offset = m.group(8)
+    if offset in ("Z", "z"):
+        tz = timezone.utc
+    else:
+        sign = 1 if offset[0] == "+" else -1
+        oh, om = int(offset[1:3]), int(offset[4:6])
+        if oh > 23 or om > 59:
+            raise TimeFormatError("not an RFC 3339 time with an offset")
+        tz = timezone(sign * timedelta(hours=oh, minutes=om))
+    if second == 60:  # a leap second: RFC 3339 allows it, Python does not
+        raise TimeFormatError("not an RFC 3339 time with an offset")
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+    except ValueError as exc:
+        raise TimeFormatError("not an RFC 3339 time with an offset") from exc
+
+
+def to_cst(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: RepDesk only handles times with an offset")
+    return moment.astimezone(CST)
+
+
+def format_rfc3339_cst(moment: datetime) -> str:
+    """`YYYY-MM-DDThh:mm:ss+08:00`."""
+    return to_cst(moment).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%S+08:00")
+
+
+def format_cst(moment: datetime, seconds: bool = False) -> str:
+    """For people: 2026-03-02 09:15 (China Standard Time)."""
+    return to_cst(moment).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def chinese_date(moment: datetime) -> str:
+    """GB/T 9704 signature date: 2026年3月2日."""
+    local = to_cst(moment)
+    return f"{local.year}年{local.month}月{local.day}日"
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def format_duration(seconds: float) -> str:
+    """A countdown for people: 1:05:09, or -0:03:12 when overdue."""
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
