@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Set up everything RepDesk needs on a fresh Debian/Ubuntu machine: system libraries for Qt (offscreen and under
+# Xvfb), Chinese fonts, PostgreSQL for the multi-user tests, and the Python environment in .venv.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # Qt needs these even offscreen (platform-notes.md)
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libx11-6 libxcb1
+  # a real window under Xvfb
+  xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
+  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
+  # Chinese on screen and on paper
+  fonts-noto-cjk fonts-wqy-microhei
+  # PDF checks, screenshots
+  poppler-utils imagemagick
+  # the multi-user database
+  postgresql
+  # Python
+  python3 python3-venv python3-pip
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e ".[dev]"
+# Qt Linguist: the English .qm is built from the .ts that is kept in git.
+.venv/bin/python -c "from ui.i18n import build_translations; build_translations()" || true
+echo "setup: ready (.venv)"

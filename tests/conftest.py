@@ -1,0 +1,121 @@
+"""Shared fixtures: a fresh database per test, on SQLite and (when configured) on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+# Qt without a screen; must be set before anything imports PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("REPDESK_NO_DIALOGS", "1")
+
+PG_ENV = "REPDESK_TEST_POSTGRES_URL"  # e.g. postgresql://repdesk:repdesk@127.0.0.1:5432/postgres
+
+
+@pytest.fixture(autouse=True)
+def _isolated_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the developer's real data, log or settings folders."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("REPDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("REPDESK_LOG_DIR", str(base / "log"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    monkeypatch.delenv("REPDESK_DATABASE_URL", raising=False)
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str | None]:
+    """A PostgreSQL database migrated to head once; each test gets a copy of it (CREATE DATABASE ... TEMPLATE)."""
+    admin = _pg_admin_url()
+    if not admin:
+        yield None
+        return
+    from sqlalchemy import create_engine, text
+
+    from desktop.db.session import make_engine, upgrade_to_head
+
+    name = f"repdesk_tpl_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(admin.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    tpl_url = admin.rsplit("/", 1)[0] + f"/{name}"
+    tpl_engine = make_engine(tpl_url)
+    upgrade_to_head(tpl_engine)
+    tpl_engine.dispose()
+    yield name
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def _pg_copy(template: str) -> tuple[str, object]:
+    from sqlalchemy import create_engine, text
+
+    admin = _pg_admin_url()
+    assert admin
+    name = f"repdesk_t_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(admin.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    return admin.rsplit("/", 1)[0] + f"/{name}", engine
+
+
+def _pg_drop(engine: object, url: str) -> None:
+    from sqlalchemy import text
+
+    name = url.rsplit("/", 1)[1]
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None) -> Iterator[str]:
+    """An empty database at head: an SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    if _pg_template is None:
+        pytest.skip(f"PostgreSQL not configured ({PG_ENV})")
+    url, engine = _pg_copy(_pg_template)
+    yield url
+    _pg_drop(engine, url)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[object]:
+    from desktop.db.session import Database
+
+    database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[object]:
+    """SQLite only: for tests that are about something other than the database (UI, reports)."""
+    from desktop.db.session import Database
+
+    database = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    yield database
+    database.dispose()
+
+
+FIXED_NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def demo_db(sqlite_db: object) -> object:
+    """The example organisation, accounts and incidents (as `repdesk demo` makes them), on SQLite."""
+    from desktop import demo
+
+    demo.fill(sqlite_db)  # type: ignore[arg-type]
+    return sqlite_db
