@@ -1,0 +1,443 @@
+"""The approval queue and the decisions: approve, return, sign, send; head-office consent; the regulator.
+
+Every decision is on one frozen version, named by its id and the SHA-256 the user was shown: a decision on a
+version that is no longer the current submitted one is refused as stale. The decisions record the timeline
+events of the deadline rules through the incident service, so the deadlines move by themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+
+from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident
+from desktop.domain import Actor, IncidentRecord, UnitInfo
+from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.services import audit, doc_steps, documents, incidents, org, permissions
+from desktop.services.doc_steps import KINDS, STAGES, Step
+from desktop.services.documents import DocumentVersionView
+from desktop.timeutil import format_cst, now_utc
+
+# The timeline event each kind of document completes, and so the deadline it serves (deadline-rules.md).
+SERVES: dict[str, str] = {
+    "written_report": "written_report_to_lead",
+    "response_plan": "response_plan_approved",
+    "major_report": "reported_to_head_office",
+}
+ACTIONS: dict[str, str] = {"approve": "审批", "sign": "签发", "send": "报送"}
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One thing waiting for the logged-in user, with the deadline it serves."""
+
+    version_id: int
+    document_id: int
+    incident_id: int
+    incident_number: str
+    incident_title: str
+    kind: str
+    kind_label: str
+    stage_label: str
+    version_number: int
+    sha256: str
+    action: str  # approve / sign / send
+    action_label: str
+    step: str
+    step_label: str
+    step_article: str
+    drafter_name: str
+    submitted_at: datetime | None
+    rule_id: str | None
+    rule_article: str | None
+    due_at: datetime | None
+
+    def seconds_left(self, now: datetime) -> float | None:
+        """The countdown: negative once overdue."""
+        return (self.due_at - now).total_seconds() if self.due_at is not None else None
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.due_at is not None and now > self.due_at
+
+
+@dataclass(frozen=True)
+class ReturnedItem:
+    """A version sent back to its drafter, with the comment."""
+
+    version: DocumentVersionView
+    returned_by: str
+    returned_at: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    """What a verification code printed on a PDF ("RDV1:<version id>:<sha256[:16]>") refers to."""
+
+    ok: bool
+    message: str
+    version: DocumentVersionView | None = None
+
+
+# --- state --------------------------------------------------------------------------------------------------
+
+
+def _done(version: DocumentVersion) -> dict[str, ApprovalDecision]:
+    return {d.step: d for d in version.decisions if d.decision in ("approved", "signed")}
+
+
+def _open_steps(steps: tuple[Step, ...], version: DocumentVersion) -> list[Step]:
+    """Steps not yet taken whose prerequisites are taken: the ones somebody may act on now."""
+    done = _done(version)
+    return [s for s in steps if s.key not in done and all(a in done for a in s.after)]
+
+
+def _state_after(steps: tuple[Step, ...], done: set[str]) -> str:
+    if all(s.key in done for s in steps):
+        return "signed" if any(s.action == "sign" for s in steps) else "approved"
+    if all(s.key in done for s in steps if s.action == "approve"):
+        return "approved"  # approved, waiting for the signature
+    return "submitted"
+
+
+def _load_for_decision(session: Session, actor: Actor, version_id: int, expected_sha256: str,
+                       what: str) -> tuple[DocumentVersion, Incident]:
+    """The version, if it is still the one the user saw; else refused as stale."""
+    version = documents.load_version(session, version_id)
+    document = version.document
+    incident = documents.incident_of(session, actor, document)
+    latest = documents.latest_version(document)
+    label = KINDS[document.kind]
+    if latest.number != version.number:
+        raise ConflictError(f"{label}已有新的第{latest.number}版，您打开的第{version.number}版已失效，"
+                            f"不能{what}；请打开最新版本")
+    if version.state == "returned":
+        raise ConflictError(f"{label}第{version.number}版已被退回起草人，不能{what}")
+    if version.state == "draft":
+        raise ConflictError(f"{label}第{version.number}版尚未提交，不能{what}")
+    if version.sha256 != expected_sha256:
+        raise ConflictError(f"{label}第{version.number}版的内容与您看到的不一致，不能{what}；请重新打开核对")
+    if documents.content_sha256(version.content) != version.sha256:
+        raise ConflictError(f"{label}第{version.number}版的内容校验不符，可能已被改动，不能{what}")
+    return version, incident
+
+
+def _decide(session: Session, actor: Actor, version: DocumentVersion, incident: Incident, step: str,
+            decision: str, comment: str, now: datetime, new_state: str) -> None:
+    before = version.state
+    version.decisions.append(ApprovalDecision(step=step, decision=decision, actor_id=actor.user_id,
+                                              actor_name=actor.name, comment=comment.strip(), decided_at=now))
+    version.state = new_state
+    # Bump the row version even when the state stays: two approvers at once must not both see "one to go".
+    flag_modified(version, "state")
+    documents.flush(session, KINDS[version.document.kind])
+    audit.record(session, actor, f"document.{decision}", "document_version", version.id,
+                 before={"state": before},
+                 after={"state": new_state, "step": step, "comment": comment.strip(), "sha256": version.sha256},
+                 incident_id=incident.id)
+
+
+def _units(session: Session, incident: Incident, document: Document) -> tuple[UnitInfo, UnitInfo]:
+    return org.unit_info(session, incident.unit_id), org.unit_info(session, document.unit_id)
+
+
+def _record(session: Session, actor: Actor, incident: Incident, event_type: str, at: datetime, note: str,
+            late_reason: str, now: datetime) -> IncidentRecord:
+    return incidents.record_event(session, actor, incident.id, event_type, at, note=note, late_reason=late_reason,
+                                  now=now)
+
+
+# --- decisions ----------------------------------------------------------------------------------------------
+
+
+def approve(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str = "",
+            late_reason: str = "", step: str | None = None, now: datetime | None = None) -> DocumentVersionView:
+    """Approve one open step of a submitted version. The last approval of a response plan records
+    `response_plan_approved`, the leadership group's approval of the major report `major_report_approved`;
+    `late_reason` is asked for when that event is past its deadline."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "审批")
+    version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "审批")
+    document = version.document
+    steps = documents.steps_for(session, document)
+    incident_unit, doc_unit = _units(session, incident, document)
+    if any(d.actor_id == actor.user_id and d.decision == "approved" for d in version.decisions):
+        raise PermissionDenied("您已审批过该版本，不能重复审批")
+    if version.state != "submitted":
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版{documents.STATES[version.state]}，无需再审批")
+    candidates = [s for s in _open_steps(steps, version) if s.action == "approve" and (step is None or s.key == step)]
+    if not candidates:
+        raise ConflictError("该审批环节已完成或尚不能办理")
+    reasons = [doc_steps.may_decide(session, actor, s, incident_unit, doc_unit) for s in candidates]
+    allowed = [s for s, r in zip(candidates, reasons, strict=True) if r is None]
+    if not allowed:
+        raise PermissionDenied(reasons[0] or "您不能审批该文件")
+    if version.created_by_id == actor.user_id:
+        raise PermissionDenied("不能审批本人起草的文件")
+    chosen = allowed[0]
+    new_state = _state_after(steps, {*_done(version), chosen.key})
+    # The timeline event first: if the rules refuse it (or want a late reason), nothing else has changed.
+    if document.kind == "response_plan" and new_state == "approved":
+        _record(session, actor, incident, "response_plan_approved", now, f"{KINDS[document.kind]}第{version.number}版",
+                late_reason, now)
+    if document.kind == "major_report" and chosen.key == "leadership_group":
+        _record(session, actor, incident, "major_report_approved", now, f"第{version.number}版", late_reason, now)
+    _decide(session, actor, version, incident, chosen.key, "approved", comment, now, new_state)
+    return documents.to_view(session, version)
+
+
+def return_(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str,
+            now: datetime | None = None) -> DocumentVersionView:
+    """Send a version back to its drafter with a comment; a new version then needs every approval again."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "退回")
+    if not comment.strip():
+        raise ValidationError("comment", "退回时请填写意见")
+    version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "退回")
+    document = version.document
+    if version.state not in ("submitted", "approved") or version.signed_at is not None:
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已{documents.STATES[version.state]}，不能退回")
+    incident_unit, doc_unit = _units(session, incident, document)
+    open_steps = _open_steps(documents.steps_for(session, document), version)
+    reasons = [doc_steps.may_decide(session, actor, s, incident_unit, doc_unit) for s in open_steps]
+    chosen = next((s for s, r in zip(open_steps, reasons, strict=True) if r is None), None)
+    if chosen is None:
+        raise PermissionDenied(next((r for r in reasons if r), "您不能退回该文件"))
+    _decide(session, actor, version, incident, chosen.key, "returned", comment, now, "returned")
+    return documents.to_view(session, version)
+
+
+def sign(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str = "",
+         now: datetime | None = None) -> DocumentVersionView:
+    """签发: by the signer's own account, on the version they read, once every approval before it is done."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "签发")
+    version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "签发")
+    document = version.document
+    steps = documents.steps_for(session, document)
+    sign_step = next((s for s in steps if s.action == "sign"), None)
+    if sign_step is None:
+        raise ValidationError("kind", f"{KINDS[document.kind]}无需签发")
+    incident_unit, doc_unit = _units(session, incident, document)
+    reason = doc_steps.may_decide(session, actor, sign_step, incident_unit, doc_unit)
+    if reason:
+        raise PermissionDenied(reason)
+    if version.signed_at is not None:
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经签发")
+    if sign_step not in _open_steps(steps, version):
+        missing = "、".join(s.label for s in steps if s.key in sign_step.after and s.key not in _done(version))
+        raise ConflictError(f"须先经{missing}，才能签发（4.3.4(2)）")
+    version.signed_by_id = actor.user_id
+    version.signed_at = now
+    _decide(session, actor, version, incident, sign_step.key, "signed", comment, now,
+            _state_after(steps, {*_done(version), sign_step.key}))
+    return documents.to_view(session, version)
+
+
+def send(session: Session, actor: Actor, version_id: int, expected_sha256: str, at: datetime | None = None,
+         note: str = "", late_reason: str = "", now: datetime | None = None) -> DocumentVersionView:
+    """Record that a signed report went out: a written report to the lead department (`written_report_to_lead`,
+    3.3.1), the major report to the head office (`reported_to_head_office`, 3.2.3, 4.3.4(2))."""
+    now = now or now_utc()
+    at = (at or now).replace(microsecond=0)
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "报送")
+    version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "报送")
+    document = version.document
+    if document.kind not in SERVES or document.kind == "response_plan":
+        raise ValidationError("kind", f"{KINDS[document.kind]}无需报送")
+    incident_unit, doc_unit = _units(session, incident, document)
+    reason = doc_steps.may_send(session, actor, document.kind, doc_unit)
+    if reason:
+        raise PermissionDenied(reason)
+    steps = documents.steps_for(session, document)
+    if version.state == "sent":
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经报送")
+    missing = [s.label for s in steps if s.key not in _done(version)]
+    if missing or version.state != "signed" or version.signed_at is None:
+        rule = "（4.3.4(2)、3.3.3）" if document.kind == "major_report" else "（3.3.3）"
+        raise ConflictError(f"{KINDS[document.kind]}须经{'、'.join(missing) or '签发'}后才能报送{rule}")
+    if at < version.signed_at:
+        raise ValidationError("at", "报送时间不能早于签发时间")
+    _record(session, actor, incident, SERVES[document.kind], at,
+            note or f"{KINDS[document.kind]}第{version.number}版", late_reason, now)
+    _decide(session, actor, version, incident, "send", "sent", note, now, "sent")
+    return documents.to_view(session, version)
+
+
+def record_head_office_consent(session: Session, actor: Actor, incident_id: int, at: datetime | None = None,
+                               note: str = "", now: datetime | None = None) -> IncidentRecord:
+    """3.2.3: the head office agreed that the report goes to the regulator."""
+    now = now or now_utc()
+    at = (at or now).replace(microsecond=0)
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "记录总行意见")
+    incident = _incident(session, actor, incident_id)
+    reason = doc_steps.may_act_for_branch(session, actor, "记录总行意见")
+    if reason:
+        raise PermissionDenied(reason)
+    sent = [e.at for e in incident.events if e.type == "reported_to_head_office"]
+    if not sent or at < min(sent):
+        raise ValidationError("at", "《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）")
+    return _record(session, actor, incident, "head_office_consent", at, note, "", now)
+
+
+def report_to_regulator(session: Session, actor: Actor, incident_id: int, at: datetime | None = None,
+                        note: str = "", late_reason: str = "", now: datetime | None = None) -> IncidentRecord:
+    """3.2.3: only after the head office agreed (3.1.4: no skipping levels)."""
+    now = now or now_utc()
+    at = (at or now).replace(microsecond=0)
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "报告监管部门")
+    incident = _incident(session, actor, incident_id)
+    reason = doc_steps.may_act_for_branch(session, actor, "报告监管部门")
+    if reason:
+        raise PermissionDenied(reason)
+    consents = [e.at for e in incident.events if e.type == "head_office_consent"]
+    if not consents or at < min(consents):
+        raise ValidationError("type", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）")
+    return _record(session, actor, incident, "reported_to_regulator", at, note, late_reason, now)
+
+
+def _incident(session: Session, actor: Actor, incident_id: int) -> Incident:
+    incident = session.get(Incident, incident_id, options=[selectinload(Incident.events)])
+    if incident is None:
+        raise NotFound(f"找不到事件（编号 {incident_id}）")
+    permissions.require_see(session, actor, incident)
+    return incident
+
+
+# --- the queue ----------------------------------------------------------------------------------------------
+
+
+def _served_deadline(record: IncidentRecord, kind: str, now: datetime) -> tuple[str | None, str | None,
+                                                                                 datetime | None]:
+    event = SERVES.get(kind)
+    if event is None:
+        return None, None, None
+    open_ = [s for s in incidents.deadlines(record, now)
+             if s.rule.done_by == event and s.status in ("pending", "overdue", "open") and s.due_at is not None]
+    if not open_:
+        return None, None, None
+    first = min(open_, key=lambda s: s.due_at)  # type: ignore[arg-type, return-value]
+    return first.rule.id, first.rule.article, first.due_at
+
+
+def pending_for(session: Session, actor: Actor, now: datetime | None = None) -> list[QueueItem]:
+    """What waits for this user to approve, sign or send; most urgent deadline first (overdue first), then the
+    oldest submission; items that serve no deadline last."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    if actor.user_id is None:
+        return []
+    units = permissions.scope(session, actor)
+    query = (select(DocumentVersion).join(Document).join(Incident, Incident.id == Document.incident_id)
+             .where(DocumentVersion.state.in_(("submitted", "approved", "signed")))
+             .options(selectinload(DocumentVersion.decisions), selectinload(DocumentVersion.document)))
+    if units is not None:
+        query = query.where(Incident.unit_id.in_(units) | Incident.business_dept_id.in_(units))
+    records: dict[int, IncidentRecord] = {}
+    items: list[QueueItem] = []
+    for version in session.execute(query).scalars():
+        document = version.document
+        if documents.latest_version(document).number != version.number:
+            continue
+        incident = session.get(Incident, document.incident_id)
+        assert incident is not None
+        incident_unit, doc_unit = _units(session, incident, document)
+        action, step = _next_for(session, actor, version, incident_unit, doc_unit)
+        if step is None:
+            continue
+        if incident.id not in records:
+            records[incident.id] = incidents.get_incident(session, actor, incident.id)
+        record = records[incident.id]
+        rule_id, article, due_at = _served_deadline(record, document.kind, now)
+        items.append(QueueItem(
+            version_id=version.id, document_id=document.id, incident_id=incident.id, incident_number=incident.number,
+            incident_title=incident.title, kind=document.kind, kind_label=KINDS[document.kind],
+            stage_label=STAGES.get(document.stage, ""), version_number=version.number, sha256=version.sha256,
+            action=action, action_label=ACTIONS[action], step=step.key, step_label=step.label,
+            step_article=step.article, drafter_name=documents.to_view(session, version).created_by_name,
+            submitted_at=version.submitted_at, rule_id=rule_id, rule_article=article, due_at=due_at))
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    items.sort(key=lambda i: (i.due_at is None, i.due_at or far, i.submitted_at or far, i.version_id))
+    return items
+
+
+SEND_STEP = Step("send", "报送", "send", "3.3.1")
+SEND_MAJOR_STEP = Step("send", "报送总行办公室", "send", "3.2.3")
+
+
+def _next_for(session: Session, actor: Actor, version: DocumentVersion, incident_unit: UnitInfo,
+              doc_unit: UnitInfo) -> tuple[str, Step | None]:
+    document = version.document
+    if version.state == "signed":
+        if document.kind in ("written_report", "major_report") and \
+                doc_steps.may_send(session, actor, document.kind, doc_unit) is None:
+            return "send", SEND_STEP if document.kind == "written_report" else SEND_MAJOR_STEP
+        return "", None
+    steps = documents.steps_for(session, document)
+    already = any(d.actor_id == actor.user_id and d.decision == "approved" for d in version.decisions)
+    for step in _open_steps(steps, version):
+        if step.action == "approve" and (already or version.created_by_id == actor.user_id):
+            continue
+        if doc_steps.may_decide(session, actor, step, incident_unit, doc_unit) is None:
+            return step.action, step
+    return "", None
+
+
+def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
+    """Versions returned to this user as their drafter, still the latest of their document, newest first."""
+    actor = doc_steps.current_actor(session, actor)
+    if actor.user_id is None:
+        return []
+    rows = session.execute(select(DocumentVersion).where(DocumentVersion.state == "returned",
+                                                         DocumentVersion.created_by_id == actor.user_id)
+                           .options(selectinload(DocumentVersion.decisions))).scalars().all()
+    out = []
+    for version in rows:
+        if documents.latest_version(version.document).number != version.number:
+            continue
+        incident = session.get(Incident, version.document.incident_id)
+        if incident is None or not permissions.can_see(session, actor, incident):
+            continue
+        view = documents.to_view(session, version)
+        last = view.last_return
+        assert last is not None
+        out.append(ReturnedItem(view, last.actor_name, last.decided_at, last.comment))
+    out.sort(key=lambda r: r.returned_at, reverse=True)
+    return out
+
+
+# --- verification of printed documents ------------------------------------------------------------------------
+
+
+def signed_version(session: Session, version_id: int) -> DocumentVersionView | None:
+    """A frozen version by id (no user needed: `repdesk verify` runs headless); None for drafts and unknown ids."""
+    version = session.get(DocumentVersion, version_id)
+    if version is None or version.state == "draft":
+        return None
+    return documents.to_view(session, version)
+
+
+def verify_code(session: Session, code: str) -> CodeCheck:
+    """Check a printed "RDV1:<version id>:<sha256[:16]>" against the stored version."""
+    parts = code.strip().split(":")
+    if len(parts) != 3 or parts[0] != "RDV1" or not parts[1].isdigit() or len(parts[2]) != 16:
+        return CodeCheck(False, "校验码格式不正确")
+    view = signed_version(session, int(parts[1]))
+    if view is None:
+        return CodeCheck(False, "库中没有与该校验码对应的已提交文件")
+    if not view.sha256.startswith(parts[2].lower()):
+        return CodeCheck(False, "校验码与库中文件内容不符：打印件可能出自其他版本或已被改动", view)
+    if documents.content_sha256(documents.canonical_json(view.content)) != view.sha256:
+        return CodeCheck(False, "库中该版本的内容与其哈希不符，可能已被改动", view)
+    who = f"，{view.signer_name}于{format_cst(view.signed_at)}签发" if view.signed_at else ""
+    return CodeCheck(True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}", view)

@@ -1,0 +1,204 @@
+"""Who drafts, approves, signs and sends each document: the approval steps of 3.3.3, 4.2.2.x(3), 4.3.4, 5.2, 5.3.
+
+Pure decisions over plain values; the services in `documents.py` and `approvals.py` load the facts and call these.
+Each check returns None when allowed, or the Chinese reason for refusing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from desktop.db.models import User
+from desktop.domain import Actor, UnitInfo
+from desktop.errors import PermissionDenied
+from desktop.services import org
+
+KINDS: dict[str, str] = {
+    "written_report": "声誉风险事件报告",
+    "response_plan": "应对方案（含应答口径）",
+    "major_report": "《重大突发事件报告》",
+    "evaluation": "评估总结报告",
+}
+STAGES: dict[str, str] = {"first": "首报", "follow_up": "续报", "final": "终报"}
+
+BRANCH_LEVEL = ("branch", "branch_office")
+LEADERS = ("leader", "president")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision a document version needs. `after`: the steps that must be done first."""
+
+    key: str
+    label: str
+    action: str  # approve / sign
+    article: str
+    after: tuple[str, ...] = ()
+
+
+UNIT_HEAD_SIGN = Step("unit_head_sign", "事发单位主要负责人签发", "sign", "3.3.3")
+BRANCH_LEADER = Step("branch_leader", "分行领导或同城最高级别负责人审批", "approve", "4.2.2.1(3)")
+LOCAL_LEADER = Step("local_leader", "属地分行领导或最高级别负责人审批", "approve", "4.2.2.2(3)")
+BRANCH_OFFICE = Step("branch_office", "石家庄分行办公室审批", "approve", "4.2.2.2(3)")
+GROUP_PLAN = Step("leadership_group", "处置领导小组审定", "approve", "4.3.4(3)")
+GROUP_REPORT = Step("leadership_group", "处置领导小组审定", "approve", "4.3.4(2)")
+PRESIDENT_SIGN = Step("president_sign", "分行行长签发", "sign", "3.3.3", after=("leadership_group",))
+LEAD_DEPARTMENT = Step("lead_department", "牵头部门审核", "approve", "5.2、5.3")
+
+STEP_LABELS: dict[str, str] = {s.key: s.label for s in (UNIT_HEAD_SIGN, BRANCH_LEADER, LOCAL_LEADER, BRANCH_OFFICE,
+                                                        GROUP_REPORT, PRESIDENT_SIGN, LEAD_DEPARTMENT)}
+
+
+def required_steps(kind: str, severity: str, location: str) -> tuple[Step, ...]:
+    """The steps a version of this kind needs, for an incident as it stands now."""
+    if kind == "written_report":
+        return (UNIT_HEAD_SIGN,)  # 3.3.3: the unit's head signs what the unit sends up
+    if kind == "response_plan":
+        if severity == "major":
+            return (GROUP_PLAN,)  # 4.3.4(3): the leadership group makes the plan
+        if location == "remote":
+            return (LOCAL_LEADER, BRANCH_OFFICE)  # 4.2.2.2(3): both, in any order
+        return (BRANCH_LEADER,)  # 4.2.2.1(3)
+    if kind == "major_report":
+        return (GROUP_REPORT, PRESIDENT_SIGN)  # 4.3.4(2) approval, then 3.3.3 the president signs
+    if kind == "evaluation":
+        return (LEAD_DEPARTMENT,)
+    raise ValueError(kind)
+
+
+# --- who the actor is, checked against the database --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an actor or an incident sits in the organisation."""
+
+    unit: UnitInfo
+
+    @property
+    def kind(self) -> str:
+        return self.unit.kind
+
+    @property
+    def branch_level(self) -> bool:
+        return self.unit.kind in BRANCH_LEVEL
+
+    @property
+    def same_city(self) -> bool:
+        return self.unit.location == "same_city"
+
+
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """The actor with the roles and unit the database holds now: a role taken away after log-in no longer counts."""
+    if actor.user_id is None:
+        return actor
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied("该账户已停用或不存在，不能办理")
+    return Actor(user_id=user.id, name=user.display_name, unit_id=user.unit_id,
+                 roles=frozenset(r.role for r in user.roles))
+
+
+def person_required(actor: Actor, what: str) -> None:
+    """Approving and signing is done by a person's own account, never by the system."""
+    if actor.user_id is None:
+        raise PermissionDenied(f"{what}须由本人账户登录后办理")
+
+
+def place_of(session: Session, actor: Actor) -> Place | None:
+    if actor.unit_id is None:
+        return None
+    return Place(org.unit_info(session, actor.unit_id))
+
+
+# --- the checks -----------------------------------------------------------------------------------------------
+
+
+def branch_office_id(session: Session) -> int | None:
+    return next((u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch_office"), None)
+
+
+def lead_units(session: Session, incident_unit: UnitInfo) -> set[int]:
+    """The incident's lead department and the branch office, which leads or oversees every incident (2.2, 2.3)."""
+    units = {u for u in (incident_unit.lead_unit_id, branch_office_id(session)) if u is not None}
+    return units
+
+
+def may_draft(session: Session, actor: Actor, kind: str, incident_unit: UnitInfo) -> str | None:
+    if actor.user_id is None:
+        return None
+    if kind == "written_report":
+        if actor.has("info_officer", "unit_head") and actor.unit_id == incident_unit.id:
+            return None
+        return f"书面报告由事发单位（{incident_unit.name}）的信息员或主要负责人填写（3.3.1）"
+    if kind == "major_report":
+        if actor.has("lead_officer") and actor.unit_id == branch_office_id(session):
+            return None
+        return "《重大突发事件报告》由石家庄分行办公室起草（3.2.3）"
+    if actor.has("lead_officer") and actor.unit_id in lead_units(session, incident_unit):
+        return None
+    return f"{KINDS[kind]}由牵头部门（{incident_unit.lead_unit_name or '分行办公室'}或分行办公室）的经办人员起草"
+
+
+def may_decide(session: Session, actor: Actor, step: Step, incident_unit: UnitInfo, doc_unit: UnitInfo) -> str | None:
+    """None if this actor may take this step for a document of this incident, else why not."""
+    where = place_of(session, actor)
+    if step.key == "unit_head_sign":
+        if actor.has("unit_head") and actor.unit_id == doc_unit.id:
+            return None
+        return f"只有{doc_unit.name}的主要负责人可以签发本单位的书面报告（3.3.3）"
+    if step.key == "branch_leader":
+        if actor.has(*LEADERS) and where is not None and where.same_city:
+            return None
+        return "同城事件的应对方案须由分行领导或石家庄同城最高级别负责人审批（4.2.2.1(3)）"
+    if step.key == "local_leader":
+        if (actor.has("leader") and where is not None and incident_unit.secondary_branch_id is not None
+                and where.unit.secondary_branch_id == incident_unit.secondary_branch_id):
+            return None
+        return "异地事件的应对方案须由所在分行领导或属地最高级别负责人审批（4.2.2.2(3)）"
+    if step.key == "branch_office":
+        if where is not None and ((actor.has("lead_officer") and where.kind == "branch_office")
+                                  or (actor.has(*LEADERS) and where.branch_level)):
+            return None
+        return "异地事件的应对方案还须经石家庄分行办公室审批（4.2.2.2(3)）"
+    if step.key == "leadership_group":
+        if actor.has(*LEADERS) and where is not None and where.branch_level:
+            return None
+        return f"须由处置领导小组（分行行长、分行领导）审定（{step.article}）"
+    if step.key == "president_sign":
+        if actor.has("president") and where is not None and where.branch_level:
+            return None
+        return "《重大突发事件报告》须由分行行长签发（3.3.3）"
+    if step.key == "lead_department":
+        if where is None:
+            return "评估总结须经牵头部门审核（5.2、5.3）"
+        if actor.has("lead_officer") and where.unit.id in lead_units(session, incident_unit):
+            return None
+        if actor.has(*LEADERS) and (where.branch_level or (
+                incident_unit.secondary_branch_id is not None
+                and where.unit.secondary_branch_id == incident_unit.secondary_branch_id)):
+            return None
+        return "评估总结须由牵头部门或分行领导审核（5.2、5.3）"
+    raise ValueError(step.key)
+
+
+def may_send(session: Session, actor: Actor, kind: str, doc_unit: UnitInfo) -> str | None:
+    """Who records that a signed report went out: the reporting unit, or the branch office for the head office."""
+    if kind == "written_report":
+        if actor.has("info_officer", "unit_head") and actor.unit_id == doc_unit.id:
+            return None
+        return f"书面报告由{doc_unit.name}报送"
+    if kind == "major_report":
+        return may_act_for_branch(session, actor, "报送《重大突发事件报告》")
+    return "该类文件无需报送"
+
+
+def may_act_for_branch(session: Session, actor: Actor, what: str) -> str | None:
+    """3.2.3: the branch office (or a branch leader) deals with the head office and the regulator."""
+    where = place_of(session, actor)
+    if where is not None and ((actor.has("lead_officer") and where.kind == "branch_office")
+                              or (actor.has(*LEADERS) and where.branch_level)):
+        return None
+    return f"只有石家庄分行办公室或分行领导可以{what}（3.2.3）"

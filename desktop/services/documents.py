@@ -1,0 +1,473 @@
+"""Documents with versions: drafts, submitting (which freezes a version), and the views the UI and reports get.
+
+A version's content is a JSON snapshot of the incident at drafting time plus the document's own fields; its
+SHA-256 over canonical JSON ties a decision, a signature and a printed page to exactly that content. Editing a
+frozen version makes version N+1, which needs its own approvals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.db.models import Document, DocumentVersion, Incident, User
+from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, SYSTEM, Actor, IncidentRecord
+from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.services import audit, doc_steps, incidents, org, permissions
+from desktop.services.doc_steps import KINDS, STAGES, STEP_LABELS, Step
+from desktop.services.rulesets import ruleset_for
+from desktop.timeutil import format_rfc3339_cst, now_utc
+
+CONTENT_SCHEMA = 1
+STATES: dict[str, str] = {
+    "draft": "草稿",
+    "submitted": "待审批",
+    "returned": "已退回",
+    "approved": "已审批",
+    "signed": "已签发",
+    "sent": "已报送",
+    "superseded": "已被新版本取代",
+}
+FROZEN = ("submitted", "returned", "approved", "signed", "sent", "superseded")
+DECISIONS: dict[str, str] = {"approved": "同意", "returned": "退回", "signed": "签发", "sent": "报送"}
+
+# The fields a drafter writes, per kind; everything else in the content is the incident's snapshot.
+COMMON_FIELDS = ("doc_number", "title", "recipient", "body", "contact_person", "contact_phone")
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "written_report": COMMON_FIELDS,
+    "response_plan": (*COMMON_FIELDS, "reply_script", "plan_measures"),
+    "major_report": (*COMMON_FIELDS, "reply_script", "spokesperson"),
+    "evaluation": (*COMMON_FIELDS, "evaluation", "lessons", "positive_publicity", "accountability"),
+}
+# Kinds of which an incident has one document; written reports have one first and one final report, and any
+# number of follow-ups.
+SINGLE_PER_INCIDENT = ("response_plan", "major_report", "evaluation")
+
+
+# --- views --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    step: str
+    step_label: str
+    decision: str  # approved / returned / signed / sent
+    decision_label: str
+    actor_id: int
+    actor_name: str
+    comment: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class StepView:
+    key: str
+    label: str
+    action: str  # approve / sign
+    article: str
+    done_by: str  # the name of who took it, "" while open
+    done_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DocumentVersionView:
+    """One version of a document, as the UI and the reports see it."""
+
+    version_id: int
+    document_id: int
+    incident_id: int
+    incident_number: str
+    kind: str
+    kind_label: str
+    stage: str
+    stage_label: str
+    unit_id: int
+    unit_name: str
+    number: int
+    is_current: bool
+    state: str
+    state_label: str
+    content: dict[str, Any]
+    sha256: str
+    created_by_id: int | None
+    created_by_name: str
+    created_at: datetime
+    submitted_at: datetime | None
+    signer_id: int | None
+    signer_name: str
+    signed_at: datetime | None
+    decisions: tuple[DecisionView, ...] = ()
+    steps: tuple[StepView, ...] = ()
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def doc_number(self) -> str:
+        return self.fields.get("doc_number", "")
+
+    @property
+    def title(self) -> str:
+        return self.fields.get("title", "")
+
+    @property
+    def verification_code(self) -> str:
+        """Printed on the PDF; `approvals.verify_code` finds the stored version from it."""
+        return verification_code(self.version_id, self.sha256)
+
+    @property
+    def last_return(self) -> DecisionView | None:
+        returned = [d for d in self.decisions if d.decision == "returned"]
+        return returned[-1] if returned else None
+
+
+def verification_code(version_id: int, sha256: str) -> str:
+    return f"RDV1:{version_id}:{sha256[:16]}"
+
+
+# --- content ------------------------------------------------------------------------------------------------
+
+
+def canonical_json(content: dict[str, Any]) -> str:
+    return audit.canonical(content)
+
+
+def content_sha256(content_json: str) -> str:
+    return hashlib.sha256(content_json.encode("utf-8")).hexdigest()
+
+
+def _time(value: datetime | None) -> str | None:
+    return format_rfc3339_cst(value) if value is not None else None
+
+
+def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime) -> dict[str, Any]:
+    """The incident's facts, 3.3.2 elements, timeline and deadlines at this moment."""
+    rules = ruleset_for(record.rule_set_id, record.rule_set_version)
+    labels = {t: e.label_zh for t, e in rules.event_types.items()}
+    elements = {k: record.elements.get(k, "") for k in ELEMENTS}
+    if record.is_major or kind == "major_report":
+        elements.update({k: record.elements.get(k, "") for k in MAJOR_ELEMENTS})
+    snapshot: dict[str, Any] = {
+        "incident": {
+            "id": record.id, "number": record.number, "title": record.title, "unit_id": record.unit_id,
+            "unit_name": record.unit_name, "location": record.location, "lead_unit_name": record.lead_unit_name,
+            "occurred_at": _time(record.occurred_at), "learned_at": _time(record.learned_at), "place": record.place,
+            "severity": record.severity, "initial_severity": record.initial_severity,
+            "business_line": record.business_line, "business_line_name": record.business_line_name,
+            "business_dept_name": record.business_dept_name, "customer_dispute": record.customer_dispute,
+            "source": record.source,
+        },
+        "elements": elements,
+        "timeline": [{"type": e.type, "label": labels.get(e.type, e.type), "at": _time(e.at), "note": e.note,
+                      "late_reason": e.late_reason} for e in record.events],
+        "deadlines": [{"id": s.rule.id, "article": s.rule.article, "responsible": s.rule.responsible,
+                       "kind": s.rule.kind, "due_at": _time(s.due_at), "status": s.status,
+                       "done_at": _time(s.done_at)} for s in incidents.deadlines(record, now, rules)],
+        "snapshot_at": _time(now),
+    }
+    if kind == "major_report" or (kind == "response_plan" and record.is_major):
+        group = incidents.leadership_group(session, SYSTEM, record.id)
+        snapshot["leadership_group"] = [{"position": p, "name": n, "title": t} for p, n, t in group]
+    return snapshot
+
+
+def _default_fields(session: Session, actor: Actor, record: IncidentRecord, kind: str, stage: str) -> dict[str, str]:
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    fields = {k: "" for k in KIND_FIELDS[kind]}
+    fields["contact_person"] = actor.name if user is not None else ""
+    fields["contact_phone"] = user.phone if user is not None else ""
+    if kind == "written_report":
+        fields["title"] = f"关于{record.title}的报告（{STAGES[stage]}）"
+        fields["recipient"] = record.lead_unit_name
+    elif kind == "response_plan":
+        fields["title"] = f"关于{record.title}的应对方案"
+        fields["reply_script"] = record.reply_script
+    elif kind == "major_report":
+        fields["title"] = f"关于{record.title}的重大突发事件报告"
+        fields["recipient"] = "总行办公室"
+        fields["reply_script"] = record.reply_script
+        fields["spokesperson"] = record.spokesperson_name
+    elif kind == "evaluation":
+        fields["title"] = f"关于{record.title}的评估总结报告"
+        fields["recipient"] = "石家庄分行办公室"
+        for key in ("evaluation", "lessons", "positive_publicity", "accountability"):
+            fields[key] = getattr(record, key)
+    return fields
+
+
+def _clean_fields(kind: str, given: dict[str, Any]) -> dict[str, str]:
+    allowed = KIND_FIELDS[kind]
+    out: dict[str, str] = {}
+    for key, value in given.items():
+        if key not in allowed:
+            raise ValidationError(key, f"{KINDS[kind]}没有这一项")
+        if not isinstance(value, str):
+            raise ValidationError(key, "应为文字")
+        out[key] = value.strip()
+    if "title" in out and not out["title"]:
+        raise ValidationError("title", "请填写文件标题")
+    return out
+
+
+def _build_content(session: Session, record: IncidentRecord, document: Document, fields: dict[str, str],
+                   unit_name: str, now: datetime) -> dict[str, Any]:
+    content = {"schema": CONTENT_SCHEMA, "kind": document.kind, "stage": document.stage,
+               "unit": {"id": document.unit_id, "name": unit_name}, "fields": fields}
+    content.update(_snapshot(session, record, document.kind, now))
+    return content
+
+
+def _set_content(version: DocumentVersion, content: dict[str, Any]) -> None:
+    version.content = canonical_json(content)
+    version.sha256 = content_sha256(version.content)
+
+
+def _doc_unit_id(session: Session, kind: str, record: IncidentRecord) -> int:
+    """The unit whose document it is: the reporting unit (3.3.3), the branch for the head-office report, else the
+    incident's lead department."""
+    if kind == "written_report":
+        return record.unit_id
+    if kind == "major_report":
+        branch = next((u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch"), None)
+        if branch is not None:
+            return branch
+    return record.lead_unit_id or record.unit_id
+
+
+# --- loading ------------------------------------------------------------------------------------------------
+
+
+def load_version(session: Session, version_id: int) -> DocumentVersion:
+    version = session.get(DocumentVersion, version_id, options=[selectinload(DocumentVersion.decisions)])
+    if version is None:
+        raise NotFound(f"找不到文件版本（编号 {version_id}）")
+    return version
+
+
+def incident_of(session: Session, actor: Actor, document: Document) -> Incident:
+    incident = session.get(Incident, document.incident_id)
+    if incident is None:
+        raise NotFound("文件所属事件不存在")
+    permissions.require_see(session, actor, incident)
+    return incident
+
+
+def latest_version(document: Document) -> DocumentVersion:
+    return max(document.versions, key=lambda v: v.number)
+
+
+def steps_for(session: Session, document: Document) -> tuple[Step, ...]:
+    incident = session.get(Incident, document.incident_id)
+    assert incident is not None
+    info = org.unit_info(session, incident.unit_id)
+    return doc_steps.required_steps(document.kind, incident.severity, info.location)
+
+
+def _names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return dict(session.execute(select(User.id, User.display_name).where(User.id.in_(wanted))).all())
+
+
+def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
+    document = version.document
+    incident = session.get(Incident, document.incident_id)
+    assert incident is not None
+    names = _names(session, {version.created_by_id, version.signed_by_id})
+    decisions = tuple(
+        DecisionView(d.step, STEP_LABELS.get(d.step, d.step), d.decision, DECISIONS.get(d.decision, d.decision),
+                     d.actor_id, d.actor_name, d.comment, d.decided_at)
+        for d in sorted(version.decisions, key=lambda d: (d.decided_at, d.id))
+    )
+    done = {d.step: d for d in decisions if d.decision in ("approved", "signed")}
+    steps = tuple(
+        StepView(s.key, s.label, s.action, s.article, done[s.key].actor_name if s.key in done else "",
+                 done[s.key].decided_at if s.key in done else None)
+        for s in steps_for(session, document)
+    )
+    content = json.loads(version.content)
+    return DocumentVersionView(
+        version_id=version.id, document_id=document.id, incident_id=incident.id, incident_number=incident.number,
+        kind=document.kind, kind_label=KINDS[document.kind], stage=document.stage,
+        stage_label=STAGES.get(document.stage, ""), unit_id=document.unit_id,
+        unit_name=content.get("unit", {}).get("name", ""), number=version.number,
+        is_current=version.number == latest_version(document).number, state=version.state,
+        state_label=STATES.get(version.state, version.state), content=content, sha256=version.sha256,
+        created_by_id=version.created_by_id, created_by_name=names.get(version.created_by_id or 0, ""),
+        created_at=version.created_at, submitted_at=version.submitted_at, signer_id=version.signed_by_id,
+        signer_name=names.get(version.signed_by_id or 0, ""), signed_at=version.signed_at, decisions=decisions,
+        steps=steps, fields=dict(content.get("fields", {})),
+    )
+
+
+def flush(session: Session, what: str) -> None:
+    """Flush, turning a concurrent change of the same version into a clear refusal."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise ConflictError(f"{what}已被其他用户处理，请刷新后重试") from None
+
+
+# --- commands -----------------------------------------------------------------------------------------------
+
+
+def create_document(session: Session, actor: Actor, incident_id: int, kind: str, stage: str = "",
+                    fields: dict[str, Any] | None = None, now: datetime | None = None) -> DocumentVersionView:
+    """A new document with its first version, a draft pre-filled from the incident."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    if kind not in KINDS:
+        raise ValidationError("kind", f"未知的文件类型：{kind}")
+    if kind == "written_report":
+        if stage not in STAGES:
+            raise ValidationError("stage", "请选择报告阶段：首报、续报或终报")
+    elif stage:
+        raise ValidationError("stage", f"{KINDS[kind]}没有报告阶段")
+    record = incidents.get_incident(session, actor, incident_id)
+    unit = org.unit_info(session, record.unit_id)
+    reason = doc_steps.may_draft(session, actor, kind, unit)
+    if reason:
+        raise PermissionDenied(reason)
+    if kind == "major_report" and not record.is_major:
+        raise ValidationError("kind", "只有重大声誉事件才报送《重大突发事件报告》（4.3.4(2)）")
+    if kind in SINGLE_PER_INCIDENT or stage in ("first", "final"):
+        exists = session.execute(select(Document.id).where(
+            Document.incident_id == record.id, Document.kind == kind, Document.stage == stage)).first()
+        if exists:
+            label = KINDS[kind] + (f"（{STAGES[stage]}）" if stage else "")
+            raise ValidationError("kind", f"事件 {record.number} 已有{label}，请打开后修改")
+    values = _default_fields(session, actor, record, kind, stage)
+    values.update(_clean_fields(kind, fields or {}))
+    document = Document(incident_id=record.id, kind=kind, stage=stage, unit_id=_doc_unit_id(session, kind, record),
+                        doc_number=values.get("doc_number", ""), created_at=now)
+    session.add(document)
+    session.flush()
+    content = _build_content(session, record, document, values, org.unit_info(session, document.unit_id).name, now)
+    version = DocumentVersion(document=document, number=1, state="draft", created_by_id=actor.user_id,
+                              created_at=now)
+    _set_content(version, content)
+    session.add(version)
+    session.flush()
+    audit.record(session, actor, "document.create", "document_version", version.id,
+                 after={"kind": kind, "stage": stage, "version": 1, "sha256": version.sha256}, incident_id=record.id)
+    return to_view(session, version)
+
+
+def edit_document(session: Session, actor: Actor, document_id: int, expected_sha256: str,
+                  fields: dict[str, Any] | None = None, now: datetime | None = None) -> DocumentVersionView:
+    """Change the drafter's fields and refresh the incident snapshot.
+
+    A draft is changed in place; a frozen version is left as it was and version N+1 is made as a new draft (a
+    version still waiting for approval leaves the queue). `expected_sha256` is the version the user's form shows.
+    """
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"找不到文件（编号 {document_id}）")
+    incident = incident_of(session, actor, document)
+    reason = doc_steps.may_draft(session, actor, document.kind, org.unit_info(session, incident.unit_id))
+    if reason:
+        raise PermissionDenied(reason)
+    current = latest_version(document)
+    if current.sha256 != expected_sha256:
+        raise ConflictError(f"{KINDS[document.kind]}已被其他用户修改（现为第{current.number}版），请重新打开后再编辑")
+    record = incidents.get_incident(session, actor, incident.id)
+    values = dict(json.loads(current.content).get("fields", {}))
+    values.update(_clean_fields(document.kind, fields or {}))
+    if document.kind == "written_report":
+        document.unit_id = record.unit_id  # 3.3.3: the reporting unit is the incident unit
+    document.doc_number = values.get("doc_number", "")
+    content = _build_content(session, record, document, values, org.unit_info(session, document.unit_id).name, now)
+    before = {"version": current.number, "state": current.state, "sha256": current.sha256}
+    if current.state == "draft":
+        version = current
+        _set_content(version, content)
+    else:
+        if current.state == "submitted":
+            current.state = "superseded"
+        version = DocumentVersion(document=document, number=current.number + 1, state="draft",
+                                  created_by_id=actor.user_id, created_at=now)
+        _set_content(version, content)
+        session.add(version)
+    flush(session, KINDS[document.kind])
+    audit.record(session, actor, "document.edit", "document_version", version.id, before=before,
+                 after={"version": version.number, "state": version.state, "sha256": version.sha256,
+                        "fields": values}, incident_id=incident.id)
+    return to_view(session, version)
+
+
+def submit(session: Session, actor: Actor, version_id: int, expected_sha256: str,
+           now: datetime | None = None) -> DocumentVersionView:
+    """Freeze a draft and put it in the approval queue."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    version = load_version(session, version_id)
+    document = version.document
+    incident = incident_of(session, actor, document)
+    reason = doc_steps.may_draft(session, actor, document.kind, org.unit_info(session, incident.unit_id))
+    if reason:
+        raise PermissionDenied(reason)
+    if version.number != latest_version(document).number:
+        raise ConflictError(f"第{version.number}版已不是最新版本，请打开最新版本")
+    if version.state != "draft":
+        raise ConflictError(f"第{version.number}版{STATES.get(version.state, version.state)}，不能再次提交")
+    if version.sha256 != expected_sha256:
+        raise ConflictError("文件内容已被修改，请重新打开核对后再提交")
+    content = json.loads(version.content)
+    if document.kind in ("written_report", "major_report"):
+        # 3.3.2: every element, and for major incidents the two more, before it can go up for signing.
+        labels = {**ELEMENTS, **MAJOR_ELEMENTS}
+        missing = [labels[k] for k, v in content.get("elements", {}).items() if not str(v).strip()]
+        if missing:
+            raise ValidationError("elements", f"报告要素不全（3.3.2），请补充：{'、'.join(missing)}")
+    if document.kind == "response_plan" and not content["fields"].get("reply_script", "").strip():
+        raise ValidationError("reply_script", "应对方案须包括应答口径（4.2.2.x(3)）")
+    version.state = "submitted"
+    version.submitted_at = now
+    flush(session, KINDS[document.kind])
+    audit.record(session, actor, "document.submit", "document_version", version.id, before={"state": "draft"},
+                 after={"state": "submitted", "sha256": version.sha256}, incident_id=incident.id)
+    return to_view(session, version)
+
+
+# --- queries ------------------------------------------------------------------------------------------------
+
+
+def get_version(session: Session, actor: Actor, version_id: int) -> DocumentVersionView:
+    version = load_version(session, version_id)
+    incident_of(session, actor, version.document)
+    return to_view(session, version)
+
+
+def current_version(session: Session, actor: Actor, document_id: int) -> DocumentVersionView:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"找不到文件（编号 {document_id}）")
+    incident_of(session, actor, document)
+    return to_view(session, latest_version(document))
+
+
+def versions(session: Session, actor: Actor, document_id: int) -> list[DocumentVersionView]:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"找不到文件（编号 {document_id}）")
+    incident_of(session, actor, document)
+    return [to_view(session, v) for v in sorted(document.versions, key=lambda v: v.number)]
+
+
+def list_documents(session: Session, actor: Actor, incident_id: int) -> list[DocumentVersionView]:
+    """The current version of each document of an incident."""
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFound(f"找不到事件（编号 {incident_id}）")
+    permissions.require_see(session, actor, incident)
+    docs = session.execute(select(Document).where(Document.incident_id == incident_id)
+                           .order_by(Document.created_at, Document.id)).scalars().all()
+    return [to_view(session, latest_version(d)) for d in docs]
