@@ -424,7 +424,8 @@ def submit(session: Session, actor: Actor, version_id: int, expected_sha256: str
     if document.kind in ("written_report", "major_report"):
         # 3.3.2: every element, and for major incidents the two more, before it can go up for signing.
         labels = {**ELEMENTS, **MAJOR_ELEMENTS}
-        missing = [labels[k] for k, v in content.get("elements", {}).items() if not str(v).strip()]
+        given = content.get("elements", {})
+        missing = [label for key, label in labels.items() if key in given and not str(given[key]).strip()]
         if missing:
             raise ValidationError("elements", f"报告要素不全（3.3.2），请补充：{'、'.join(missing)}")
     if document.kind == "response_plan" and not content["fields"].get("reply_script", "").strip():
