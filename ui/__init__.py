@@ -1,0 +1,1 @@
+"""RepDesk's window: PySide6 views, table models and dialogs over the `desktop` core."""

@@ -1,0 +1,131 @@
+"""`repdesk` opens here: the application, its translations and crash handling, first-run set-up or log-in,
+then the main window. `run()` returns the process exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.db.session import Database
+from desktop.errors import RepDeskError
+from desktop.services import accounts, org
+from desktop.services.accounts import Account
+from ui import crash, i18n, theme
+from ui.settings import Settings
+from ui.worker import DbWorker
+
+log = logging.getLogger("repdesk.ui.app")
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("RepDesk")
+    app.setApplicationName("RepDesk")
+    app.setApplicationDisplayName("声誉风险工作台")
+    return app
+
+
+class AppController(QObject):
+    """From start to window and back: set-up wizard or log-in, main window, log out / switch user."""
+
+    def __init__(self, app: QApplication, db: Database, worker: DbWorker, settings: Settings) -> None:
+        super().__init__()
+        self.app, self.db, self.worker, self.settings = app, db, worker, settings
+        self.window = None
+        self.dialog = None
+        self.exit_code = 0
+
+    def start(self, user: str | None = None, password: str | None = None) -> None:
+        if user:
+            self.worker.submit(lambda s: accounts.authenticate(s, user, password or ""), self.open_window,
+                               self._direct_login_failed)
+            return
+        self.worker.submit(lambda s: org.is_empty(s), self._first_step, self._fatal, write=False)
+
+    def _first_step(self, empty: bool) -> None:
+        if empty:
+            from ui.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(self.worker)
+            wizard.finishedSetup.connect(self.open_window)
+            wizard.rejected.connect(self.app.quit)
+            self.dialog = wizard
+            wizard.show()
+        else:
+            self.show_login()
+
+    def show_login(self) -> None:
+        from ui.login import LoginDialog
+
+        dialog = LoginDialog(self.worker, self.settings.last_user)
+        dialog.setWindowIcon(theme_icon())
+        dialog.loggedIn.connect(self.open_window)
+        dialog.rejected.connect(self.app.quit)
+        self.dialog = dialog
+        dialog.show()
+
+    def open_window(self, account: Account) -> None:
+        from ui.main_window import MainWindow
+
+        self.settings.last_user = account.username
+        self.window = MainWindow(self.db, account, self.settings, self.worker)
+        self.window.logoutRequested.connect(self.logout)
+        self.window.show()
+        log.info("logged in: %s", account.username)
+
+    def logout(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            self.app.setQuitOnLastWindowClosed(False)
+            window.close()
+            window.deleteLater()
+        self.show_login()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def _direct_login_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, RepDeskError) else str(exc)
+        log.error("log-in with --user failed: %s", message)
+        print(f"repdesk: {message}", file=sys.stderr)
+        self.exit_code = 2
+        self.app.exit(2)
+
+    def _fatal(self, exc: BaseException) -> None:
+        log.error("cannot open the database: %s", exc)
+        if crash.dialogs_enabled():
+            QMessageBox.critical(None, "RepDesk", str(exc))
+        self.exit_code = 1
+        self.app.exit(1)
+
+
+def theme_icon():  # type: ignore[no-untyped-def]
+    from ui.main_window import app_icon
+
+    return app_icon()
+
+
+def run(database_url: str | None = None, *, user: str | None = None, password: str | None = None) -> int:
+    crash.install()
+    app = make_application()
+    settings = Settings()
+    theme.apply(app)
+    i18n.build_translations()
+    i18n.install_translators(app, settings.language)
+    try:
+        db = Database(database_url)
+    except Exception as exc:  # a broken URL or an unreadable file: say so, do not crash
+        log.exception("database")
+        print(f"repdesk: cannot open the database: {exc}", file=sys.stderr)
+        return 1
+    worker = DbWorker(db)
+    controller = AppController(app, db, worker, settings)
+    controller.start(user, password)
+    code = app.exec()
+    worker.stop()
+    db.dispose()
+    return code or controller.exit_code

@@ -1,0 +1,230 @@
+"""One incident: what to do next (buttons in the user's words), the timeline, the deadline chart, the details."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import IncidentRecord
+from desktop.rules.model import RuleStatus
+from desktop.services import incidents
+from desktop.services.rulesets import ruleset_for
+from desktop.timeutil import format_cst, now_utc
+from ui import timeline_logic
+from ui.crash import dialogs_enabled
+from ui.event_dialog import EventDialog
+from ui.incident_models import EventTableModel
+from ui.incident_tabs import MajorTab, OpinionTab
+from ui.intake import IncidentEditor
+from ui.timeline_chart import TimelineChart
+from ui.workbench import Workbench
+
+
+class IncidentPage(QWidget):
+    back = Signal()
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.record: IncidentRecord | None = None
+        self.statuses: list[RuleStatus] = []
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.event_dialog: EventDialog | None = None
+        back = QPushButton(self.tr("← 返回"))
+        back.clicked.connect(self.back.emit)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.badge = QLabel()
+        self.facts = QLabel()
+        self.facts.setObjectName("hint")
+        self.facts.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setObjectName("banner")
+        self.missing.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.badge)
+        head.addWidget(self.title, 1)
+        self.actions_box = QGroupBox(self.tr("下一步（点击即记录，时间默认为现在）"))
+        self.actions_layout = QVBoxLayout(self.actions_box)
+        self.more = QPushButton(self.tr("其他事项…"))
+        self.more_menu = QMenu(self)
+        self.more.setMenu(self.more_menu)
+        self.chart = TimelineChart()
+        self.events = EventTableModel()
+        self.events_view = QTableView()
+        self.events_view.setModel(self.events)
+        self.events_view.verticalHeader().hide()
+        self.events_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.events_view.setWordWrap(False)
+        timeline = QWidget()
+        left = QVBoxLayout()
+        left.addWidget(self.actions_box)
+        left.addStretch(1)
+        actions_panel = QWidget()
+        actions_panel.setLayout(left)
+        actions_scroll = QScrollArea()
+        actions_scroll.setWidget(actions_panel)
+        actions_scroll.setWidgetResizable(True)
+        actions_scroll.setFixedWidth(400)
+        actions_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        right = QVBoxLayout()
+        chart_box = QGroupBox(self.tr("时限与完成情况"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        right.addWidget(chart_box)
+        events_box = QGroupBox(self.tr("时间线（谁在何时记录了什么）"))
+        QVBoxLayout(events_box).addWidget(self.events_view)
+        right.addWidget(events_box, 1)
+        row = QHBoxLayout(timeline)
+        row.addWidget(actions_scroll)
+        row.addLayout(right, 1)
+        self.editor = IncidentEditor(workbench)
+        self.opinions = OpinionTab(workbench)
+        self.major = MajorTab(workbench)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(timeline, self.tr("时间线"))
+        self.tabs.addTab(self.editor, self.tr("事件信息与报告要素"))
+        self.tabs.addTab(self.opinions, self.tr("舆情与媒体"))
+        self.tabs.addTab(self.major, self.tr("重大事件处置"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.tabs, 1)
+        self.editor.saved.connect(self.set_record)
+        self.major.saved.connect(self.set_record)
+        workbench.loaded.connect(self._on_reloaded)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.show_action_menu,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- data ------------------------------------------------------------------------------------------------
+
+    def show_incident(self, incident_id: int) -> None:
+        cached = self.workbench.record(incident_id)
+        if cached is not None:
+            self.set_record(cached)
+        self.workbench.fetch(incident_id, self.set_record)
+
+    def set_record(self, record: IncidentRecord) -> None:
+        same = self.record is not None and self.record.id == record.id
+        self.record = record
+        now = now_utc()
+        self.statuses = incidents.deadlines(record, now)
+        rules = ruleset_for(record.rule_set_id, record.rule_set_version)
+        self.events.labels = {t: et.label_zh for t, et in rules.event_types.items()}
+        self.events.set_rows(record.events)
+        self.events_view.resizeColumnsToContents()
+        self.chart.set_data(record.occurred_at, self.statuses, record.events, now)
+        self._show_header(record)
+        self._build_actions(record)
+        if not same or not self.editor._dirty:
+            self.editor.load(record)
+        self.opinions.load(record)
+        self.major.load(record)
+        self.tabs.setTabEnabled(3, record.is_major)
+
+    def _on_reloaded(self) -> None:
+        if self.record is None:
+            return
+        fresh = self.workbench.record(self.record.id)
+        if fresh is not None and (fresh.row_version, len(fresh.events)) != (self.record.row_version,
+                                                                            len(self.record.events)):
+            self.set_record(fresh)
+        elif self.isVisible():
+            self.chart.set_now(now_utc())
+
+    def tick(self, now: datetime) -> None:
+        if self.record is not None and self.isVisible():
+            self.chart.set_now(now)
+
+    def _show_header(self, r: IncidentRecord) -> None:
+        self.title.setText(f"{r.number}　{r.title}")
+        self.badge.setText(self.tr("重大") if r.is_major else self.tr("一般"))
+        self.badge.setObjectName("badgeMajor" if r.is_major else "badgeGeneral")
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+        where = self.tr("石家庄同城") if r.location == "same_city" else self.tr("异地机构")
+        parts = [self.tr("事发单位：%1").replace("%1", r.unit_name), where,
+                 self.tr("牵头部门：%1").replace("%1", r.lead_unit_name or "—"),
+                 self.tr("事发：%1").replace("%1", format_cst(r.occurred_at)),
+                 self.tr("获悉：%1").replace("%1", format_cst(r.learned_at))]
+        if r.business_dept_name:
+            parts.append(self.tr("主办业务部门：%1").replace("%1", r.business_dept_name))
+        if r.status == "closed":
+            parts.append(self.tr("已结束"))
+        self.facts.setText("　|　".join(parts))
+        missing = r.missing_elements()
+        self.missing.setVisible(bool(missing))
+        self.missing.setText(self.tr("书面报告尚缺要素：%1（在“事件信息与报告要素”中补全）")
+                             .replace("%1", "、".join(missing)))
+
+    def _build_actions(self, record: IncidentRecord) -> None:
+        while self.actions_layout.count():
+            item = self.actions_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons.clear()
+        actor = self.workbench.actor
+        shown = timeline_logic.next_actions(record, self.statuses, actor)
+        closed = record.status == "closed"
+        for action in shown:
+            button = QPushButton(action.text)
+            button.setObjectName("actionUrgent" if action.urgent else "action")
+            if action.articles:
+                button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
+            button.setEnabled(not closed)
+            button.clicked.connect(lambda _=False, t=action.event_type: self.record_event(t))
+            self.actions_layout.addWidget(button)
+            self.action_buttons[action.event_type] = button
+        self.more_menu.clear()
+        for action in timeline_logic.other_actions(record, shown):
+            self.more_menu.addAction(action.text, lambda t=action.event_type: self.record_event(t))
+        self.more.setEnabled(not closed)
+        self.actions_layout.addWidget(self.more)
+
+    # --- acting ----------------------------------------------------------------------------------------------
+
+    def show_action_menu(self) -> None:
+        menu = QMenu(self)
+        for event_type, button in self.action_buttons.items():
+            menu.addAction(button.text(), lambda t=event_type: self.record_event(t))
+        menu.addSeparator()
+        for action in self.more_menu.actions():
+            menu.addAction(action)
+        menu.popup(self.actions_box.mapToGlobal(self.actions_box.rect().topLeft()))
+
+    def record_event(self, event_type: str) -> None:
+        record = self.record
+        if record is None:
+            return
+        if event_type == "written_report_to_lead" and record.missing_elements():
+            # 3.3.2: a written report goes forward only with every element filled in.
+            message = self.tr("书面报告尚缺要素：%1。请先在“事件信息与报告要素”中补全。") \
+                .replace("%1", "、".join(record.missing_elements()))
+            self.missing.setText(message)
+            self.missing.show()
+            if dialogs_enabled():
+                QMessageBox.warning(self, self.tr("报告要素不全"), message)
+            self.tabs.setCurrentIndex(1)
+            return
+        self.event_dialog = EventDialog(self.workbench, record, event_type, self)
+        self.event_dialog.recorded.connect(self.set_record)
+        self.event_dialog.open()

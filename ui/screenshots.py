@@ -1,0 +1,104 @@
+"""Screenshots of the real program for docs/: `xvfb-run -a -s "-screen 0 1600x1000x24" python -m ui.screenshots docs`.
+
+Logs in as the example lead officer (jingban) on the example database, then grabs the dashboard, the intake
+form and an incident's timeline from the screen, as a person would see them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.db.session import Database
+from ui import crash, i18n, theme
+from ui.app import AppController, make_application
+from ui.settings import Settings
+from ui.worker import DbWorker
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    screen = widget.screen()
+    geo = widget.frameGeometry()
+    pixmap = screen.grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
+    if pixmap.isNull() or pixmap.width() < 10:
+        pixmap = widget.grab()
+    pixmap.save(str(path))
+    print(f"saved {path} ({pixmap.width()}x{pixmap.height()})")
+
+
+def main(out: str = "docs", user: str = "jingban", password: str = "repdesk2026") -> int:
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    crash.install()
+    app = make_application()
+    settings = Settings()
+    settings.reset()
+    theme.apply(app)
+    i18n.install_translators(app, "zh_CN")
+    db = Database()
+    worker = DbWorker(db)
+    controller = AppController(app, db, worker, settings)
+    controller.start(user, password)
+    steps: list[tuple[int, Callable[[], None]]] = []
+
+    def window():  # type: ignore[no-untyped-def]
+        assert controller.window is not None
+        return controller.window
+
+    def at(ms: int, fn: Callable[[], None]) -> None:
+        steps.append((ms, fn))
+
+    def shoot_dashboard() -> None:
+        w = window()
+        w.setGeometry(0, 0, 1600, 1000)
+        w.showMaximized()
+        grab(w, out_dir / "screenshot-dashboard.png")
+
+    def open_intake() -> None:
+        w = window()
+        w.new_incident()
+        form = w.intake.editor.form
+        form.title.setText("客户在营业部大厅拉横幅反映贷款审批问题")
+        form.place.setText("保定分行营业部")
+        form.business_line.setChecked(True)
+        form.business_line_name.setText("个人贷款")
+        form.customer_dispute.setChecked(True)
+        form.elements["el_cause"].setPlainText("客户因个人经营贷款审批未通过，认为银行故意拖延。")
+        form.elements["el_place"].setPlainText("保定分行营业部大厅")
+        form.elements["el_situation"].setPlainText("客户在大厅拉横幅约十分钟，已被劝离，有路人拍照。")
+        w.intake.move(200, 80)
+
+    def shoot_intake() -> None:
+        grab(window().intake, out_dir / "screenshot-intake.png")
+        window().intake.editor.drafts.discard("incident:new")
+        window().intake.done(0)
+
+    def open_major() -> None:
+        w = window()
+        major = next(r for r in w.workbench.snapshot.records if r.is_major and r.status == "open")
+        w.open_incident(major.id)
+
+    def shoot_timeline() -> None:
+        grab(window(), out_dir / "screenshot-timeline.png")
+        app.quit()
+
+    at(2500, shoot_dashboard)
+    at(3500, open_intake)
+    at(5000, shoot_intake)
+    at(5800, open_major)
+    at(7500, shoot_timeline)
+    for ms, fn in steps:
+        QTimer.singleShot(ms, fn)
+    code = app.exec()
+    worker.stop()
+    db.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(*sys.argv[1:]))

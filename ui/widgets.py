@@ -1,0 +1,102 @@
+"""Small shared widgets and helpers: CST date-time edits, error marking, an indented unit picker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
+
+from desktop.domain import UnitInfo
+from desktop.timeutil import CST, now_utc, to_cst
+
+
+def cst_edit(parent: QWidget | None = None, moment: datetime | None = None) -> QDateTimeEdit:
+    """Edits China Standard Time wall-clock values whatever the machine's zone (kept as UTC: no DST gaps)."""
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(QTimeZone.utc())
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    edit.setToolTip(QCoreApplication.translate("widgets", "北京时间（UTC+8）"))
+    set_cst(edit, moment or now_utc())
+    return edit
+
+
+def set_cst(edit: QDateTimeEdit, moment: datetime) -> None:
+    c = to_cst(moment)
+    edit.setDateTime(QDateTime(QDate(c.year, c.month, c.day), QTime(c.hour, c.minute, c.second), QTimeZone.utc()))
+
+
+def get_cst(edit: QDateTimeEdit) -> datetime:
+    q = edit.dateTime()
+    d, t = q.date(), q.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), tzinfo=CST)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", "true" if invalid else "false")
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def banner(object_name: str = "banner") -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _depths(units: Sequence[UnitInfo]) -> dict[int, int]:
+    by_id = {u.id: u for u in units}
+    depths: dict[int, int] = {}
+    for u in units:
+        d, p = 0, u.parent_id
+        while p is not None and p in by_id and d < 10:
+            d, p = d + 1, by_id[p].parent_id
+        depths[u.id] = d
+    return depths
+
+
+def tree_order(units: Sequence[UnitInfo]) -> list[tuple[UnitInfo, int]]:
+    """Units in tree order (children under their parent) with their depth."""
+    children: dict[int | None, list[UnitInfo]] = {}
+    ids = {u.id for u in units}
+    for u in units:
+        children.setdefault(u.parent_id if u.parent_id in ids else None, []).append(u)
+    out: list[tuple[UnitInfo, int]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for u in children.get(parent, []):
+            out.append((u, depth))
+            walk(u.id, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+def fill_unit_combo(combo: QComboBox, units: Sequence[UnitInfo], kinds: set[str] | None = None,
+                    empty: str | None = None) -> None:
+    """The organisation tree as an indented list: readable, and type-to-find works from the keyboard."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for unit, depth in tree_order(units):
+        if kinds is not None and unit.kind not in kinds:
+            continue
+        combo.addItem("\u3000" * depth + unit.name, unit.id)
+    if current is not None:
+        at = combo.findData(current)
+        if at >= 0:
+            combo.setCurrentIndex(at)
+    combo.blockSignals(False)
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    at = combo.findData(value)
+    if at >= 0:
+        combo.setCurrentIndex(at)
