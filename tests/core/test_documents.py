@@ -137,3 +137,28 @@ def test_document_rules_refuse_what_makes_no_sense(world: World) -> None:
     plan = draft(w, "jingban", i, "response_plan", 8)
     with w.db.session() as s, pytest.raises(ValidationError, match="应答口径"):
         documents.submit(s, w.people["jingban"], plan.version_id, plan.sha256, now=at(9))
+
+
+def test_demo_documents(world: World) -> None:
+    from desktop import demo
+    from desktop.services import doc_demo
+    from desktop.timeutil import now_utc
+
+    w = world
+    now = now_utc()
+    with w.db.session() as s:
+        keys = demo.build_incidents(s, w.units, w.people, now)
+        made = doc_demo.demo_documents(s, w.units, w.people, keys, now)
+    with w.db.read() as s:
+        report = documents.get_version(s, SYSTEM, made["written_report"])
+        major = documents.get_version(s, SYSTEM, made["major_report"])
+        plan = documents.get_version(s, SYSTEM, made["response_plan"])
+        queue = approvals.pending_for(s, w.people["bangongshi"], now)
+        events = {k: [e.type for e in incidents.get_incident(s, SYSTEM, keys[k]).events] for k in keys}
+        assert audit.verify(s).ok
+    assert (report.state, report.signer_name) == ("sent", "刘强")
+    assert (major.state, major.signer_name) == ("sent", "周明")
+    assert plan.state == "submitted" and [st.done_by for st in plan.steps] == ["陈志远", ""]
+    assert [q.version_id for q in queue] == [plan.version_id]
+    assert "written_report_to_lead" in events["just_reported"]
+    assert {"major_report_approved", "reported_to_head_office"} <= set(events["major"])
