@@ -201,7 +201,7 @@ class MajorTab(QWidget):
             return
         actor, incident_id, members = self.workbench.actor, self.record.id, self.members()
         self.workbench.write(lambda s: incidents.set_leadership_group(s, actor, incident_id, members),
-                             lambda _r: self._say(self.tr("领导小组已保存")), lambda e: self._say(_message(e)))
+                             self._group_saved, self._failed)
 
     def save_script(self) -> None:
         if self.record is None:
@@ -209,7 +209,13 @@ class MajorTab(QWidget):
         r, actor = self.record, self.workbench.actor
         changes = {"spokesperson_name": self.spokesperson.text(), "reply_script": self.reply_script.toPlainText()}
         self.workbench.write(lambda s: incidents.update_incident(s, actor, r.id, r.row_version, changes),
-                             self._script_saved, lambda e: self._say(_message(e)))
+                             self._script_saved, self._failed)
+
+    def _group_saved(self, _result: object) -> None:
+        self._say(self.tr("领导小组已保存"))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._say(_message(exc))
 
     def _script_saved(self, record: IncidentRecord) -> None:
         self._say(self.tr("发言人与应答口径已保存"))

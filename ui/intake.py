@@ -115,9 +115,9 @@ class IncidentEditor(QWidget):
         self._timer.stop()
         if not self._dirty:
             return
-        self.drafts.save(self.draft_key, self.form.payload(), lambda _r: self._draft_stored())
+        self.drafts.save(self.draft_key, self.form.payload(), self._draft_stored)
 
-    def _draft_stored(self) -> None:
+    def _draft_stored(self, _result: object = None) -> None:
         self.status.setText(self.tr("草稿已自动保存"))
         self.draftSaved.emit()
 

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.clock.timeout.connect(self.tick)
         self.clock.start()
         self.workbench.loaded.connect(self._on_loaded)
-        self.workbench.worker.busyChanged.connect(lambda busy: self.busy.setText(self.tr("正在读写数据…") if busy else ""))
+        self.workbench.worker.busyChanged.connect(self._show_busy)
         self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
         self._restore()
         self.workbench.reload()
@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.loaded_label)
         self.statusBar().addWidget(self.user_label)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setText(self.tr("正在读写数据…") if busy else "")
 
     def _on_loaded(self) -> None:
         at = self.workbench.snapshot.at

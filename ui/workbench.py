@@ -21,7 +21,7 @@ from desktop.services import incidents, org, rulesets
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
 from ui import dashboard_logic as dl
-from ui.worker import DbWorker, Job, OnError, OnResult
+from ui.worker import DbWorker, Job, OnError, OnResult, alive
 
 log = logging.getLogger("repdesk.ui.workbench")
 
@@ -123,8 +123,9 @@ class Workbench(QObject):
         def done(result: Any) -> None:
             if isinstance(result, IncidentRecord):
                 self.recordLoaded.emit(result)
-            if on_result is not None:
-                on_result(result)
+            callback = alive(on_result)
+            if callback is not None:
+                callback(result)
             if reload:
                 self.reload()
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from desktop.db.session import Database
@@ -21,6 +22,14 @@ log = logging.getLogger("repdesk.ui.worker")
 Job = Callable[[Session], Any]
 OnResult = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
+
+
+def alive(callback: Callable[..., None] | None) -> Callable[..., None] | None:
+    """A callback bound to a widget that was closed and deleted meanwhile is dropped, not called."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not isValid(owner):
+        return None
+    return callback
 
 
 class _Runner(QObject):
@@ -85,8 +94,8 @@ class DbWorker(QObject):
         return token
 
     def _finish(self, token: int) -> tuple[OnResult | None, OnError | None]:
-        callbacks = self._pending.pop(token, (None, None))
-        return callbacks
+        on_result, on_error = self._pending.pop(token, (None, None))
+        return alive(on_result), alive(on_error)
 
     def _after(self) -> None:
         if not self._pending:
