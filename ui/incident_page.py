@@ -179,8 +179,9 @@ class IncidentPage(QWidget):
     def _build_actions(self, record: IncidentRecord) -> None:
         while self.actions_layout.count():
             item = self.actions_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None and widget is not self.more:
+                widget.deleteLater()
         self.action_buttons.clear()
         actor = self.workbench.actor
         shown = timeline_logic.next_actions(record, self.statuses, actor)
