@@ -104,8 +104,9 @@ def _state_after(steps: tuple[Step, ...], done: set[str]) -> str:
     return "submitted"
 
 
-def _load_for_decision(session: Session, actor: Actor, version_id: int, expected_sha256: str,
-                       what: str) -> tuple[DocumentVersion, Incident]:
+def _load_for_decision(
+    session: Session, actor: Actor, version_id: int, expected_sha256: str, what: str
+) -> tuple[DocumentVersion, Incident]:
     """The version, if it is still the one the user saw; else refused as stale."""
     version = documents.load_version(session, version_id)
     document = version.document
@@ -113,8 +114,10 @@ def _load_for_decision(session: Session, actor: Actor, version_id: int, expected
     latest = documents.latest_version(document)
     label = KINDS[document.kind]
     if latest.number != version.number:
-        raise ConflictError(f"{label}已有新的第{latest.number}版，您打开的第{version.number}版已失效，"
-                            f"不能{what}；请打开最新版本")
+        raise ConflictError(
+            f"{label}已有新的第{latest.number}版，您打开的第{version.number}版已失效，"
+            f"不能{what}；请打开最新版本"
+        )
     if version.state == "returned":
         raise ConflictError(f"{label}第{version.number}版已被退回起草人，不能{what}")
     if version.state == "draft":
@@ -126,36 +129,76 @@ def _load_for_decision(session: Session, actor: Actor, version_id: int, expected
     return version, incident
 
 
-def _decide(session: Session, actor: Actor, version: DocumentVersion, incident: Incident, step: str,
-            decision: str, comment: str, now: datetime, new_state: str) -> None:
+def _decide(
+    session: Session,
+    actor: Actor,
+    version: DocumentVersion,
+    incident: Incident,
+    step: str,
+    decision: str,
+    comment: str,
+    now: datetime,
+    new_state: str,
+) -> None:
     before = version.state
-    version.decisions.append(ApprovalDecision(step=step, decision=decision, actor_id=actor.user_id,
-                                              actor_name=actor.name, comment=comment.strip(), decided_at=now))
+    version.decisions.append(
+        ApprovalDecision(
+            step=step,
+            decision=decision,
+            actor_id=actor.user_id,
+            actor_name=actor.name,
+            comment=comment.strip(),
+            decided_at=now,
+        )
+    )
     version.state = new_state
     # Bump the row version even when the state stays: two approvers at once must not both see "one to go".
     flag_modified(version, "state")
     documents.flush(session, KINDS[version.document.kind])
-    audit.record(session, actor, f"document.{decision}", "document_version", version.id,
-                 before={"state": before},
-                 after={"state": new_state, "step": step, "comment": comment.strip(), "sha256": version.sha256},
-                 incident_id=incident.id)
+    audit.record(
+        session,
+        actor,
+        f"document.{decision}",
+        "document_version",
+        version.id,
+        before={"state": before},
+        after={"state": new_state, "step": step, "comment": comment.strip(), "sha256": version.sha256},
+        incident_id=incident.id,
+    )
 
 
 def _units(session: Session, incident: Incident, document: Document) -> tuple[UnitInfo, UnitInfo]:
     return org.unit_info(session, incident.unit_id), org.unit_info(session, document.unit_id)
 
 
-def _record(session: Session, actor: Actor, incident: Incident, event_type: str, at: datetime, note: str,
-            late_reason: str, now: datetime) -> IncidentRecord:
-    return incidents.record_event(session, actor, incident.id, event_type, at, note=note, late_reason=late_reason,
-                                  now=now)
+def _record(
+    session: Session,
+    actor: Actor,
+    incident: Incident,
+    event_type: str,
+    at: datetime,
+    note: str,
+    late_reason: str,
+    now: datetime,
+) -> IncidentRecord:
+    return incidents.record_event(
+        session, actor, incident.id, event_type, at, note=note, late_reason=late_reason, now=now
+    )
 
 
 # --- decisions ----------------------------------------------------------------------------------------------
 
 
-def approve(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str = "",
-            late_reason: str = "", step: str | None = None, now: datetime | None = None) -> DocumentVersionView:
+def approve(
+    session: Session,
+    actor: Actor,
+    version_id: int,
+    expected_sha256: str,
+    comment: str = "",
+    late_reason: str = "",
+    step: str | None = None,
+    now: datetime | None = None,
+) -> DocumentVersionView:
     """Approve one open step of a submitted version. The last approval of a response plan records
     `response_plan_approved`, the leadership group's approval of the major report `major_report_approved`;
     `late_reason` is asked for when that event is past its deadline."""
@@ -169,8 +212,12 @@ def approve(session: Session, actor: Actor, version_id: int, expected_sha256: st
     if any(d.actor_id == actor.user_id and d.decision == "approved" for d in version.decisions):
         raise PermissionDenied("您已审批过该版本，不能重复审批")
     if version.state != "submitted":
-        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版{documents.STATES[version.state]}，无需再审批")
-    candidates = [s for s in _open_steps(steps, version) if s.action == "approve" and (step is None or s.key == step)]
+        raise ConflictError(
+            f"{KINDS[document.kind]}第{version.number}版{documents.STATES[version.state]}，无需再审批"
+        )
+    candidates = [
+        s for s in _open_steps(steps, version) if s.action == "approve" and (step is None or s.key == step)
+    ]
     if not candidates:
         raise ConflictError("该审批环节已完成或尚不能办理")
     reasons = [doc_steps.may_decide(session, actor, s, incident_unit, doc_unit) for s in candidates]
@@ -183,16 +230,32 @@ def approve(session: Session, actor: Actor, version_id: int, expected_sha256: st
     new_state = _state_after(steps, {*_done(version), chosen.key})
     # The timeline event first: if the rules refuse it (or want a late reason), nothing else has changed.
     if document.kind == "response_plan" and new_state == "approved":
-        _record(session, actor, incident, "response_plan_approved", now, f"{KINDS[document.kind]}第{version.number}版",
-                late_reason, now)
+        _record(
+            session,
+            actor,
+            incident,
+            "response_plan_approved",
+            now,
+            f"{KINDS[document.kind]}第{version.number}版",
+            late_reason,
+            now,
+        )
     if document.kind == "major_report" and chosen.key == "leadership_group":
-        _record(session, actor, incident, "major_report_approved", now, f"第{version.number}版", late_reason, now)
+        _record(
+            session, actor, incident, "major_report_approved", now, f"第{version.number}版", late_reason, now
+        )
     _decide(session, actor, version, incident, chosen.key, "approved", comment, now, new_state)
     return documents.to_view(session, version)
 
 
-def return_(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str,
-            now: datetime | None = None) -> DocumentVersionView:
+def return_(
+    session: Session,
+    actor: Actor,
+    version_id: int,
+    expected_sha256: str,
+    comment: str,
+    now: datetime | None = None,
+) -> DocumentVersionView:
     """Send a version back to its drafter with a comment; a new version then needs every approval again."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
@@ -202,7 +265,9 @@ def return_(session: Session, actor: Actor, version_id: int, expected_sha256: st
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "退回")
     document = version.document
     if version.state not in ("submitted", "approved") or version.signed_at is not None:
-        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已{documents.STATES[version.state]}，不能退回")
+        raise ConflictError(
+            f"{KINDS[document.kind]}第{version.number}版已{documents.STATES[version.state]}，不能退回"
+        )
     incident_unit, doc_unit = _units(session, incident, document)
     open_steps = _open_steps(documents.steps_for(session, document), version)
     reasons = [doc_steps.may_decide(session, actor, s, incident_unit, doc_unit) for s in open_steps]
@@ -213,8 +278,14 @@ def return_(session: Session, actor: Actor, version_id: int, expected_sha256: st
     return documents.to_view(session, version)
 
 
-def sign(session: Session, actor: Actor, version_id: int, expected_sha256: str, comment: str = "",
-         now: datetime | None = None) -> DocumentVersionView:
+def sign(
+    session: Session,
+    actor: Actor,
+    version_id: int,
+    expected_sha256: str,
+    comment: str = "",
+    now: datetime | None = None,
+) -> DocumentVersionView:
     """签发: by the signer's own account, on the version they read, once every approval before it is done."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
@@ -232,18 +303,38 @@ def sign(session: Session, actor: Actor, version_id: int, expected_sha256: str, 
     if version.signed_at is not None:
         raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经签发")
     if sign_step not in _open_steps(steps, version):
-        missing = "、".join(s.label for s in steps if s.key in sign_step.after and s.key not in _done(version))
+        missing = "、".join(
+            s.label for s in steps if s.key in sign_step.after and s.key not in _done(version)
+        )
         raise ConflictError(f"须先经{missing}，才能签发（4.3.4(2)）")
     version.signed_by_id = actor.user_id
     version.signed_at = now
-    _decide(session, actor, version, incident, sign_step.key, "signed", comment, now,
-            _state_after(steps, {*_done(version), sign_step.key}))
+    _decide(
+        session,
+        actor,
+        version,
+        incident,
+        sign_step.key,
+        "signed",
+        comment,
+        now,
+        _state_after(steps, {*_done(version), sign_step.key}),
+    )
     return documents.to_view(session, version)
 
 
-def send(session: Session, actor: Actor, version_id: int, expected_sha256: str, at: datetime | None = None,
-         note: str = "", late_reason: str = "", now: datetime | None = None) -> DocumentVersionView:
-    """Record that a signed report went out: a written report to the lead department (`written_report_to_lead`,
+def send(
+    session: Session,
+    actor: Actor,
+    version_id: int,
+    expected_sha256: str,
+    at: datetime | None = None,
+    note: str = "",
+    late_reason: str = "",
+    now: datetime | None = None,
+) -> DocumentVersionView:
+    """Record that a signed report went out: a written report to the lead department
+    (`written_report_to_lead`,
     3.3.1), the major report to the head office (`reported_to_head_office`, 3.2.3, 4.3.4(2))."""
     now = now or now_utc()
     at = (at or now).replace(microsecond=0)
@@ -266,14 +357,28 @@ def send(session: Session, actor: Actor, version_id: int, expected_sha256: str, 
         raise ConflictError(f"{KINDS[document.kind]}须经{'、'.join(missing) or '签发'}后才能报送{rule}")
     if at < version.signed_at:
         raise ValidationError("at", "报送时间不能早于签发时间")
-    _record(session, actor, incident, SERVES[document.kind], at,
-            note or f"{KINDS[document.kind]}第{version.number}版", late_reason, now)
+    _record(
+        session,
+        actor,
+        incident,
+        SERVES[document.kind],
+        at,
+        note or f"{KINDS[document.kind]}第{version.number}版",
+        late_reason,
+        now,
+    )
     _decide(session, actor, version, incident, "send", "sent", note, now, "sent")
     return documents.to_view(session, version)
 
 
-def record_head_office_consent(session: Session, actor: Actor, incident_id: int, at: datetime | None = None,
-                               note: str = "", now: datetime | None = None) -> IncidentRecord:
+def record_head_office_consent(
+    session: Session,
+    actor: Actor,
+    incident_id: int,
+    at: datetime | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> IncidentRecord:
     """3.2.3: the head office agreed that the report goes to the regulator."""
     now = now or now_utc()
     at = (at or now).replace(microsecond=0)
@@ -289,8 +394,15 @@ def record_head_office_consent(session: Session, actor: Actor, incident_id: int,
     return _record(session, actor, incident, "head_office_consent", at, note, "", now)
 
 
-def report_to_regulator(session: Session, actor: Actor, incident_id: int, at: datetime | None = None,
-                        note: str = "", late_reason: str = "", now: datetime | None = None) -> IncidentRecord:
+def report_to_regulator(
+    session: Session,
+    actor: Actor,
+    incident_id: int,
+    at: datetime | None = None,
+    note: str = "",
+    late_reason: str = "",
+    now: datetime | None = None,
+) -> IncidentRecord:
     """3.2.3: only after the head office agreed (3.1.4: no skipping levels)."""
     now = now or now_utc()
     at = (at or now).replace(microsecond=0)
@@ -317,13 +429,17 @@ def _incident(session: Session, actor: Actor, incident_id: int) -> Incident:
 # --- the queue ----------------------------------------------------------------------------------------------
 
 
-def _served_deadline(record: IncidentRecord, kind: str, now: datetime) -> tuple[str | None, str | None,
-                                                                                 datetime | None]:
+def _served_deadline(
+    record: IncidentRecord, kind: str, now: datetime
+) -> tuple[str | None, str | None, datetime | None]:
     event = SERVES.get(kind)
     if event is None:
         return None, None, None
-    open_ = [s for s in incidents.deadlines(record, now)
-             if s.rule.done_by == event and s.status in ("pending", "overdue", "open") and s.due_at is not None]
+    open_ = [
+        s
+        for s in incidents.deadlines(record, now)
+        if s.rule.done_by == event and s.status in ("pending", "overdue", "open") and s.due_at is not None
+    ]
     if not open_:
         return None, None, None
     first = min(open_, key=lambda s: s.due_at)  # type: ignore[arg-type, return-value]
@@ -338,9 +454,13 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None) -> 
     if actor.user_id is None:
         return []
     units = permissions.scope(session, actor)
-    query = (select(DocumentVersion).join(Document).join(Incident, Incident.id == Document.incident_id)
-             .where(DocumentVersion.state.in_(("submitted", "approved", "signed")))
-             .options(selectinload(DocumentVersion.decisions), selectinload(DocumentVersion.document)))
+    query = (
+        select(DocumentVersion)
+        .join(Document)
+        .join(Incident, Incident.id == Document.incident_id)
+        .where(DocumentVersion.state.in_(("submitted", "approved", "signed")))
+        .options(selectinload(DocumentVersion.decisions), selectinload(DocumentVersion.document))
+    )
     if units is not None:
         query = query.where(Incident.unit_id.in_(units) | Incident.business_dept_id.in_(units))
     records: dict[int, IncidentRecord] = {}
@@ -359,13 +479,30 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None) -> 
             records[incident.id] = incidents.get_incident(session, actor, incident.id)
         record = records[incident.id]
         rule_id, article, due_at = _served_deadline(record, document.kind, now)
-        items.append(QueueItem(
-            version_id=version.id, document_id=document.id, incident_id=incident.id, incident_number=incident.number,
-            incident_title=incident.title, kind=document.kind, kind_label=KINDS[document.kind],
-            stage_label=STAGES.get(document.stage, ""), version_number=version.number, sha256=version.sha256,
-            action=action, action_label=ACTIONS[action], step=step.key, step_label=step.label,
-            step_article=step.article, drafter_name=documents.to_view(session, version).created_by_name,
-            submitted_at=version.submitted_at, rule_id=rule_id, rule_article=article, due_at=due_at))
+        items.append(
+            QueueItem(
+                version_id=version.id,
+                document_id=document.id,
+                incident_id=incident.id,
+                incident_number=incident.number,
+                incident_title=incident.title,
+                kind=document.kind,
+                kind_label=KINDS[document.kind],
+                stage_label=STAGES.get(document.stage, ""),
+                version_number=version.number,
+                sha256=version.sha256,
+                action=action,
+                action_label=ACTIONS[action],
+                step=step.key,
+                step_label=step.label,
+                step_article=step.article,
+                drafter_name=documents.to_view(session, version).created_by_name,
+                submitted_at=version.submitted_at,
+                rule_id=rule_id,
+                rule_article=article,
+                due_at=due_at,
+            )
+        )
     far = datetime.max.replace(tzinfo=now.tzinfo)
     items.sort(key=lambda i: (i.due_at is None, i.due_at or far, i.submitted_at or far, i.version_id))
     return items
@@ -375,12 +512,15 @@ SEND_STEP = Step("send", "报送", "send", "3.3.1")
 SEND_MAJOR_STEP = Step("send", "报送总行办公室", "send", "3.2.3")
 
 
-def _next_for(session: Session, actor: Actor, version: DocumentVersion, incident_unit: UnitInfo,
-              doc_unit: UnitInfo) -> tuple[str, Step | None]:
+def _next_for(
+    session: Session, actor: Actor, version: DocumentVersion, incident_unit: UnitInfo, doc_unit: UnitInfo
+) -> tuple[str, Step | None]:
     document = version.document
     if version.state == "signed":
-        if document.kind in ("written_report", "major_report") and \
-                doc_steps.may_send(session, actor, document.kind, doc_unit) is None:
+        if (
+            document.kind in ("written_report", "major_report")
+            and doc_steps.may_send(session, actor, document.kind, doc_unit) is None
+        ):
             return "send", SEND_STEP if document.kind == "written_report" else SEND_MAJOR_STEP
         return "", None
     steps = documents.steps_for(session, document)
@@ -398,9 +538,15 @@ def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
     actor = doc_steps.current_actor(session, actor)
     if actor.user_id is None:
         return []
-    rows = session.execute(select(DocumentVersion).where(DocumentVersion.state == "returned",
-                                                         DocumentVersion.created_by_id == actor.user_id)
-                           .options(selectinload(DocumentVersion.decisions))).scalars().all()
+    rows = (
+        session.execute(
+            select(DocumentVersion)
+            .where(DocumentVersion.state == "returned", DocumentVersion.created_by_id == actor.user_id)
+            .options(selectinload(DocumentVersion.decisions))
+        )
+        .scalars()
+        .all()
+    )
     out = []
     for version in rows:
         if documents.latest_version(version.document).number != version.number:
@@ -416,11 +562,11 @@ def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
     return out
 
 
-# --- verification of printed documents ------------------------------------------------------------------------
+# --- verification of printed documents ----------------------------------------------------------------------
 
 
 def signed_version(session: Session, version_id: int) -> DocumentVersionView | None:
-    """A frozen version by id (no user needed: `repdesk verify` runs headless); None for drafts and unknown ids."""
+    """A frozen version by id (no user needed: `repdesk verify` is headless); None for drafts, unknown ids."""
     version = session.get(DocumentVersion, version_id)
     if version is None or version.state == "draft":
         return None
@@ -440,4 +586,6 @@ def verify_code(session: Session, code: str) -> CodeCheck:
     if documents.content_sha256(documents.canonical_json(view.content)) != view.sha256:
         return CodeCheck(False, "库中该版本的内容与其哈希不符，可能已被改动", view)
     who = f"，{view.signer_name}于{format_cst(view.signed_at)}签发" if view.signed_at else ""
-    return CodeCheck(True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}", view)
+    return CodeCheck(
+        True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}", view
+    )

@@ -1,6 +1,6 @@
-"""Who drafts, approves, signs and sends each document: the approval steps of 3.3.3, 4.2.2.x(3), 4.3.4, 5.2, 5.3.
+"""Who drafts, approves, signs and sends each document: the steps of 3.3.3, 4.2.2.x(3), 4.3.4, 5.2, 5.3.
 
-Pure decisions over plain values; the services in `documents.py` and `approvals.py` load the facts and call these.
+Pure decisions over plain values; `documents.py` and `approvals.py` load the facts and call these.
 Each check returns None when allowed, or the Chinese reason for refusing.
 """
 
@@ -47,8 +47,18 @@ GROUP_REPORT = Step("leadership_group", "处置领导小组审定", "approve", "
 PRESIDENT_SIGN = Step("president_sign", "分行行长签发", "sign", "3.3.3", after=("leadership_group",))
 LEAD_DEPARTMENT = Step("lead_department", "牵头部门审核", "approve", "5.2、5.3")
 
-STEP_LABELS: dict[str, str] = {s.key: s.label for s in (UNIT_HEAD_SIGN, BRANCH_LEADER, LOCAL_LEADER, BRANCH_OFFICE,
-                                                        GROUP_REPORT, PRESIDENT_SIGN, LEAD_DEPARTMENT)}
+STEP_LABELS: dict[str, str] = {
+    s.key: s.label
+    for s in (
+        UNIT_HEAD_SIGN,
+        BRANCH_LEADER,
+        LOCAL_LEADER,
+        BRANCH_OFFICE,
+        GROUP_REPORT,
+        PRESIDENT_SIGN,
+        LEAD_DEPARTMENT,
+    )
+}
 
 
 def required_steps(kind: str, severity: str, location: str) -> tuple[Step, ...]:
@@ -91,14 +101,19 @@ class Place:
 
 
 def current_actor(session: Session, actor: Actor) -> Actor:
-    """The actor with the roles and unit the database holds now: a role taken away after log-in no longer counts."""
+    """The actor with the roles and unit the database holds now: a role taken away after log-in no longer
+    counts."""
     if actor.user_id is None:
         return actor
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
         raise PermissionDenied("该账户已停用或不存在，不能办理")
-    return Actor(user_id=user.id, name=user.display_name, unit_id=user.unit_id,
-                 roles=frozenset(r.role for r in user.roles))
+    return Actor(
+        user_id=user.id,
+        name=user.display_name,
+        unit_id=user.unit_id,
+        roles=frozenset(r.role for r in user.roles),
+    )
 
 
 def person_required(actor: Actor, what: str) -> None:
@@ -113,15 +128,17 @@ def place_of(session: Session, actor: Actor) -> Place | None:
     return Place(org.unit_info(session, actor.unit_id))
 
 
-# --- the checks -----------------------------------------------------------------------------------------------
+# --- the checks ---------------------------------------------------------------------------------------------
 
 
 def branch_office_id(session: Session) -> int | None:
-    return next((u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch_office"), None)
+    return next(
+        (u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch_office"), None
+    )
 
 
 def lead_units(session: Session, incident_unit: UnitInfo) -> set[int]:
-    """The incident's lead department and the branch office, which leads or oversees every incident (2.2, 2.3)."""
+    """The incident's lead department and the branch office, which leads or oversees all (2.2, 2.3)."""
     units = {u for u in (incident_unit.lead_unit_id, branch_office_id(session)) if u is not None}
     return units
 
@@ -139,10 +156,14 @@ def may_draft(session: Session, actor: Actor, kind: str, incident_unit: UnitInfo
         return "《重大突发事件报告》由石家庄分行办公室起草（3.2.3）"
     if actor.has("lead_officer") and actor.unit_id in lead_units(session, incident_unit):
         return None
-    return f"{KINDS[kind]}由牵头部门（{incident_unit.lead_unit_name or '分行办公室'}或分行办公室）的经办人员起草"
+    return (
+        f"{KINDS[kind]}由牵头部门（{incident_unit.lead_unit_name or '分行办公室'}或分行办公室）的经办人员起草"
+    )
 
 
-def may_decide(session: Session, actor: Actor, step: Step, incident_unit: UnitInfo, doc_unit: UnitInfo) -> str | None:
+def may_decide(
+    session: Session, actor: Actor, step: Step, incident_unit: UnitInfo, doc_unit: UnitInfo
+) -> str | None:
     """None if this actor may take this step for a document of this incident, else why not."""
     where = place_of(session, actor)
     if step.key == "unit_head_sign":
@@ -154,13 +175,19 @@ def may_decide(session: Session, actor: Actor, step: Step, incident_unit: UnitIn
             return None
         return "同城事件的应对方案须由分行领导或石家庄同城最高级别负责人审批（4.2.2.1(3)）"
     if step.key == "local_leader":
-        if (actor.has("leader") and where is not None and incident_unit.secondary_branch_id is not None
-                and where.unit.secondary_branch_id == incident_unit.secondary_branch_id):
+        if (
+            actor.has("leader")
+            and where is not None
+            and incident_unit.secondary_branch_id is not None
+            and where.unit.secondary_branch_id == incident_unit.secondary_branch_id
+        ):
             return None
         return "异地事件的应对方案须由所在分行领导或属地最高级别负责人审批（4.2.2.2(3)）"
     if step.key == "branch_office":
-        if where is not None and ((actor.has("lead_officer") and where.kind == "branch_office")
-                                  or (actor.has(*LEADERS) and where.branch_level)):
+        if where is not None and (
+            (actor.has("lead_officer") and where.kind == "branch_office")
+            or (actor.has(*LEADERS) and where.branch_level)
+        ):
             return None
         return "异地事件的应对方案还须经石家庄分行办公室审批（4.2.2.2(3)）"
     if step.key == "leadership_group":
@@ -176,16 +203,20 @@ def may_decide(session: Session, actor: Actor, step: Step, incident_unit: UnitIn
             return "评估总结须经牵头部门审核（5.2、5.3）"
         if actor.has("lead_officer") and where.unit.id in lead_units(session, incident_unit):
             return None
-        if actor.has(*LEADERS) and (where.branch_level or (
+        if actor.has(*LEADERS) and (
+            where.branch_level
+            or (
                 incident_unit.secondary_branch_id is not None
-                and where.unit.secondary_branch_id == incident_unit.secondary_branch_id)):
+                and where.unit.secondary_branch_id == incident_unit.secondary_branch_id
+            )
+        ):
             return None
         return "评估总结须由牵头部门或分行领导审核（5.2、5.3）"
     raise ValueError(step.key)
 
 
 def may_send(session: Session, actor: Actor, kind: str, doc_unit: UnitInfo) -> str | None:
-    """Who records that a signed report went out: the reporting unit, or the branch office for the head office."""
+    """Who records that a signed report went out: the reporting unit, or the branch office (head office)."""
     if kind == "written_report":
         if actor.has("info_officer", "unit_head") and actor.unit_id == doc_unit.id:
             return None
@@ -198,7 +229,9 @@ def may_send(session: Session, actor: Actor, kind: str, doc_unit: UnitInfo) -> s
 def may_act_for_branch(session: Session, actor: Actor, what: str) -> str | None:
     """3.2.3: the branch office (or a branch leader) deals with the head office and the regulator."""
     where = place_of(session, actor)
-    if where is not None and ((actor.has("lead_officer") and where.kind == "branch_office")
-                              or (actor.has(*LEADERS) and where.branch_level)):
+    if where is not None and (
+        (actor.has("lead_officer") and where.kind == "branch_office")
+        or (actor.has(*LEADERS) and where.branch_level)
+    ):
         return None
     return f"只有石家庄分行办公室或分行领导可以{what}（3.2.3）"

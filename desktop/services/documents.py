@@ -1,4 +1,4 @@
-"""Documents with versions: drafts, submitting (which freezes a version), and the views the UI and reports get.
+"""Documents with versions: drafts, submitting (which freezes a version), the views the UI and reports get.
 
 A version's content is a JSON snapshot of the incident at drafting time plus the document's own fields; its
 SHA-256 over canonical JSON ties a decision, a signature and a printed page to exactly that content. Editing a
@@ -154,20 +154,47 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         elements.update({k: record.elements.get(k, "") for k in MAJOR_ELEMENTS})
     snapshot: dict[str, Any] = {
         "incident": {
-            "id": record.id, "number": record.number, "title": record.title, "unit_id": record.unit_id,
-            "unit_name": record.unit_name, "location": record.location, "lead_unit_name": record.lead_unit_name,
-            "occurred_at": _time(record.occurred_at), "learned_at": _time(record.learned_at), "place": record.place,
-            "severity": record.severity, "initial_severity": record.initial_severity,
-            "business_line": record.business_line, "business_line_name": record.business_line_name,
-            "business_dept_name": record.business_dept_name, "customer_dispute": record.customer_dispute,
+            "id": record.id,
+            "number": record.number,
+            "title": record.title,
+            "unit_id": record.unit_id,
+            "unit_name": record.unit_name,
+            "location": record.location,
+            "lead_unit_name": record.lead_unit_name,
+            "occurred_at": _time(record.occurred_at),
+            "learned_at": _time(record.learned_at),
+            "place": record.place,
+            "severity": record.severity,
+            "initial_severity": record.initial_severity,
+            "business_line": record.business_line,
+            "business_line_name": record.business_line_name,
+            "business_dept_name": record.business_dept_name,
+            "customer_dispute": record.customer_dispute,
             "source": record.source,
         },
         "elements": elements,
-        "timeline": [{"type": e.type, "label": labels.get(e.type, e.type), "at": _time(e.at), "note": e.note,
-                      "late_reason": e.late_reason} for e in record.events],
-        "deadlines": [{"id": s.rule.id, "article": s.rule.article, "responsible": s.rule.responsible,
-                       "kind": s.rule.kind, "due_at": _time(s.due_at), "status": s.status,
-                       "done_at": _time(s.done_at)} for s in incidents.deadlines(record, now, rules)],
+        "timeline": [
+            {
+                "type": e.type,
+                "label": labels.get(e.type, e.type),
+                "at": _time(e.at),
+                "note": e.note,
+                "late_reason": e.late_reason,
+            }
+            for e in record.events
+        ],
+        "deadlines": [
+            {
+                "id": s.rule.id,
+                "article": s.rule.article,
+                "responsible": s.rule.responsible,
+                "kind": s.rule.kind,
+                "due_at": _time(s.due_at),
+                "status": s.status,
+                "done_at": _time(s.done_at),
+            }
+            for s in incidents.deadlines(record, now, rules)
+        ],
         "snapshot_at": _time(now),
     }
     if kind == "major_report" or (kind == "response_plan" and record.is_major):
@@ -176,7 +203,9 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
     return snapshot
 
 
-def _default_fields(session: Session, actor: Actor, record: IncidentRecord, kind: str, stage: str) -> dict[str, str]:
+def _default_fields(
+    session: Session, actor: Actor, record: IncidentRecord, kind: str, stage: str
+) -> dict[str, str]:
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     fields = {k: "" for k in KIND_FIELDS[kind]}
     fields["contact_person"] = actor.name if user is not None else ""
@@ -214,10 +243,21 @@ def _clean_fields(kind: str, given: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _build_content(session: Session, record: IncidentRecord, document: Document, fields: dict[str, str],
-                   unit_name: str, now: datetime) -> dict[str, Any]:
-    content = {"schema": CONTENT_SCHEMA, "kind": document.kind, "stage": document.stage,
-               "unit": {"id": document.unit_id, "name": unit_name}, "fields": fields}
+def _build_content(
+    session: Session,
+    record: IncidentRecord,
+    document: Document,
+    fields: dict[str, str],
+    unit_name: str,
+    now: datetime,
+) -> dict[str, Any]:
+    content = {
+        "schema": CONTENT_SCHEMA,
+        "kind": document.kind,
+        "stage": document.stage,
+        "unit": {"id": document.unit_id, "name": unit_name},
+        "fields": fields,
+    }
     content.update(_snapshot(session, record, document.kind, now))
     return content
 
@@ -228,12 +268,15 @@ def _set_content(version: DocumentVersion, content: dict[str, Any]) -> None:
 
 
 def _doc_unit_id(session: Session, kind: str, record: IncidentRecord) -> int:
-    """The unit whose document it is: the reporting unit (3.3.3), the branch for the head-office report, else the
+    """The unit whose document it is: the reporting unit (3.3.3), the branch for the head-office report, else
+    the
     incident's lead department."""
     if kind == "written_report":
         return record.unit_id
     if kind == "major_report":
-        branch = next((u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch"), None)
+        branch = next(
+            (u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch"), None
+        )
         if branch is not None:
             return branch
     return record.lead_unit_id or record.unit_id
@@ -281,28 +324,58 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
     assert incident is not None
     names = _names(session, {version.created_by_id, version.signed_by_id})
     decisions = tuple(
-        DecisionView(d.step, STEP_LABELS.get(d.step, d.step), d.decision, DECISIONS.get(d.decision, d.decision),
-                     d.actor_id, d.actor_name, d.comment, d.decided_at)
+        DecisionView(
+            d.step,
+            STEP_LABELS.get(d.step, d.step),
+            d.decision,
+            DECISIONS.get(d.decision, d.decision),
+            d.actor_id,
+            d.actor_name,
+            d.comment,
+            d.decided_at,
+        )
         for d in sorted(version.decisions, key=lambda d: (d.decided_at, d.id))
     )
     done = {d.step: d for d in decisions if d.decision in ("approved", "signed")}
     steps = tuple(
-        StepView(s.key, s.label, s.action, s.article, done[s.key].actor_name if s.key in done else "",
-                 done[s.key].decided_at if s.key in done else None)
+        StepView(
+            s.key,
+            s.label,
+            s.action,
+            s.article,
+            done[s.key].actor_name if s.key in done else "",
+            done[s.key].decided_at if s.key in done else None,
+        )
         for s in steps_for(session, document)
     )
     content = json.loads(version.content)
     return DocumentVersionView(
-        version_id=version.id, document_id=document.id, incident_id=incident.id, incident_number=incident.number,
-        kind=document.kind, kind_label=KINDS[document.kind], stage=document.stage,
-        stage_label=STAGES.get(document.stage, ""), unit_id=document.unit_id,
-        unit_name=content.get("unit", {}).get("name", ""), number=version.number,
-        is_current=version.number == latest_version(document).number, state=version.state,
-        state_label=STATES.get(version.state, version.state), content=content, sha256=version.sha256,
-        created_by_id=version.created_by_id, created_by_name=names.get(version.created_by_id or 0, ""),
-        created_at=version.created_at, submitted_at=version.submitted_at, signer_id=version.signed_by_id,
-        signer_name=names.get(version.signed_by_id or 0, ""), signed_at=version.signed_at, decisions=decisions,
-        steps=steps, fields=dict(content.get("fields", {})),
+        version_id=version.id,
+        document_id=document.id,
+        incident_id=incident.id,
+        incident_number=incident.number,
+        kind=document.kind,
+        kind_label=KINDS[document.kind],
+        stage=document.stage,
+        stage_label=STAGES.get(document.stage, ""),
+        unit_id=document.unit_id,
+        unit_name=content.get("unit", {}).get("name", ""),
+        number=version.number,
+        is_current=version.number == latest_version(document).number,
+        state=version.state,
+        state_label=STATES.get(version.state, version.state),
+        content=content,
+        sha256=version.sha256,
+        created_by_id=version.created_by_id,
+        created_by_name=names.get(version.created_by_id or 0, ""),
+        created_at=version.created_at,
+        submitted_at=version.submitted_at,
+        signer_id=version.signed_by_id,
+        signer_name=names.get(version.signed_by_id or 0, ""),
+        signed_at=version.signed_at,
+        decisions=decisions,
+        steps=steps,
+        fields=dict(content.get("fields", {})),
     )
 
 
@@ -317,8 +390,15 @@ def flush(session: Session, what: str) -> None:
 # --- commands -----------------------------------------------------------------------------------------------
 
 
-def create_document(session: Session, actor: Actor, incident_id: int, kind: str, stage: str = "",
-                    fields: dict[str, Any] | None = None, now: datetime | None = None) -> DocumentVersionView:
+def create_document(
+    session: Session,
+    actor: Actor,
+    incident_id: int,
+    kind: str,
+    stage: str = "",
+    fields: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> DocumentVersionView:
     """A new document with its first version, a draft pre-filled from the incident."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
@@ -337,34 +417,59 @@ def create_document(session: Session, actor: Actor, incident_id: int, kind: str,
     if kind == "major_report" and not record.is_major:
         raise ValidationError("kind", "只有重大声誉事件才报送《重大突发事件报告》（4.3.4(2)）")
     if kind in SINGLE_PER_INCIDENT or stage in ("first", "final"):
-        exists = session.execute(select(Document.id).where(
-            Document.incident_id == record.id, Document.kind == kind, Document.stage == stage)).first()
+        exists = session.execute(
+            select(Document.id).where(
+                Document.incident_id == record.id, Document.kind == kind, Document.stage == stage
+            )
+        ).first()
         if exists:
             label = KINDS[kind] + (f"（{STAGES[stage]}）" if stage else "")
             raise ValidationError("kind", f"事件 {record.number} 已有{label}，请打开后修改")
     values = _default_fields(session, actor, record, kind, stage)
     values.update(_clean_fields(kind, fields or {}))
-    document = Document(incident_id=record.id, kind=kind, stage=stage, unit_id=_doc_unit_id(session, kind, record),
-                        doc_number=values.get("doc_number", ""), created_at=now)
+    document = Document(
+        incident_id=record.id,
+        kind=kind,
+        stage=stage,
+        unit_id=_doc_unit_id(session, kind, record),
+        doc_number=values.get("doc_number", ""),
+        created_at=now,
+    )
     session.add(document)
     session.flush()
-    content = _build_content(session, record, document, values, org.unit_info(session, document.unit_id).name, now)
-    version = DocumentVersion(document=document, number=1, state="draft", created_by_id=actor.user_id,
-                              created_at=now)
+    content = _build_content(
+        session, record, document, values, org.unit_info(session, document.unit_id).name, now
+    )
+    version = DocumentVersion(
+        document=document, number=1, state="draft", created_by_id=actor.user_id, created_at=now
+    )
     _set_content(version, content)
     session.add(version)
     session.flush()
-    audit.record(session, actor, "document.create", "document_version", version.id,
-                 after={"kind": kind, "stage": stage, "version": 1, "sha256": version.sha256}, incident_id=record.id)
+    audit.record(
+        session,
+        actor,
+        "document.create",
+        "document_version",
+        version.id,
+        after={"kind": kind, "stage": stage, "version": 1, "sha256": version.sha256},
+        incident_id=record.id,
+    )
     return to_view(session, version)
 
 
-def edit_document(session: Session, actor: Actor, document_id: int, expected_sha256: str,
-                  fields: dict[str, Any] | None = None, now: datetime | None = None) -> DocumentVersionView:
+def edit_document(
+    session: Session,
+    actor: Actor,
+    document_id: int,
+    expected_sha256: str,
+    fields: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> DocumentVersionView:
     """Change the drafter's fields and refresh the incident snapshot.
 
     A draft is changed in place; a frozen version is left as it was and version N+1 is made as a new draft (a
-    version still waiting for approval leaves the queue). `expected_sha256` is the version the user's form shows.
+    version still waiting for approval leaves the queue). `expected_sha256`: the version the form shows.
     """
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
@@ -377,14 +482,18 @@ def edit_document(session: Session, actor: Actor, document_id: int, expected_sha
         raise PermissionDenied(reason)
     current = latest_version(document)
     if current.sha256 != expected_sha256:
-        raise ConflictError(f"{KINDS[document.kind]}已被其他用户修改（现为第{current.number}版），请重新打开后再编辑")
+        raise ConflictError(
+            f"{KINDS[document.kind]}已被其他用户修改（现为第{current.number}版），请重新打开后再编辑"
+        )
     record = incidents.get_incident(session, actor, incident.id)
     values = dict(json.loads(current.content).get("fields", {}))
     values.update(_clean_fields(document.kind, fields or {}))
     if document.kind == "written_report":
         document.unit_id = record.unit_id  # 3.3.3: the reporting unit is the incident unit
     document.doc_number = values.get("doc_number", "")
-    content = _build_content(session, record, document, values, org.unit_info(session, document.unit_id).name, now)
+    content = _build_content(
+        session, record, document, values, org.unit_info(session, document.unit_id).name, now
+    )
     before = {"version": current.number, "state": current.state, "sha256": current.sha256}
     if current.state == "draft":
         version = current
@@ -392,19 +501,32 @@ def edit_document(session: Session, actor: Actor, document_id: int, expected_sha
     else:
         if current.state == "submitted":
             current.state = "superseded"
-        version = DocumentVersion(document=document, number=current.number + 1, state="draft",
-                                  created_by_id=actor.user_id, created_at=now)
+        version = DocumentVersion(
+            document=document,
+            number=current.number + 1,
+            state="draft",
+            created_by_id=actor.user_id,
+            created_at=now,
+        )
         _set_content(version, content)
         session.add(version)
     flush(session, KINDS[document.kind])
-    audit.record(session, actor, "document.edit", "document_version", version.id, before=before,
-                 after={"version": version.number, "state": version.state, "sha256": version.sha256,
-                        "fields": values}, incident_id=incident.id)
+    audit.record(
+        session,
+        actor,
+        "document.edit",
+        "document_version",
+        version.id,
+        before=before,
+        after={"version": version.number, "state": version.state, "sha256": version.sha256, "fields": values},
+        incident_id=incident.id,
+    )
     return to_view(session, version)
 
 
-def submit(session: Session, actor: Actor, version_id: int, expected_sha256: str,
-           now: datetime | None = None) -> DocumentVersionView:
+def submit(
+    session: Session, actor: Actor, version_id: int, expected_sha256: str, now: datetime | None = None
+) -> DocumentVersionView:
     """Freeze a draft and put it in the approval queue."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
@@ -433,8 +555,16 @@ def submit(session: Session, actor: Actor, version_id: int, expected_sha256: str
     version.state = "submitted"
     version.submitted_at = now
     flush(session, KINDS[document.kind])
-    audit.record(session, actor, "document.submit", "document_version", version.id, before={"state": "draft"},
-                 after={"state": "submitted", "sha256": version.sha256}, incident_id=incident.id)
+    audit.record(
+        session,
+        actor,
+        "document.submit",
+        "document_version",
+        version.id,
+        before={"state": "draft"},
+        after={"state": "submitted", "sha256": version.sha256},
+        incident_id=incident.id,
+    )
     return to_view(session, version)
 
 
@@ -469,6 +599,13 @@ def list_documents(session: Session, actor: Actor, incident_id: int) -> list[Doc
     if incident is None:
         raise NotFound(f"找不到事件（编号 {incident_id}）")
     permissions.require_see(session, actor, incident)
-    docs = session.execute(select(Document).where(Document.incident_id == incident_id)
-                           .order_by(Document.created_at, Document.id)).scalars().all()
+    docs = (
+        session.execute(
+            select(Document)
+            .where(Document.incident_id == incident_id)
+            .order_by(Document.created_at, Document.id)
+        )
+        .scalars()
+        .all()
+    )
     return [to_view(session, latest_version(d)) for d in docs]

@@ -17,8 +17,13 @@ from desktop.services import accounts, approvals, audit, documents, incidents
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
 FULL = {
-    "el_cause": "客户对理财收益不满", "el_time": "上午9时15分", "el_place": "营业大厅", "el_situation": "客户已离开",
-    "el_measures_taken": "负责人致歉", "el_forecast": "可望平息", "el_impact": "影响有限",
+    "el_cause": "客户对理财收益不满",
+    "el_time": "上午9时15分",
+    "el_place": "营业大厅",
+    "el_situation": "客户已离开",
+    "el_measures_taken": "负责人致歉",
+    "el_forecast": "可望平息",
+    "el_impact": "影响有限",
 }
 MAJOR = {"el_consequences": "可能引发集中赎回", "el_planned_measures": "两小时内报告总行"}
 
@@ -30,9 +35,8 @@ class World:
     people: dict[str, Actor]
 
 
-@pytest.fixture
-def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
-    # The demo accounts with a cheap hash: these tests are about approvals, not password strength.
+def make_world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
+    """The demo organisation and accounts, cheaply hashed: these tests are about approvals, not passwords."""
     monkeypatch.setattr(accounts, "_SCRYPT", {"n": 16, "r": 1, "p": 1})
     with db.session() as s:
         units = demo.build_organisation(s)
@@ -40,13 +44,25 @@ def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
     return World(db, units, people)
 
 
+@pytest.fixture
+def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
+    return make_world(db, monkeypatch)
+
+
 def at(minutes: float) -> datetime:
     return T0 + timedelta(minutes=minutes)
 
 
 def new_incident(w: World, unit: str = "bd_chaoyang", severity: str = "general", **over: object) -> int:
-    data: dict[str, object] = {"title": "客户在网点拍摄视频投诉", "unit_id": w.units[unit], "occurred_at": T0,
-                               "severity": severity, "source": "online", "place": "营业大厅", **FULL}
+    data: dict[str, object] = {
+        "title": "客户在网点拍摄视频投诉",
+        "unit_id": w.units[unit],
+        "occurred_at": T0,
+        "severity": severity,
+        "source": "online",
+        "place": "营业大厅",
+        **FULL,
+    }
     if severity == "major":
         data.update(MAJOR)
     data.update(over)
@@ -72,23 +88,30 @@ def event_types(w: World, incident_id: int) -> list[str]:
         return [e.type for e in incidents.get_incident(s, SYSTEM, incident_id).events]
 
 
-def draft(w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "",
-          **fields: str) -> documents.DocumentVersionView:
+def draft(
+    w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "", **fields: str
+) -> documents.DocumentVersionView:
     with w.db.session() as s:
         return documents.create_document(s, w.people[who], incident_id, kind, stage, fields, now=at(minutes))
 
 
-def submitted(w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "",
-              **fields: str) -> documents.DocumentVersionView:
+def submitted(
+    w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "", **fields: str
+) -> documents.DocumentVersionView:
     v = draft(w, who, incident_id, kind, minutes, stage, **fields)
     with w.db.session() as s:
         return documents.submit(s, w.people[who], v.version_id, v.sha256, now=at(minutes))
 
 
-def do(w: World, action: str, who: str, v: documents.DocumentVersionView, minutes: float,
-       **kw: object) -> documents.DocumentVersionView:
-    fn = {"approve": approvals.approve, "return": approvals.return_, "sign": approvals.sign,
-          "send": approvals.send}[action]
+def do(
+    w: World, action: str, who: str, v: documents.DocumentVersionView, minutes: float, **kw: object
+) -> documents.DocumentVersionView:
+    fn = {
+        "approve": approvals.approve,
+        "return": approvals.return_,
+        "sign": approvals.sign,
+        "send": approvals.send,
+    }[action]
     with w.db.session() as s:
         return fn(s, w.people[who], v.version_id, v.sha256, now=at(minutes), **kw)  # type: ignore[operator]
 
@@ -98,7 +121,7 @@ def queue(w: World, who: str, minutes: float) -> list[approvals.QueueItem]:
         return approvals.pending_for(s, w.people[who], at(minutes))
 
 
-# --- a general remote incident ----------------------------------------------------------------------------------
+# --- a general remote incident ------------------------------------------------------------------------------
 
 
 def test_general_remote_incident_walks_through_every_approval(world: World) -> None:
@@ -139,7 +162,10 @@ def test_general_remote_incident_walks_through_every_approval(world: World) -> N
     assert all(q.version_id != plan.version_id for q in queue(w, "hangzhang", 41))
     plan = do(w, "approve", "lingdao", plan, 50)
     assert plan.state == "approved"
-    assert [(d.step, d.actor_name) for d in plan.decisions] == [("branch_office", "赵丽"), ("local_leader", "陈志远")]
+    assert [(d.step, d.actor_name) for d in plan.decisions] == [
+        ("branch_office", "赵丽"),
+        ("local_leader", "陈志远"),
+    ]
     assert event_types(w, i).count("response_plan_approved") == 1
     assert status(w, i, "4.2.2.2-3", 51) == "met"
 
@@ -151,12 +177,19 @@ def test_general_remote_incident_walks_through_every_approval(world: World) -> N
     with w.db.read() as s:
         assert audit.verify(s).ok
         actions = [h.action for h in audit.history(s, i)]
-    for action in ("document.create", "document.submit", "document.signed", "document.sent", "document.approved"):
+    for action in (
+        "document.create",
+        "document.submit",
+        "document.signed",
+        "document.sent",
+        "document.approved",
+    ):
         assert action in actions
 
 
 def test_a_returned_plan_goes_back_to_its_drafter_and_the_new_version_needs_every_approval_again(
-        world: World) -> None:
+    world: World,
+) -> None:
     w = world
     i = new_incident(w)
     event(w, "xinxi", i, "reported_to_lead", 10)
@@ -169,16 +202,25 @@ def test_a_returned_plan_goes_back_to_its_drafter_and_the_new_version_needs_ever
     with w.db.read() as s:
         [item] = approvals.returned_to(s, w.people["jingban"])
         assert approvals.returned_to(s, w.people["bangongshi"]) == []
-    assert (item.comment, item.returned_by, item.version.version_id) == ("口径须补充客户安抚安排", "赵丽",
-                                                                         plan.version_id)
+    assert (item.comment, item.returned_by, item.version.version_id) == (
+        "口径须补充客户安抚安排",
+        "赵丽",
+        plan.version_id,
+    )
     assert all(q.version_id != plan.version_id for q in queue(w, "lingdao", 31))
     # Deciding on the returned version is refused as stale.
     with pytest.raises(ConflictError, match="退回"):
         do(w, "approve", "fenhang", returned, 32)
 
     with w.db.session() as s:
-        v2 = documents.edit_document(s, w.people["jingban"], plan.document_id, plan.sha256,
-                                     {"reply_script": "口径二，含客户安抚"}, now=at(40))
+        v2 = documents.edit_document(
+            s,
+            w.people["jingban"],
+            plan.document_id,
+            plan.sha256,
+            {"reply_script": "口径二，含客户安抚"},
+            now=at(40),
+        )
         v2 = documents.submit(s, w.people["jingban"], v2.version_id, v2.sha256, now=at(41))
     assert (v2.number, v2.state, v2.decisions) == (2, "submitted", ())
     with w.db.read() as s:
@@ -203,7 +245,7 @@ def test_same_city_plan_needs_one_branch_leader(world: World) -> None:
     assert plan.state == "approved" and status(w, i, "4.2.2.1-3", 26) == "met"
 
 
-# --- a major incident -------------------------------------------------------------------------------------------
+# --- a major incident ---------------------------------------------------------------------------------------
 
 
 def test_major_incident_report_is_approved_signed_sent_then_consent_then_regulator(world: World) -> None:
@@ -211,8 +253,9 @@ def test_major_incident_report_is_approved_signed_sent_then_consent_then_regulat
     i = new_incident(w, unit="bd_main", severity="major", title="媒体就营业部“飞单”传闻采访")
     event(w, "jingban", i, "reported_to_lead", 5)
     with w.db.session() as s:
-        incidents.set_leadership_group(s, w.people["hangzhang"], i, [("leader", "周明", "分行行长"),
-                                                                     ("deputy", "孙立新", "分行副行长")])
+        incidents.set_leadership_group(
+            s, w.people["hangzhang"], i, [("leader", "周明", "分行行长"), ("deputy", "孙立新", "分行副行长")]
+        )
     assert status(w, i, "3.2.3a", 10) == "pending"
 
     report = submitted(w, "bangongshi", i, "major_report", 20, doc_number="冀华银办〔2026〕12号")
@@ -251,13 +294,19 @@ def test_major_incident_report_is_approved_signed_sent_then_consent_then_regulat
     with w.db.session() as s, pytest.raises(PermissionDenied):
         approvals.record_head_office_consent(s, w.people["jingban"], i, now=at(120))
     with w.db.session() as s:
-        approvals.record_head_office_consent(s, w.people["bangongshi"], i, note="总行办公室电话同意", now=at(120))
+        approvals.record_head_office_consent(
+            s, w.people["bangongshi"], i, note="总行办公室电话同意", now=at(120)
+        )
     assert status(w, i, "3.2.3b", 121) == "pending"
     with w.db.session() as s:
         approvals.report_to_regulator(s, w.people["bangongshi"], i, now=at(180))
     assert status(w, i, "3.2.3b", 181) == "met"
-    assert event_types(w, i)[-4:] == ["major_report_approved", "reported_to_head_office", "head_office_consent",
-                                      "reported_to_regulator"]
+    assert event_types(w, i)[-4:] == [
+        "major_report_approved",
+        "reported_to_head_office",
+        "head_office_consent",
+        "reported_to_regulator",
+    ]
 
     # The major incident's plan: the leadership group alone (4.3.4(3)).
     plan = submitted(w, "jingban", i, "response_plan", 200, reply_script="统一口径")
@@ -286,7 +335,11 @@ def test_queue_puts_the_most_urgent_deadline_first(world: World) -> None:
     # An evaluation serves no deadline: last.
     evaluation = submitted(w, "jingban", late, "evaluation", 81)
     items = queue(w, "bangongshi", 300)
-    assert [q.version_id for q in items] == [urgent_plan.version_id, later_plan.version_id, evaluation.version_id]
+    assert [q.version_id for q in items] == [
+        urgent_plan.version_id,
+        later_plan.version_id,
+        evaluation.version_id,
+    ]
     assert items[0].is_overdue(at(300)) and not items[1].is_overdue(at(300)) and items[2].due_at is None
 
 

@@ -1,4 +1,4 @@
-"""Documents with versions: the snapshot and its hash, freezing on submit, new versions, refusals, stale decisions."""
+"""Documents with versions: the snapshot and its hash, freezing, new versions, refusals, stale decisions."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import json
 
 import pytest
 from sqlalchemy import update
-from test_approvals import FULL, World, at, do, draft, event, new_incident, submitted, world  # noqa: F401
+from test_approvals import FULL, World, at, do, draft, event, make_world, new_incident, submitted
 
 from desktop.db.models import DocumentVersion
+from desktop.db.session import Database
 from desktop.domain import SYSTEM
 from desktop.errors import ConflictError, ValidationError
 from desktop.services import approvals, audit, documents, incidents
+
+
+@pytest.fixture
+def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
+    return make_world(db, monkeypatch)
 
 
 def test_a_draft_is_a_snapshot_of_the_incident_with_its_hash(world: World) -> None:
@@ -20,7 +26,13 @@ def test_a_draft_is_a_snapshot_of_the_incident_with_its_hash(world: World) -> No
     i = new_incident(w)
     event(w, "xinxi", i, "reported_to_lead", 5)
     v = draft(w, "xinxi", i, "written_report", 8, stage="first", doc_number="朝银〔2026〕3号")
-    assert (v.kind, v.stage_label, v.number, v.state, v.is_current) == ("written_report", "首报", 1, "draft", True)
+    assert (v.kind, v.stage_label, v.number, v.state, v.is_current) == (
+        "written_report",
+        "首报",
+        1,
+        "draft",
+        True,
+    )
     assert v.unit_name == "保定朝阳支行" and v.created_by_name == "李晓梅"
     assert v.content["incident"]["unit_name"] == "保定朝阳支行"
     assert v.content["elements"] == FULL  # a general incident: the seven elements of 3.3.2
@@ -39,12 +51,15 @@ def test_a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one(world: 
     i = new_incident(w)
     v1 = draft(w, "jingban", i, "response_plan", 8, reply_script="口径一")
     with w.db.session() as s:
-        edited = documents.edit_document(s, w.people["jingban"], v1.document_id, v1.sha256,
-                                         {"reply_script": "口径二"}, now=at(9))
+        edited = documents.edit_document(
+            s, w.people["jingban"], v1.document_id, v1.sha256, {"reply_script": "口径二"}, now=at(9)
+        )
     assert (edited.version_id, edited.number, edited.state) == (v1.version_id, 1, "draft")
     assert edited.sha256 != v1.sha256 and edited.fields["reply_script"] == "口径二"
     with w.db.session() as s, pytest.raises(ConflictError, match="已被其他用户修改"):
-        documents.edit_document(s, w.people["jingban"], v1.document_id, v1.sha256, {"title": "旧表单"}, now=at(9))
+        documents.edit_document(
+            s, w.people["jingban"], v1.document_id, v1.sha256, {"title": "旧表单"}, now=at(9)
+        )
 
     with w.db.session() as s:
         frozen = documents.submit(s, w.people["jingban"], edited.version_id, edited.sha256, now=at(10))
@@ -54,10 +69,20 @@ def test_a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one(world: 
     # The facts changed after submission: the frozen version keeps what the approvers were shown.
     with w.db.session() as s:
         record = incidents.get_incident(s, SYSTEM, i)
-        incidents.update_incident(s, SYSTEM, i, record.row_version, {"el_situation": "客户已再次到访"}, now=at(11))
-        v2 = documents.edit_document(s, w.people["jingban"], frozen.document_id, frozen.sha256,
-                                     {"plan_measures": "安排专人回访"}, now=at(12))
-    assert (v2.number, v2.state) == (2, "draft") and v2.content["elements"]["el_situation"] == "客户已再次到访"
+        incidents.update_incident(
+            s, SYSTEM, i, record.row_version, {"el_situation": "客户已再次到访"}, now=at(11)
+        )
+        v2 = documents.edit_document(
+            s,
+            w.people["jingban"],
+            frozen.document_id,
+            frozen.sha256,
+            {"plan_measures": "安排专人回访"},
+            now=at(12),
+        )
+    assert (v2.number, v2.state) == (2, "draft") and v2.content["elements"][
+        "el_situation"
+    ] == "客户已再次到访"
     assert v2.fields["reply_script"] == "口径二"  # the drafter's fields carry over
     with w.db.read() as s:
         old = documents.get_version(s, SYSTEM, frozen.version_id)
@@ -79,15 +104,18 @@ def test_decisions_on_a_stale_version_are_refused(world: World) -> None:
         do(w, "approve", "lingdao", stale, 11)
     # The drafter edits after submission: the version the approver opened is no longer current.
     with w.db.session() as s:
-        documents.edit_document(s, w.people["jingban"], v1.document_id, v1.sha256, {"reply_script": "口径二"},
-                                now=at(12))
+        documents.edit_document(
+            s, w.people["jingban"], v1.document_id, v1.sha256, {"reply_script": "口径二"}, now=at(12)
+        )
     for action in ("approve", "sign", "send"):
         with pytest.raises(ConflictError, match="第2版"):
             do(w, action, "lingdao", v1, 13)
     with pytest.raises(ConflictError, match="第2版"):
         do(w, "return", "lingdao", v1, 13, comment="退回")
     with w.db.read() as s:
-        assert all(q.version_id != v1.version_id for q in approvals.pending_for(s, w.people["lingdao"], at(13)))
+        assert all(
+            q.version_id != v1.version_id for q in approvals.pending_for(s, w.people["lingdao"], at(13))
+        )
 
 
 def test_a_version_changed_behind_the_services_back_is_refused(world: World) -> None:
@@ -98,8 +126,11 @@ def test_a_version_changed_behind_the_services_back_is_refused(world: World) -> 
     tampered = json.loads(json.dumps(v.content))
     tampered["elements"]["el_impact"] = "无影响"
     with w.db.session() as s:
-        s.execute(update(DocumentVersion).where(DocumentVersion.id == v.version_id)
-                  .values(content=audit.canonical(tampered)))
+        s.execute(
+            update(DocumentVersion)
+            .where(DocumentVersion.id == v.version_id)
+            .values(content=audit.canonical(tampered))
+        )
     with pytest.raises(ConflictError, match="校验不符"):
         do(w, "sign", "fuzeren", v, 11)
 

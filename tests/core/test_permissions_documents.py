@@ -1,20 +1,33 @@
-"""Every forbidden drafting, approving, signing and sending is refused by the core, whatever the window shows."""
+"""Every forbidden drafting, approving, signing and sending is refused by the core, whatever the UI shows."""
 
 from __future__ import annotations
 
 import pytest
-from test_approvals import World, at, do, draft, event, new_incident, queue, submitted, world  # noqa: F401
+from test_approvals import World, at, do, draft, event, make_world, new_incident, queue, submitted
 
 from desktop import demo
+from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor
 from desktop.errors import ConflictError, PermissionDenied
 from desktop.services import accounts, approvals, documents
 
 
+@pytest.fixture
+def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
+    return make_world(db, monkeypatch)
+
+
 def _account(w: World, username: str, unit: str, roles: set[str]) -> Actor:
     with w.db.session() as s:
-        return accounts.create_user(s, w.people["admin"], username=username, display_name=username,
-                                    unit_id=w.units[unit], password=demo.DEMO_PASSWORD, roles=roles).actor()
+        return accounts.create_user(
+            s,
+            w.people["admin"],
+            username=username,
+            display_name=username,
+            unit_id=w.units[unit],
+            password=demo.DEMO_PASSWORD,
+            roles=roles,
+        ).actor()
 
 
 def test_drafting_is_for_the_incident_unit_and_the_lead_departments(world: World) -> None:
@@ -30,14 +43,18 @@ def test_drafting_is_for_the_incident_unit_and_the_lead_departments(world: World
         draft(w, "zhongshan", i, "written_report", 5, stage="first")  # another unit's incident
     ts_officer = _account(w, "ts_jingban", "ts_office", {"lead_officer"})
     with w.db.session() as s, pytest.raises(PermissionDenied, match="无权查看"):
-        documents.create_document(s, ts_officer, i, "response_plan", now=at(5))  # another area's lead department
+        documents.create_document(
+            s, ts_officer, i, "response_plan", now=at(5)
+        )  # another area's lead department
     major = new_incident(w, unit="bd_main", severity="major")
     with pytest.raises(PermissionDenied, match="分行办公室"):
         draft(w, "jingban", major, "major_report", 5)
     # The drafter's own later edits and submission are checked the same way.
     plan = draft(w, "jingban", i, "response_plan", 6, reply_script="口径")
     with w.db.session() as s, pytest.raises(PermissionDenied):
-        documents.edit_document(s, w.people["xinxi"], plan.document_id, plan.sha256, {"title": "改"}, now=at(7))
+        documents.edit_document(
+            s, w.people["xinxi"], plan.document_id, plan.sha256, {"title": "改"}, now=at(7)
+        )
     with w.db.session() as s, pytest.raises(PermissionDenied):
         documents.submit(s, w.people["lingdao"], plan.version_id, plan.sha256, now=at(7))
 
