@@ -1,0 +1,1465 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="57"/>
+        <location filename="../../ui/strings.py" line="28"/>
+        <source>程序出现内部错误，已记录到日志文件。
+您可以继续工作；如反复出现，请联系管理员。</source>
+        <translation>An internal error occurred and was written to the log file.
+You can keep working; if it happens again, please contact your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="102"/>
+        <source>时限看板</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="108"/>
+        <source>全部责任方</source>
+        <translation>All responsible parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="111"/>
+        <source>只看与我有关</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="113"/>
+        <source>值班大屏 (F11)</source>
+        <translation>Duty wall (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="115"/>
+        <source>当前没有未完成的时限。</source>
+        <translation>No open deadlines.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="123"/>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="125"/>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="130"/>
+        <source>颜色：绿 = 时间充裕&#x3000;黄 = 即将到期&#x3000;红 = 已超时&#x3000;蓝 = 立即办理（无具体时限）&#x3000;灰 = 可选时段（“可”）。双击一行打开事件。</source>
+        <translation>Colours: green = on track · yellow = due soon · red = overdue · blue = immediate (no fixed limit) · grey = optional window. Double-click a row to open the incident.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="153"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="189"/>
+        <source>已超时 %1 项&#x3000;即将到期 %2 项&#x3000;立即办理 %3 项&#x3000;共 %4 项</source>
+        <translation>%1 overdue · %2 due soon · %3 immediate · %4 in all</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineTableModel</name>
+    <message>
+        <location filename="../../ui/strings.py" line="8"/>
+        <source>时间充裕</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="8"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="8"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="9"/>
+        <source>立即办理</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="9"/>
+        <source>可选时段</source>
+        <translation>Optional window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="9"/>
+        <source>可选时段已过</source>
+        <translation>Window passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="10"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="10"/>
+        <source>倒计时</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="10"/>
+        <source>时限（北京时间）</source>
+        <translation>Due (CST)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="11"/>
+        <source>条款 · 事项</source>
+        <translation>Article · duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="11"/>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="11"/>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="12"/>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="12"/>
+        <source>立即（已过 %1）</source>
+        <translation>Immediate (%1 elapsed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="13"/>
+        <source>可 · 剩 %1</source>
+        <translation>optional · %1 left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="13"/>
+        <source>超 %1</source>
+        <translation>%1 over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="13"/>
+        <source>立即</source>
+        <translation>Immediately</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="14"/>
+        <source>第</source>
+        <translation>Art. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="14"/>
+        <source>条</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>DutyWall</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="64"/>
+        <source>值班大屏 — 声誉风险事件时限</source>
+        <translation>Duty wall — reputation-risk deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="76"/>
+        <source>声誉风险事件时限</source>
+        <translation>Reputation-risk deadlines</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="39"/>
+        <source>记录事件进展</source>
+        <translation>Record an event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="45"/>
+        <source>如：电话报告综合管理部张伟</source>
+        <translation>e.g. phoned Zhang Wei of the comprehensive-management dept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="48"/>
+        <source>发生时间（北京时间）</source>
+        <translation>At (China Standard Time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="56"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="63"/>
+        <source>迟报说明 *</source>
+        <translation>Late-report reason *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="66"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="92"/>
+        <source>第%1条（时限 %2）</source>
+        <translation>article %1 (due %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_dialog.py" line="94"/>
+        <source>已超过%1，请填写迟报说明。</source>
+        <translation>Past %1: please give the late-report reason.</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <location filename="../../ui/strings.py" line="18"/>
+        <source>发生时间</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="18"/>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="18"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="19"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="19"/>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="19"/>
+        <source>迟报说明</source>
+        <translation>Late-report reason</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <location filename="../../ui/intake.py" line="55"/>
+        <source>上次有未保存的内容。</source>
+        <translation>There is unsaved input from last time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="57"/>
+        <source>恢复未保存的草稿</source>
+        <translation>Restore unsaved draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="58"/>
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="65"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="111"/>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="121"/>
+        <source>草稿已自动保存</source>
+        <translation>Draft saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="162"/>
+        <source>没有需要保存的修改</source>
+        <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="166"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="178"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="185"/>
+        <source>未保存：请更正标红的内容</source>
+        <translation>Not saved: please correct the field marked in red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="190"/>
+        <source>未保存：记录已被他人修改，您的内容已存为草稿</source>
+        <translation>Not saved: someone else changed the record; your input is kept as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="193"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="196"/>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../ui/intake_form.py" line="46"/>
+        <source>一句话说明发生了什么</source>
+        <translation>What happened, in one sentence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="59"/>
+        <source>涉及具体业务条线</source>
+        <translation>Involves a business line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="61"/>
+        <source>业务条线名称，如：个人理财</source>
+        <translation>Business line, e.g. personal wealth management</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="63"/>
+        <source>涉及客户纠纷</source>
+        <translation>Involves a customer dispute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="78"/>
+        <source>事件基本情况</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="81"/>
+        <source>事件标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="82"/>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="86"/>
+        <source>获悉时间</source>
+        <translation>Learned at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="88"/>
+        <source>（北京时间）</source>
+        <translation>(China Standard Time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="89"/>
+        <source>事发时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="90"/>
+        <source>事发地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="93"/>
+        <source>事件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="95"/>
+        <source>事件级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="97"/>
+        <source>业务条线</source>
+        <translation>Business line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="98"/>
+        <source>主办业务部门</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="101"/>
+        <source>报告要素（3.3.2，书面报告签发前须全部填写）</source>
+        <translation>Report elements (3.3.2: all required before a written report is signed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="106"/>
+        <source>重大事件另需（4.3.4）</source>
+        <translation>Also required for major incidents (4.3.4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="129"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="163"/>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="171"/>
+        <source>石家庄同城</source>
+        <translation>Same-city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="171"/>
+        <source>异地机构</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="172"/>
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="173"/>
+        <source>%1 · 牵头部门：%2</source>
+        <translation>%1 · lead department: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="248"/>
+        <source>书面报告尚缺要素：%1。缺项未补齐前，书面报告不能报送。</source>
+        <translation>The written report still lacks: %1. It cannot go forward until they are filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="252"/>
+        <source>报告要素已齐全。</source>
+        <translation>All report elements are filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="42"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="43"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="44"/>
+        <source>客户投诉</source>
+        <translation>Customer complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="45"/>
+        <source>媒体采访</source>
+        <translation>Media inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="46"/>
+        <source>网络舆情</source>
+        <translation>Online post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="47"/>
+        <source>监管部门</source>
+        <translation>Regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="48"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="49"/>
+        <source>起因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="50"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="51"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="52"/>
+        <source>当前情况</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="53"/>
+        <source>已采取的措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="54"/>
+        <source>事态发展预测</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="55"/>
+        <source>造成的影响</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="56"/>
+        <source>可能引发的后果</source>
+        <translation>Possible consequences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="57"/>
+        <source>拟采取的措施</source>
+        <translation>Planned measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="58"/>
+        <source>事件因何而起</source>
+        <translation>What caused it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="59"/>
+        <source>事件发生及发展的时间</source>
+        <translation>When it happened and developed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="60"/>
+        <source>事件发生的地点</source>
+        <translation>Where it happened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="61"/>
+        <source>目前的状况、舆情传播情况</source>
+        <translation>The situation now, how far it has spread online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="62"/>
+        <source>已经采取的处置措施</source>
+        <translation>Measures already taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="63"/>
+        <source>对事态发展的判断</source>
+        <translation>How the situation will develop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="64"/>
+        <source>已经造成的影响</source>
+        <translation>Impact so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="65"/>
+        <source>可能引发的后果（重大事件）</source>
+        <translation>Possible consequences (major incidents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="66"/>
+        <source>拟采取的措施（重大事件）</source>
+        <translation>Planned measures (major incidents)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <location filename="../../ui/strings.py" line="15"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="15"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="15"/>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="16"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="16"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="16"/>
+        <source>事发时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="17"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="17"/>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPage</name>
+    <message>
+        <location filename="../../ui/pages.py" line="91"/>
+        <source>事件列表</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="94"/>
+        <source>按编号、标题、单位查找</source>
+        <translation>Find by number, title, unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="95"/>
+        <source>包括已结束的事件</source>
+        <translation>Include closed incidents</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPage</name>
+    <message>
+        <location filename="../../ui/incident_page.py" line="49"/>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="65"/>
+        <source>下一步（点击即记录，时间默认为现在）</source>
+        <translation>Next steps (click to record; time defaults to now)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="67"/>
+        <source>其他事项…</source>
+        <translation>Other events…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="90"/>
+        <source>时限与完成情况</source>
+        <translation>Deadlines and what was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="93"/>
+        <source>时间线（谁在何时记录了什么）</source>
+        <translation>Timeline (who recorded what, when)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="103"/>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="104"/>
+        <source>事件信息与报告要素</source>
+        <translation>Facts and report elements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="105"/>
+        <source>舆情与媒体</source>
+        <translation>Public opinion and media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="106"/>
+        <source>重大事件处置</source>
+        <translation>Major incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="160"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="160"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="164"/>
+        <source>石家庄同城</source>
+        <translation>Same-city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="164"/>
+        <source>异地机构</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="165"/>
+        <source>事发单位：%1</source>
+        <translation>Incident unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="166"/>
+        <source>牵头部门：%1</source>
+        <translation>Lead department: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="167"/>
+        <source>事发：%1</source>
+        <translation>Occurred: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="168"/>
+        <source>获悉：%1</source>
+        <translation>Learned: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="170"/>
+        <source>主办业务部门：%1</source>
+        <translation>Business department: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="172"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="176"/>
+        <source>书面报告尚缺要素：%1（在“事件信息与报告要素”中补全）</source>
+        <translation>The written report still lacks: %1 (fill them in under "Facts and report elements")</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="193"/>
+        <source>对应条款：%1</source>
+        <translation>Articles: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="221"/>
+        <source>书面报告尚缺要素：%1。请先在“事件信息与报告要素”中补全。</source>
+        <translation>The written report still lacks: %1. Fill them in under "Facts and report elements" first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_page.py" line="226"/>
+        <source>报告要素不全</source>
+        <translation>Report elements missing</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../ui/intake.py" line="206"/>
+        <source>登记声誉风险事件</source>
+        <translation>Record a reputation-risk incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="208"/>
+        <source>关闭（保留草稿）</source>
+        <translation>Close (keep draft)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="22"/>
+        <source>登录 — 声誉风险工作台</source>
+        <translation>Log in — RepDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="23"/>
+        <source>声誉风险工作台</source>
+        <translation>RepDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="30"/>
+        <source>登录名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="31"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="33"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="47"/>
+        <source>声誉风险工作台 RepDesk</source>
+        <translation>RepDesk — reputation-risk desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>登记新事件 (Ctrl+N)</source>
+        <translation>New incident (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>刷新 (F5)</source>
+        <translation>Reload (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>值班大屏 (F11)</source>
+        <translation>Duty wall (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>注销/切换用户</source>
+        <translation>Log out / switch user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>%1（%2）· %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>正在读写数据…</source>
+        <translation>Working with the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>数据更新于 %1</source>
+        <translation>Data as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>事件 %1 已登记</source>
+        <translation>Incident %1 recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="67"/>
+        <source>信息员</source>
+        <translation>Information officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="68"/>
+        <source>牵头部门经办</source>
+        <translation>Lead-department officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="69"/>
+        <source>单位主要负责人</source>
+        <translation>Unit head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="70"/>
+        <source>分行领导/属地负责人</source>
+        <translation>Branch leader / local head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="71"/>
+        <source>分行行长</source>
+        <translation>Branch president</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="72"/>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="73"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>MajorTab</name>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="131"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="131"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="131"/>
+        <source>单位及职务</source>
+        <translation>Unit and position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="134"/>
+        <source>添加成员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="134"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="135"/>
+        <source>保存领导小组</source>
+        <translation>Save leadership group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="144"/>
+        <source>处置领导小组（4.3.1-4.3.3）</source>
+        <translation>Leadership group (4.3.1-4.3.3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="151"/>
+        <source>保存发言人与应答口径</source>
+        <translation>Save spokesperson and reply script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="153"/>
+        <source>新闻发言人与应答口径（4.3.4(3)）</source>
+        <translation>Spokesperson and reply script (4.3.4(3))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="155"/>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="156"/>
+        <source>应答口径</source>
+        <translation>Reply script</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="215"/>
+        <source>领导小组已保存</source>
+        <translation>Leadership group saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="221"/>
+        <source>发言人与应答口径已保存</source>
+        <translation>Spokesperson and reply script saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="74"/>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="75"/>
+        <source>副组长</source>
+        <translation>Deputy leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="76"/>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="28"/>
+        <source>声誉风险工作台</source>
+        <translation>RepDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="45"/>
+        <source>时限已超</source>
+        <translation>Deadline overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="45"/>
+        <source>时限即将到期</source>
+        <translation>Deadline due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="48"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="48"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="51"/>
+        <source>另有 %1 项</source>
+        <translation>and %1 more</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionTab</name>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="50"/>
+        <source>如：微博、抖音、本地论坛</source>
+        <translation>e.g. Weibo, Douyin, a local forum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="54"/>
+        <source>如：阅读1.2万、转发300</source>
+        <translation>e.g. 12,000 reads, 300 shares</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="56"/>
+        <source>负面</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="56"/>
+        <source>中性</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="56"/>
+        <source>正面</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="58"/>
+        <source>添加舆情记录</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="61"/>
+        <source>来源 *</source>
+        <translation>Source *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="62"/>
+        <source>链接或标题 *</source>
+        <translation>Link or title *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="65"/>
+        <source>传播量</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="67"/>
+        <source>倾向</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="70"/>
+        <source>监测时间</source>
+        <translation>Seen at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="71"/>
+        <source>舆情监测（4.2.2、4.3.4(5)）</source>
+        <translation>Public-opinion monitoring (4.2.2, 4.3.4(5))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="78"/>
+        <source>媒体咨询采访记录（4.2.2(1)）</source>
+        <translation>Media inquiries (4.2.2(1))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident_tabs.py" line="89"/>
+        <source>暂无媒体咨询采访。</source>
+        <translation>No media inquiries.</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionTableModel</name>
+    <message>
+        <location filename="../../ui/strings.py" line="20"/>
+        <source>监测时间</source>
+        <translation>Seen at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="20"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="20"/>
+        <source>链接或标题</source>
+        <translation>Link or title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="21"/>
+        <source>传播量</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="21"/>
+        <source>倾向</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="21"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="29"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="39"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="40"/>
+        <source>时限即将到期或超时时弹出提醒</source>
+        <translation>Notify when a deadline is due soon or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="41"/>
+        <source>同时发出提示音</source>
+        <translation>Also play a sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="44"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="48"/>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="53"/>
+        <source>时限看板</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="55"/>
+        <source>“即将到期”比例</source>
+        <translation>"Due soon" fraction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="56"/>
+        <source>“即将到期”至少提前</source>
+        <translation>"Due soon" at least</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="57"/>
+        <source>到期前取“时限 × 比例”与“至少提前”中较长者，进入黄色“即将到期”。
+默认：时限的四分之一或10分钟，取较长者（30分钟时限提前10分钟，2小时时限提前30分钟）。</source>
+        <translation>A deadline turns yellow ("due soon") at the longer of "limit × fraction" and "at least" before it.
+Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes before a 30-minute limit, 30 minutes before a 2-hour one).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="59"/>
+        <source>从数据库刷新间隔</source>
+        <translation>Reload from the database every</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="60"/>
+        <source>值班大屏字号</source>
+        <translation>Duty wall font size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="61"/>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="63"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="97"/>
+        <source>已应用。界面语言将在下次启动时生效。</source>
+        <translation>Applied. The language changes at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="97"/>
+        <source>已应用。</source>
+        <translation>Applied.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="63"/>
+        <source>首次使用：建立机构与管理员账号</source>
+        <translation>First run: set up the organisation and the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="65"/>
+        <source>华夏银行石家庄分行</source>
+        <translation>Hua Xia Bank Shijiazhuang Branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="66"/>
+        <source>石家庄分行</source>
+        <translation>Shijiazhuang Branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <source>石家庄分行办公室</source>
+        <translation>Shijiazhuang Branch Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <source>二级分行名称</source>
+        <translation>Secondary branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <location filename="../../ui/setup_wizard.py" line="72"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="72"/>
+        <source>综合管理部名称</source>
+        <translation>Comprehensive-management dept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="89"/>
+        <source>分行与分行办公室</source>
+        <translation>Branch and branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="90"/>
+        <source>分行办公室是石家庄同城事件的声誉风险管理牵头部门（2.2）。</source>
+        <translation>The branch office is the lead department for same-city incidents (2.2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="92"/>
+        <source>分行名称 *</source>
+        <translation>Branch name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="93"/>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="94"/>
+        <source>分行代码 *</source>
+        <translation>Branch code *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="95"/>
+        <source>分行办公室名称 *</source>
+        <translation>Branch office name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="96"/>
+        <source>办公室代码 *</source>
+        <translation>Office code *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="101"/>
+        <source>二级分行及其综合管理部</source>
+        <translation>Secondary branches and their comprehensive-management departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="102"/>
+        <source>二级分行综合管理部是辖内（异地）事件的属地牵头部门（2.3）。可稍后由管理员补充。</source>
+        <translation>A secondary branch's comprehensive-management department is the local lead department for remote incidents (2.3). An administrator can add more later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="103"/>
+        <source>添加二级分行</source>
+        <translation>Add secondary branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="103"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="117"/>
+        <source>第一个管理员账号</source>
+        <translation>First administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="118"/>
+        <source>管理员维护机构、账号与角色。密码至少8位，须同时包含字母和数字。</source>
+        <translation>The administrator keeps the organisation, accounts and roles. Passwords need at least 8 characters, with letters and digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="121"/>
+        <source>登录名 *</source>
+        <translation>User name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="122"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="123"/>
+        <source>密码 *</source>
+        <translation>Password *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="124"/>
+        <source>确认密码 *</source>
+        <translation>Confirm password *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="125"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="149"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <location filename="../../ui/strings.py" line="24"/>
+        <source>按时</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="24"/>
+        <source>逾期完成</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="24"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="25"/>
+        <source>待办</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="25"/>
+        <source>可选</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="25"/>
+        <source>已过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="26"/>
+        <source>未起算</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="26"/>
+        <source>已转重大</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="26"/>
+        <source>时间线事件 ▼</source>
+        <translation>Timeline events ▼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="27"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <location filename="../../ui/strings.py" line="33"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="34"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="35"/>
+        <source>客户投诉</source>
+        <translation>Customer complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="36"/>
+        <source>媒体采访</source>
+        <translation>Media inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="37"/>
+        <source>网络舆情</source>
+        <translation>Online post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="38"/>
+        <source>监管部门</source>
+        <translation>Regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="39"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="40"/>
+        <source>处置中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="41"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../ui/strings.py" line="22"/>
+        <source>时限看板</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="22"/>
+        <source>事件列表</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="22"/>
+        <source>待我审批</source>
+        <translation>My approvals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="22"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="23"/>
+        <source>审批队列将列出等待您审批的应对方案、报告签发等事项。
+目前没有待审批的事项。</source>
+        <translation>The approval queue will list response plans and reports waiting for your approval or signature.
+Nothing is waiting for you now.</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../ui/strings.py" line="27"/>
+        <location filename="../../ui/widgets.py" line="21"/>
+        <source>北京时间（UTC+8）</source>
+        <translation>China Standard Time (UTC+8)</translation>
+    </message>
+</context>
+</TS>

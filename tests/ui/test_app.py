@@ -1,0 +1,106 @@
+"""Start-up: log-in with the core's messages, the first-run wizard, the whole program with --user, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import settle
+
+
+def test_login_shows_the_core_message_then_logs_in(qtbot: Any, worker: Any) -> None:
+    from ui.login import LoginDialog
+
+    dialog = LoginDialog(worker, "jingban")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "wrong-pass1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    settle(qtbot, worker)
+    assert "再错 4 次将锁定账号" in dialog.error.text()
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "repdesk2026")
+    with qtbot.waitSignal(dialog.loggedIn, timeout=5000) as blocker:
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert blocker.args[0].username == "jingban"
+
+
+def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) -> None:
+    from desktop.services import org
+    from ui.setup_wizard import SetupWizard
+    from ui.worker import DbWorker
+
+    worker = DbWorker(sqlite_db)
+    try:
+        wizard = SetupWizard(worker)
+        qtbot.addWidget(wizard)
+        wizard.add_secondary("华夏银行保定分行", "BD", "保定分行综合管理部", "BD-ZHGL")
+        wizard.display_name.setText("王建国")
+        wizard.password.setText("short")
+        wizard.password2.setText("short")
+        wizard.accept()
+        settle(qtbot, worker)
+        assert "密码至少8位" in wizard.error.text()
+        wizard.password.setText("admin2026")
+        wizard.password2.setText("admin2026")
+        with qtbot.waitSignal(wizard.finishedSetup, timeout=5000) as blocker:
+            wizard.accept()
+        assert "admin" in blocker.args[0].roles
+        with sqlite_db.read() as s:
+            units = {u.name: u for u in org.list_units(s)}
+        assert units["保定分行综合管理部"].kind == "comprehensive_dept"
+        assert units["华夏银行保定分行"].location == "remote"
+    finally:
+        worker.stop()
+
+
+def test_run_with_user_opens_the_window_and_quits(qtbot: Any, demo_db: Any, tmp_path: Path) -> None:
+    from ui import app as app_module
+
+    seen: dict[str, Any] = {}
+
+    def look_and_quit() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(100, look_and_quit)
+            return
+        seen["status"] = windows[0].user_label.text()
+        windows[0].close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(100, look_and_quit)
+    code = app_module.run(demo_db.url, user="jingban", password="repdesk2026")
+    assert code == 0
+    assert "张伟" in seen["status"] and "保定分行综合管理部" in seen["status"] and "牵头部门经办" in seen["status"]
+
+
+def test_run_with_wrong_password_exits_2(qtbot: Any, demo_db: Any) -> None:
+    from ui import app as app_module
+
+    assert app_module.run(demo_db.url, user="jingban", password="nope") == 2
+
+
+def test_settings_defaults_live_in_one_place(settings: Any) -> None:
+    assert settings.language == "zh_CN" and settings.due_soon_fraction == 0.25
+    assert settings.due_soon_min_minutes == 10
+    settings.due_soon_min_minutes = 15
+    assert settings.due_soon_min_minutes == 15
+    assert "dashboard/due_soon_min_minutes" in type(settings).DEFAULTS
+
+
+def test_translations_build_and_speak_english(qtbot: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    i18n.build_translations(force=True)
+    assert (i18n.translations_dir() / "repdesk_en.qm").exists()
+    app = QApplication.instance()
+    i18n.install_translators(app, "en")
+    try:
+        assert QCoreApplication.translate("DeadlineTableModel", "已超时") == "Overdue"
+    finally:
+        i18n.install_translators(app, "zh_CN")
