@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import Base
 from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor
-from desktop.services import accounts, incidents, org
+from desktop.services import accounts, doc_demo, incidents, org
 from desktop.timeutil import now_utc
 
 DEMO_PASSWORD = "repdesk2026"
@@ -197,4 +197,6 @@ def fill(db: Database, reset: bool = False, now: datetime | None = None) -> dict
             raise RuntimeError("数据库中已有机构数据；如需重建示例数据，请加 --reset")
         units = build_organisation(session)
         people = build_accounts(session, units)
-        return build_incidents(session, units, people, now)
+        made = build_incidents(session, units, people, now)
+        doc_demo.demo_documents(session, units, people, made, now)
+        return made

@@ -178,7 +178,10 @@ def set_roles(session: Session, actor: Actor, user_id: int, roles: set[str]) -> 
     before = sorted(r.role for r in user.roles)
     if user.id == actor.user_id and "admin" not in roles:
         raise ValidationError("roles", "不能取消自己的管理员角色")
-    user.roles = [UserRole(role=r) for r in sorted(roles)]
+    for link in [link for link in user.roles if link.role not in roles]:
+        user.roles.remove(link)
+    kept = {link.role for link in user.roles}
+    user.roles.extend(UserRole(role=r) for r in sorted(roles - kept))
     session.flush()
     audit.record(session, actor, "user.roles", "user", user.id, before=before, after=sorted(roles))
     return _account(user)

@@ -205,3 +205,18 @@ def test_roles_are_checked_by_the_core(db: Database, tree: dict[str, int]) -> No
                                                     "severity": "general", "source": "other"}, now=NOW)
     with pytest.raises(PermissionDenied), db.session() as s:
         incidents.escalate(s, info, i, T0 + timedelta(minutes=5), now=NOW)
+
+
+def test_an_administrator_changes_roles_keeping_some(db: Database, tree: dict[str, int]) -> None:
+    from desktop.services import accounts
+
+    with db.session() as s:
+        admin = accounts.create_user(s, SYSTEM, username="admin", display_name="王", unit_id=tree["office"],
+                                     password="abc12345", roles={"admin"}).actor()
+        user = accounts.create_user(s, admin, username="u1", display_name="李", unit_id=tree["office"],
+                                    password="abc12345", roles={"info_officer", "lead_officer"})
+    with db.session() as s:
+        changed = accounts.set_roles(s, admin, user.id, {"lead_officer", "unit_head"})
+    assert changed.roles == {"lead_officer", "unit_head"}
+    with db.read() as s:
+        assert accounts.get_account(s, user.id).roles == {"lead_officer", "unit_head"}
