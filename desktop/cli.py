@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+OpenWindow = Callable[..., int]
+
+
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """`open_window` is given by the launcher in `ui` (the core never imports the UI); without it, as with
+    `python -m desktop`, only the headless commands are available."""
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     if command == "deadlines":
@@ -52,9 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_deadlines(args.file, sys.stdin, sys.stdout, sys.stderr)
     if command == "gui":
-        from ui.app import run
-
-        return run(args.database_url, user=getattr(args, "user", None), password=getattr(args, "password", None))
+        if open_window is None:
+            print("repdesk: the window is opened by the `repdesk` command; `python -m desktop` is headless",
+                  file=sys.stderr)
+            return 2
+        return open_window(args.database_url, user=getattr(args, "user", None),
+                           password=getattr(args, "password", None))
     from desktop import commands
 
     handler = getattr(commands, f"cmd_{command}")

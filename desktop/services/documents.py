@@ -178,7 +178,9 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
                 "type": e.type,
                 "label": labels.get(e.type, e.type),
                 "at": _time(e.at),
+                "recorded_by": e.recorded_by,
                 "note": e.note,
+                "data": e.data,
                 "late_reason": e.late_reason,
             }
             for e in record.events

@@ -319,7 +319,8 @@ def _add_event(
         raise ValidationError("type", f"未知的事件类型：{event_type}")
     existing = [TimelineEvent(type=e.type, at=e.at) for e in sorted(incident.events, key=lambda e: (e.at, e.id))]
     try:
-        validate_timeline(_facts(incident, info.location), [*existing, TimelineEvent(type=event_type, at=at)], now)
+        validate_timeline(_facts(incident, info.location), [*existing, TimelineEvent(type=event_type, at=at)], now,
+                          rules)
     except InputError as exc:
         raise ValidationError("at" if ".at" in exc.field else "type", _explain(exc, event_type, rules)) from None
     record = _to_record(session, incident)

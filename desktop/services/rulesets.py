@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import functools
-import tempfile
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import RuleSetRecord
-from desktop.rules.loader import default_ruleset, load_ruleset
+from desktop.rules.loader import default_ruleset, parse_ruleset
 from desktop.rules.model import RuleSet
 from desktop.timeutil import now_utc
 
@@ -48,10 +46,7 @@ def remember(session: Session) -> None:
 
 @functools.lru_cache(maxsize=16)
 def _parse(content: str) -> RuleSet:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "rules.json"
-        path.write_text(content, encoding="utf-8")
-        return load_ruleset(path)
+    return parse_ruleset(content.encode("utf-8"), source="stored rule set")
 
 
 def ruleset_for(rule_set_id: str, version: int) -> RuleSet:
