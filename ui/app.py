@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.db.session import Database
+from desktop.db.session import Database, upgrade_to_head
 from desktop.errors import RepDeskError
 from desktop.services import accounts, org
 from desktop.services.accounts import Account
@@ -117,13 +117,15 @@ def run(database_url: str | None = None, *, user: str | None = None, password: s
     i18n.build_translations()
     i18n.install_translators(app, settings.language)
     try:
-        db = Database(database_url)
-    except Exception as exc:  # a broken URL or an unreadable file: say so, do not crash
+        db = Database(database_url, upgrade=False)
+    except Exception as exc:  # a broken URL: say so, do not crash
         log.exception("database")
         print(f"repdesk: cannot open the database: {exc}", file=sys.stderr)
         return 1
     worker = DbWorker(db)
     controller = AppController(app, db, worker, settings)
+    # The schema is brought to head first in the worker's queue, while this thread builds the window.
+    worker.submit(lambda _s: upgrade_to_head(db.engine), None, controller._fatal, write=False)
     controller.start(user, password)
     code = app.exec()
     worker.stop()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.timeutil import CST
 from ui import dashboard_logic as dl
+from ui.dashboard_delegate import FastCellDelegate
 from ui.dashboard_model import COL_COUNTDOWN, COL_INCIDENT, COL_RULE, INCIDENT_ROLE, DeadlineTableModel
 from ui.dashboard_proxy import DeadlineFilterProxy
 from ui.settings import Settings
@@ -32,6 +33,7 @@ RESPONSIBLE = ("事发单位", "属地牵头部门", "分行办公室", "主办�
 def make_table(model: DeadlineFilterProxy) -> QTableView:
     view = QTableView()
     view.setModel(model)
+    view.setItemDelegate(FastCellDelegate(view))
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -66,6 +68,7 @@ class DutyWall(QWidget):
         font = QFont(self.font())
         font.setPointSize(font_pt)
         self.view.setFont(font)
+        self.view.itemDelegate().reset_fonts()  # type: ignore[attr-defined]
         self.view.verticalHeader().setDefaultSectionSize(int(font_pt * 2.3))
         self.view.horizontalHeader().setFont(font)
         for col in (5, 6):

@@ -24,6 +24,13 @@ COL_STATE, COL_COUNTDOWN, COL_DUE, COL_RULE, COL_INCIDENT, COL_UNIT, COL_RESPONS
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
+PAINT_ROLE = Qt.ItemDataRole.UserRole + 4  # (text, background, foreground, bold, alignment, elide): one call a cell
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+_BRUSHES = {state: state_brushes(state) for state in (dl.COMFORTABLE, dl.DUE_SOON, dl.OVERDUE, dl.IMMEDIATE,
+                                                     dl.WINDOW, dl.LAPSED)}
 
 
 def _t(text: str) -> str:
@@ -113,9 +120,11 @@ class DeadlineTableModel(QAbstractTableModel):
         if self._rows:
             first, last = visible if visible is not None else (0, len(self._rows) - 1)
             first, last = max(first, 0), min(last, len(self._rows) - 1)
-            if first <= last:
-                self.dataChanged.emit(self.index(first, COL_COUNTDOWN), self.index(last, COL_COUNTDOWN),
-                                      [Qt.ItemDataRole.DisplayRole])
+            # One cell at a time: the view then repaints exactly those cells, not a margin into the neighbours.
+            emit, index, display = self.dataChanged.emit, self.index, [Qt.ItemDataRole.DisplayRole]
+            for i in range(first, last + 1):
+                cell = index(i, COL_COUNTDOWN)
+                emit(cell, cell, display)
         return changed
 
     # --- access ----------------------------------------------------------------------------------------------
@@ -145,15 +154,21 @@ class DeadlineTableModel(QAbstractTableModel):
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        i = index.row()
+        if not 0 <= i < len(self._rows):  # an invalid index has row -1
             return None
-        row, state, col = self._rows[index.row()], self._states[index.row()], index.column()
+        row, state, col = self._rows[i], self._states[i], index.column()
+        if role == PAINT_ROLE:
+            bg, fg = _BRUSHES[state]
+            urgent = col <= COL_COUNTDOWN
+            return (self._display(row, state, col), bg, fg, urgent, _RIGHT if col == COL_COUNTDOWN else _LEFT,
+                    not urgent)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, state, col)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return state_brushes(state)[0]
+            return _BRUSHES[state][0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return state_brushes(state)[1]
+            return _BRUSHES[state][1]
         if role == Qt.ItemDataRole.FontRole and col in (COL_STATE, COL_COUNTDOWN):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNTDOWN:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,13 +23,15 @@ from desktop.paths import resource
 from desktop.services.accounts import Account
 from desktop.timeutil import format_cst, now_utc
 from ui import dashboard_logic as dl
-from ui.incident_page import IncidentPage
-from ui.intake import IntakeDialog
 from ui.notifier import Notifier
 from ui.pages import PageSpec, default_pages
 from ui.settings import Settings
 from ui.workbench import Workbench
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.incident_page import IncidentPage
+    from ui.intake import IntakeDialog
 
 
 def app_icon() -> QIcon:
@@ -53,9 +57,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
-        self.incident_page = IncidentPage(self.workbench)
-        self.incident_page.back.connect(self.go_back)
-        self.stack.addWidget(self.incident_page)
+        self._incident_page: IncidentPage | None = None
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +130,17 @@ class MainWindow(QMainWindow):
             if callable(activated):
                 activated()
 
+    @property
+    def incident_page(self) -> IncidentPage:
+        """Built on first use: the window is usable sooner, and most starts begin at the dashboard."""
+        if self._incident_page is None:
+            from ui.incident_page import IncidentPage
+
+            self._incident_page = IncidentPage(self.workbench)
+            self._incident_page.back.connect(self.go_back)
+            self.stack.addWidget(self._incident_page)
+        return self._incident_page
+
     def open_incident(self, incident_id: int) -> None:
         self.incident_page.show_incident(incident_id)
         self.stack.setCurrentWidget(self.incident_page)
@@ -177,6 +190,8 @@ class MainWindow(QMainWindow):
         self.loaded_label.setText(self.tr("数据更新于 %1").replace("%1", format_cst(at, seconds=True)) if at else "")
 
     def new_incident(self) -> None:
+        from ui.intake import IntakeDialog
+
         self.intake = IntakeDialog(self.workbench, self)
         self.intake.created.connect(lambda r: self._created(r))
         self.intake.open()
@@ -199,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def tick(self) -> None:
         now = now_utc()
-        for widget in (*self.pages.values(), self.incident_page):
+        for widget in (*self.pages.values(), self._incident_page):
             tick = getattr(widget, "tick", None)
             if callable(tick):
                 tick(now)
@@ -220,7 +235,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.intake is not None:
             self.intake.editor.flush()
-        self.incident_page.editor.flush()
+        if self._incident_page is not None:
+            self._incident_page.editor.flush()
         self.clock.stop()
         self.workbench.shutdown()
         dashboard = self.pages.get("dashboard")

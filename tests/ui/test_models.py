@@ -76,7 +76,7 @@ def test_tick_emits_only_changed_states_and_visible_countdowns(qtbot: Any) -> No
     entered: list[str] = []
     model.stateEntered.connect(lambda _row, state: entered.append(state))
     model.tick(T0.timestamp() + 60, visible=(0, 1))
-    assert changes == [(0, COL_COUNTDOWN, 1, COL_COUNTDOWN)]
+    assert changes == [(0, COL_COUNTDOWN, 0, COL_COUNTDOWN), (1, COL_COUNTDOWN, 1, COL_COUNTDOWN)]
     changes.clear()
     model.tick(T0.timestamp() + 20 * 60 + 1, visible=(0, -1))  # row a: 10 minutes left
     assert changes == [(0, 0, 0, 6)]
