@@ -1,0 +1,172 @@
+"""The report layer's parts: fonts, line breaking, titles, verification codes, counting, input checks."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.paths import resource
+from desktop.reports import (
+    DeadlineRow,
+    MissingGlyphError,
+    build,
+    extract_verification_code,
+    make_verification_code,
+    parse_verification_code,
+    sample_written_report,
+    summarize,
+)
+from desktop.reports import fonts as F
+from desktop.reports.blocks import balance_title
+from desktop.reports.layout import LEADING, OFFICIAL, PITCH, install_cjk_line_rules
+from desktop.reports.linebreak import Para
+from desktop.reports.official import new_context
+
+BUNDLED = resource("fonts", F.BUNDLED_FILE)
+
+
+def test_bundled_font_and_licence_are_shipped() -> None:
+    assert BUNDLED.is_file() and F.is_truetype_cjk(BUNDLED)
+    licence = BUNDLED.with_name("wqy-microhei.LICENSE-Apache-2.0.txt").read_text(encoding="utf-8")
+    assert "Apache License" in licence and "Version 2.0" in licence
+
+
+def test_without_system_fonts_every_face_is_the_bundled_font() -> None:
+    sources = F.resolve_sources({}, BUNDLED)
+    assert {role: src.origin for role, src in sources.items()} == {r: "bundled" for r in F.ROLES}
+
+
+def test_windows_faces_are_preferred_by_role(tmp_path: Path) -> None:
+    """Faces are picked by file name; a file ReportLab cannot load is skipped (here: an empty fake)."""
+    fake = tmp_path / "simfang.ttf"
+    fake.write_bytes(b"")
+    files = {"simfang.ttf": fake, "wqy-microhei.ttc": BUNDLED}
+    sources = F.resolve_sources(files, None)
+    assert sources[F.FANG].path == BUNDLED  # the broken simfang.ttf is not used
+    assert sources[F.HEI].path == BUNDLED and sources[F.HEI].origin == "system"
+
+
+def test_cff_fonts_are_not_taken_for_truetype() -> None:
+    noto = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    if not noto.exists():
+        pytest.skip("Noto CJK not installed")
+    assert not F.is_truetype_cjk(noto)
+
+
+def test_font_set_is_registered_once() -> None:
+    assert F.font_set() is F.font_set()
+
+
+def test_grid_font_fits_28_characters_in_156_mm() -> None:
+    fs = F.font_set()
+    grid = F.grid_font(fs.font(F.FANG), 16, PITCH)
+    assert grid == F.grid_font(fs.font(F.FANG), 16, PITCH)  # cached
+    assert abs(stringWidth("国" * 28, grid, 16) - OFFICIAL.width) < 0.01
+    assert abs(LEADING * 22 - OFFICIAL.height) < 0.1
+
+
+def test_full_width_comma_may_not_start_a_line() -> None:
+    install_cjk_line_rules()
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    assert all(c in paragraph.ALL_CANNOT_START and c in textsplit.ALL_CANNOT_START for c in "，；：！？、）》」』。")
+    st = new_context().st
+    text = "一" * 27 + "二，三四五" + "六" * 26 + "七。”八"
+    para = Para(text, st.body.clone("t", firstLineIndent=0))
+    para.wrap(OFFICIAL.width, 1000)
+    rendered = ["".join(w.text for w in line.words) for line in para.blPara.lines]
+    assert "".join(rendered) == text  # nothing lost, nothing added
+    for line in rendered:
+        assert line[0] not in "，。”"
+        assert stringWidth(line, st.grid, 16) <= OFFICIAL.width + 0.01  # nothing hangs into the margin
+    assert rendered[1].startswith("二，")  # the comma took the character before it along
+
+
+def test_latin_runs_are_kept_whole_when_possible() -> None:
+    st = new_context().st
+    text = "事件编号" * 6 + "SJZ-2026-0012"
+    para = Para(text, st.body.clone("t", firstLineIndent=0))
+    para.wrap(OFFICIAL.width, 1000)
+    rendered = ["".join(w.text for w in line.words) for line in para.blPara.lines]
+    assert rendered[-1] == "SJZ-2026-0012"
+
+
+def test_split_paragraphs_gain_no_spaces() -> None:
+    st = new_context().st
+    text = "客户认为支行故意拖延" * 12
+    para = Para(text, st.body)
+    first, second = para.split(OFFICIAL.width, LEADING * 2.5)
+    first.wrap(OFFICIAL.width, 1000)
+    second.wrap(OFFICIAL.width, 1000)
+    joined = "".join(w.text for p in (first, second) for line in p.blPara.lines for w in line.words)
+    assert joined == text
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("关于新华路支行代销理财产品兑付延迟引发客户聚集事件的重大突发事件报告",
+     "关于新华路支行代销理财产品兑付延迟\n引发客户聚集事件的重大突发事件报告"),
+    ("关于裕华路支行客户投诉引发网络舆情事件的报告（续报）", "关于裕华路支行客户投诉\n引发网络舆情事件的报告（续报）"),
+    ("关于某事的报告", "关于某事的报告"),
+])
+def test_titles_break_at_word_boundaries(title: str, expected: str) -> None:
+    assert balance_title(title, 20) == expected
+
+
+def test_verification_codes() -> None:
+    code = make_verification_code("v12-3", b"frozen version")
+    version, digest = parse_verification_code(code) or ("", "")
+    assert version == "v12-3" and len(digest) == 16 and code == make_verification_code("v12-3", "frozen version")
+    assert parse_verification_code("RDV1:x") is None
+    with pytest.raises(ValueError):
+        make_verification_code("a:b", b"")
+
+
+def test_no_code_in_foreign_or_broken_pdfs() -> None:
+    buf = io.BytesIO()
+    canvas = Canvas(buf)
+    canvas.setKeywords("something else")
+    canvas.showPage()
+    canvas.save()
+    assert extract_verification_code(buf.getvalue()) is None
+    assert extract_verification_code(b"not a pdf") is None
+
+
+def test_compliance_counts() -> None:
+    rows = [DeadlineRow("3.2.1", "报告", "事发单位", None, s) for s in
+            ["met", "met", "late", "overdue", "pending", "lapsed", "superseded", "open", "waiting"]]
+    s = summarize(rows)
+    assert (s.met, s.late, s.missed, s.pending, s.due) == (2, 1, 1, 3, 4)
+    assert s.rate_text == "50.0%" and summarize([]).rate_text == "—"
+
+
+def test_bad_input_is_refused() -> None:
+    doc = sample_written_report()
+    with pytest.raises(ValueError, match="unknown document kind"):
+        build("memo", doc)
+    with pytest.raises(TypeError):
+        build("major-report", doc)
+    with pytest.raises(ValueError, match="verification code"):
+        build("written-report", replace(doc, header=replace(doc.header, verification_code=None)))
+    no_cause = replace(doc.incident, elements={k: v for k, v in doc.incident.elements.items() if k != "cause"})
+    with pytest.raises(ValueError, match="3.3.2"):
+        build("written-report", replace(doc, incident=no_cause))
+
+
+def test_a_draft_may_lack_elements_and_says_so() -> None:
+    doc = sample_written_report(signed_copy=False)
+    no_cause = replace(doc.incident, elements={k: v for k, v in doc.incident.elements.items() if k != "cause"})
+    result = build("written-report", replace(doc, incident=no_cause))
+    assert any("起因" in w for w in result.warnings)
+
+
+def test_strict_mode_refuses_characters_no_font_has() -> None:
+    doc = sample_written_report()
+    odd = replace(doc.incident, place="𠀀村")
+    with pytest.raises(MissingGlyphError, match="U\\+20000"):
+        build("written-report", replace(doc, incident=odd), strict=True)
