@@ -38,6 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; names the first broken entry")
 
+    p = sub.add_parser("report", help="print a document to PDF (signed if its version is signed, else a draft)")
+    p.add_argument("kind", choices=["written-report", "major-report", "response-plan", "evaluation", "register"])
+    p.add_argument("incident", nargs="?", metavar="INCIDENT",
+                   help="the incident number, as `repdesk incidents` prints it first on each line")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="register: first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="register: last day, YYYY-MM-DD")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("verify", help="check a printed PDF against the stored signed version")
+    p.add_argument("pdf", metavar="FILE.pdf")
+
     p = sub.add_parser("gui", help="open the window (the default)")
     p.add_argument("--user", help="log in as this user without the dialog (needs --password)")
     p.add_argument("--password", help=argparse.SUPPRESS)

@@ -75,3 +75,57 @@ def run_guarded(func, args):  # type: ignore[no-untyped-def]
     except RepDeskError as exc:
         print(f"repdesk: {exc.message}", file=sys.stderr)
         return 2
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop import printing
+
+    if args.kind == "register":
+        if args.incident or not (args.date_from and args.date_to):
+            print("repdesk report register: give the period with --from DATE --to DATE, not an incident",
+                  file=sys.stderr)
+            return 2
+    elif not args.incident or args.date_from or args.date_to:
+        print(f"repdesk report {args.kind}: give the incident number (--from/--to are for the register)",
+              file=sys.stderr)
+        return 2
+    db = _db(args)
+    with db.session() as session:
+        if args.kind == "register":
+            first = printing.parse_day(args.date_from, "from")
+            last = printing.parse_day(args.date_to, "to")
+            result = printing.print_register(session, SYSTEM, first, last)
+        else:
+            result = printing.print_document(session, SYSTEM, args.kind, args.incident)
+        out = Path(args.output)
+        try:
+            out.write_bytes(result.pdf)
+        except OSError as exc:
+            print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
+            return 2
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    print(f"{result.message}\n已保存：{out}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop import printing
+
+    try:
+        pdf = Path(args.pdf).read_bytes()
+    except OSError as exc:
+        print(f"repdesk verify: cannot read {args.pdf}: {exc.strerror}", file=sys.stderr)
+        return 2
+    db = _db(args)
+    with db.read() as session:
+        verdict = printing.verify_pdf(session, pdf)
+    if verdict.ok:
+        print(verdict.message)
+        return 0
+    print(f"验证未通过：{verdict.message}", file=sys.stderr)
+    return 1
