@@ -158,7 +158,9 @@ class DashboardPage(QWidget):
         self._restore_selection(selected)
         if not self.view.horizontalHeader().sectionSize(COL_RULE) > 200:
             self.view.resizeColumnsToContents()
-            self.view.setColumnWidth(COL_RULE, min(360, max(260, self.view.columnWidth(COL_RULE))))
+            for col in range(self.model.columnCount()):  # the lean delegate pads 6 px a side and paints bold
+                self.view.setColumnWidth(col, self.view.columnWidth(col) + 20)
+            self.view.setColumnWidth(COL_RULE, min(380, max(260, self.view.columnWidth(COL_RULE))))
             self.view.setColumnWidth(COL_COUNTDOWN, max(150, self.view.columnWidth(COL_COUNTDOWN)))
         self._update_summary()
 
