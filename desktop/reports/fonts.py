@@ -1,7 +1,8 @@
 """The four faces of a Chinese official document, found on the system or bundled, registered once per process.
 
 Search order for each face (仿宋 fang, 宋体 song, 黑体 hei, 楷体 kai):
-1. the face's own system fonts (Windows simfang/simsun/simhei/simkai, their 华文/方正 cousins, AR PL UKai/UMing);
+1. the face's own system fonts (Windows simfang/simsun/simhei/simkai, their 华文/方正 cousins, AR PL UKai/UMing),
+   then any TrueType-outline CJK font in the font folders whose file name names the face (fang, song, kai, hei);
 2. a face of a related role (楷体 → 仿宋 → 宋体), then any known general-purpose CJK TrueType font on the system;
 3. the bundled WenQuanYi Micro Hei (`resources/fonts/`);
 4. as a last resort, any TrueType-outline CJK font found in the font folders.
@@ -44,6 +45,9 @@ _ROLE_FILES: dict[str, list[_Candidate]] = {
           ("wqy-zenhei.ttc", 0, False), ("wqy-microhei.ttc", 0, False)],
     KAI: [("simkai.ttf", 0, False), ("STKAITI.TTF", 0, False), ("ukai.ttc", 0, False)],
 }
+# Other TrueType CJK fonts in the font folders are taken for a role when their file name says so.
+_ROLE_HINTS = {FANG: ("fang", "仿宋"), SONG: ("song", "simsun", "ming", "宋"), HEI: ("hei", "黑"),
+               KAI: ("kai", "楷")}
 _RELATED = {FANG: (SONG,), SONG: (FANG,), HEI: (), KAI: (FANG, SONG)}
 _GENERAL: list[_Candidate] = [("wqy-zenhei.ttc", 0, False), ("wqy-microhei.ttc", 0, False),
                               ("msyh.ttc", 0, False), ("simsun.ttc", 0, False), ("uming.ttc", 0, False)]
@@ -83,17 +87,22 @@ class FontSet:
         face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
         return ord(char) in face.charToGlyph
 
-    def fallback_names(self) -> list[str]:
-        """The other faces first, then the fallback fonts, loaded on first call."""
+    def fallback_for(self, char: str) -> str | None:
+        """The first face with a glyph for `char`: the four faces, then the fallback fonts, each loaded only
+        when the ones before it lack the character (a large font costs a fraction of a second)."""
         with self._lock:
             if self._fallback_names is None:
-                names = list(dict.fromkeys(self.names[r] for r in ROLES))
-                for src in self.fallback_sources:
-                    name = _register(src)
-                    if name and name not in names:
-                        names.append(name)
-                self._fallback_names = names
-            return self._fallback_names
+                self._fallback_names = list(dict.fromkeys(self.names[r] for r in ROLES))
+            for name in self._fallback_names:
+                if self.has_glyph(name, char):
+                    return name
+            while self.fallback_sources:
+                name = _register(self.fallback_sources.pop(0))
+                if name and name not in self._fallback_names:
+                    self._fallback_names.append(name)
+                    if self.has_glyph(name, char):
+                        return name
+            return None
 
 
 def font_dirs() -> list[Path]:
@@ -192,9 +201,19 @@ def _pick(cands: list[_Candidate], files: dict[str, Path]) -> FontSource | None:
     return None
 
 
+def _pick_hinted(role: str, files: dict[str, Path]) -> FontSource | None:
+    """A TrueType-outline CJK font whose file name names the role (e.g. FZFangSong.ttf, 华文楷体.ttf)."""
+    for name, path in sorted(files.items()):
+        if "bold" in name or not any(h in name for h in _ROLE_HINTS[role]):
+            continue
+        if is_truetype_cjk(path) and _register(FontSource(path), need="中文A1"):
+            return FontSource(path)
+    return None
+
+
 def resolve_sources(files: dict[str, Path], bundled: Path | None) -> dict[str, FontSource]:
     """Choose a font file per role from the indexed system fonts (see the module docstring)."""
-    own = {role: _pick(_ROLE_FILES[role], files) for role in ROLES}
+    own = {role: _pick(_ROLE_FILES[role], files) or _pick_hinted(role, files) for role in ROLES}
     general = _pick(_GENERAL, files)
     out: dict[str, FontSource] = {}
     for role in ROLES:

@@ -41,7 +41,7 @@ class Typesetter:
             return font
         key = (char, font)
         if key not in self._fallback:
-            found = next((n for n in self.fonts.fallback_names() if self.fonts.has_glyph(n, char)), None)
+            found = self.fonts.fallback_for(char)
             self._fallback[key] = found
             if found is None:
                 self._missing[char] = None

@@ -51,6 +51,14 @@ def test_windows_faces_are_preferred_by_role(tmp_path: Path) -> None:
     assert sources[F.HEI].path == BUNDLED and sources[F.HEI].origin == "system"
 
 
+def test_other_truetype_fonts_are_taken_by_file_name(tmp_path: Path) -> None:
+    fang = tmp_path / "FZFangSong-Z02.ttc"
+    fang.write_bytes(BUNDLED.read_bytes())
+    sources = F.resolve_sources({fang.name.lower(): fang}, BUNDLED)
+    assert sources[F.FANG].path == fang and sources[F.KAI].path == fang  # 楷体 falls back to the 仿宋 face
+    assert sources[F.HEI].origin == "bundled"
+
+
 def test_cff_fonts_are_not_taken_for_truetype() -> None:
     noto = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
     if not noto.exists():
