@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import Base
 from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor
-from desktop.services import accounts, doc_demo, incidents, org
+from desktop.services import accounts, approvals, doc_demo, documents, incidents, org
 from desktop.timeutil import now_utc
 
 DEMO_PASSWORD = "repdesk2026"
@@ -167,12 +167,24 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
         el_situation="客户已删帖。", el_measures_taken="增开窗口，负责人致歉。", el_forecast="事态已平息。",
         el_impact="微博转发20余次，无媒体报道。")
     base = ago(days=2, hours=6)
-    for kind, minutes in (("reported_to_lead", 15), ("written_report_to_lead", 35), ("written_details_to_lead", 50),
-                          ("response_plan_approved", 150), ("customer_appeased", 300)):
-        data = {"customer": "王先生", "agreed": "致歉并赠送排队优先服务", "result": "客户表示满意"} \
-            if kind == "customer_appeased" else None
-        incidents.record_event(session, people["zhongshan"] if kind != "response_plan_approved" else bgs, i, kind,
-                               base + timedelta(minutes=minutes), data=data, now=now)
+    at = lambda minutes: base + timedelta(minutes=minutes)  # noqa: E731
+    zhongshan, fenhang = people["zhongshan"], people["fenhang"]
+    incidents.record_event(session, zhongshan, i, "reported_to_lead", at(15), note="电话报告分行办公室", now=now)
+    # 3.3.3: the outlet's head signs its written report, which then goes to the branch office.
+    v = documents.create_document(session, zhongshan, i, "written_report", "first",
+                                  {"doc_number": "中山银报〔2026〕3号"}, now=at(25))
+    v = documents.submit(session, zhongshan, v.version_id, v.sha256, now=at(26))
+    v = approvals.sign(session, zhongshan, v.version_id, v.sha256, comment="同意报送", now=at(30))
+    approvals.send(session, zhongshan, v.version_id, v.sha256, at=at(35), now=at(35))
+    incidents.record_event(session, zhongshan, i, "written_details_to_lead", at(50), now=now)
+    # 4.2.2.1(3): the branch office drafts the plan, a branch leader approves it.
+    v = documents.create_document(session, bgs, i, "response_plan", "",
+                                  {"reply_script": "我行已增开服务窗口，对给客户带来的不便深表歉意。",
+                                   "body": "及时回应，致歉并改进服务。"}, now=at(90))
+    v = documents.submit(session, bgs, v.version_id, v.sha256, now=at(100))
+    approvals.approve(session, fenhang, v.version_id, v.sha256, comment="同意", now=at(150))
+    incidents.record_event(session, zhongshan, i, "customer_appeased", at(300), now=now,
+                           data={"customer": "王先生", "agreed": "致歉并赠送排队优先服务", "result": "客户表示满意"})
     incidents.update_incident(session, bgs, i, incidents.get_incident(session, SYSTEM, i).row_version,
                               {"evaluation": "处置及时，未造成扩散。", "lessons": "高峰时段应提前增开窗口。",
                                "positive_publicity": "在网点公众号发布“便民服务提升”信息。"}, now=now)

@@ -182,7 +182,7 @@ def _record(
     now: datetime,
 ) -> IncidentRecord:
     return incidents.record_event(
-        session, actor, incident.id, event_type, at, note=note, late_reason=late_reason, now=now
+        session, actor, incident.id, event_type, at, note=note, late_reason=late_reason, now=now, workflow=True
     )
 
 

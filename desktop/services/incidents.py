@@ -37,6 +37,15 @@ EDITABLE = (*TEXT_FIELDS, "unit_id", "occurred_at", "learned_at", "severity", "b
 MEDIA_FIELDS = ("journalist", "outlet", "contact", "question")
 APPEASEMENT_FIELDS = ("customer", "agreed", "result")
 CLOCK_SKEW = timedelta(minutes=5)
+# 3.3.3, 4.2.2.x(3), 4.3.4(2): recorded by the decisions of desktop.services.approvals, never typed in.
+WORKFLOW_EVENTS = {
+    "written_report_to_lead": "签发的书面报告已报送牵头部门",
+    "response_plan_approved": "应对方案及应答口径审批通过",
+    "major_report_approved": "《重大突发事件报告》经处置领导小组审定",
+    "reported_to_head_office": "《重大突发事件报告》已报送总行",
+    "head_office_consent": "总行同意报送监管部门",
+    "reported_to_regulator": "已报告辖内监管部门",
+}
 
 
 def _facts(incident: Incident, location: str) -> IncidentFacts:
@@ -369,9 +378,16 @@ def record_event(
     late_reason: str = "",
     data: dict[str, str] | None = None,
     now: datetime | None = None,
+    *,
+    workflow: bool = False,
 ) -> IncidentRecord:
-    """Record one timeline event; refused when it breaks the rules' order, or when late without a reason."""
+    """Record one timeline event; refused when it breaks the rules' order, or when late without a reason.
+
+    The events that say a document was signed, approved or sent come only from the approval workflow
+    (`workflow=True`, desktop.services.approvals), so what the timeline says was signed really was."""
     now = now or now_utc()
+    if event_type in WORKFLOW_EVENTS and not workflow:
+        raise ValidationError("type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）")
     data = {k: str(v).strip() for k, v in (data or {}).items()}
     permissions.require_role(actor, permissions.INCIDENT_WRITERS + ("spokesperson",), "记录事件进展")
     incident = _load(session, incident_id, actor)

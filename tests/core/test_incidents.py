@@ -220,3 +220,17 @@ def test_an_administrator_changes_roles_keeping_some(db: Database, tree: dict[st
     assert changed.roles == {"lead_officer", "unit_head"}
     with db.read() as s:
         assert accounts.get_account(s, user.id).roles == {"lead_officer", "unit_head"}
+
+
+@pytest.mark.parametrize(
+    "event_type",
+    ["written_report_to_lead", "response_plan_approved", "major_report_approved", "reported_to_head_office",
+     "head_office_consent", "reported_to_regulator"],
+)
+def test_signature_events_come_only_from_the_approval_workflow(
+    db: Database, tree: dict[str, int], event_type: str
+) -> None:
+    i = _new(db, tree, severity="major")
+    with pytest.raises(ValidationError) as err, db.session() as s:
+        incidents.record_event(s, SYSTEM, i, event_type, T0 + timedelta(minutes=5), late_reason="x", now=NOW)
+    assert err.value.field == "type" and "审批流程" in err.value.message
