@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   # Chinese on screen and on paper
   fonts-noto-cjk fonts-wqy-microhei
+  # TrueType Song and Kai faces ReportLab can embed, for official documents on Linux
+  fonts-arphic-uming fonts-arphic-ukai
   # PDF checks, screenshots
   poppler-utils imagemagick
   # the multi-user database
