@@ -100,3 +100,19 @@ def test_a_transaction_that_fails_stores_nothing(db: Database) -> None:
             raise RuntimeError("boom")
     with db.read() as s:
         assert s.get(Setting, "k") is None
+
+
+def test_head_revision_read_from_the_files_is_alembics_head() -> None:
+    from desktop.db.session import head_revision
+
+    assert head_revision() == _revisions()[-1]
+
+
+def test_is_at_head_only_after_the_upgrade(db_url: str) -> None:
+    from desktop.db.session import is_at_head
+
+    engine = make_engine(db_url)
+    assert not is_at_head(engine)
+    upgrade_to_head(engine)
+    assert is_at_head(engine)
+    engine.dispose()
