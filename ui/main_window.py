@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(self.logoutRequested.emit)
         for action in (self.new_action, self.reload_action, self.wall_action, self.logout_action):
             bar.addAction(action)
+        from ui.register import install_actions
+
+        self.register_actions = install_actions(self, bar)  # 打印台账…, 验证PDF…
 
     def _build_status(self) -> None:
         a = self.account

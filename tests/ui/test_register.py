@@ -1,0 +1,74 @@
+"""The window's 打印台账… and 验证PDF… actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from tests.ui.test_pdf_preview import signed_major_version
+
+
+def test_period_defaults_to_this_month() -> None:
+    from ui.register import this_month
+
+    assert this_month(date(2026, 2, 14)) == (date(2026, 2, 1), date(2026, 2, 28))
+
+
+def test_register_action_previews_the_register(qtbot: Any, window: Any) -> None:
+    actions = window.register_actions
+    actions.register_action.trigger()
+    dialog = actions.period_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    today = date.today()
+    dialog.first.setDate(QDate(today.year, today.month, today.day))
+    dialog.last.setDate(dialog.first.date().addDays(-1))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "结束日期不能早于开始日期。"
+    first = today - timedelta(days=40)
+    dialog.first.setDate(QDate(first.year, first.month, first.day))
+    dialog.last.setDate(dialog.first.date().addDays(41))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    preview = actions.preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+    assert preview.document.pageCount() > 0
+    assert preview.message.text().startswith("台账：") and not preview.message.text().startswith("台账：0 ")
+
+
+def _verify(qtbot: Any, window: Any, path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    actions = window.register_actions
+    with qtbot.waitSignal(actions.verified, timeout=15000) as blocker:
+        actions.verify_action.trigger()
+    return blocker.args[0]
+
+
+def test_verify_accepts_a_signed_print_and_refuses_a_changed_one(qtbot: Any, window: Any, demo_db: Any,
+                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, pdf = signed_major_version(demo_db)
+    honest = tmp_path / "honest.pdf"
+    honest.write_bytes(pdf)
+    verdict = _verify(qtbot, window, honest, monkeypatch)
+    assert verdict.ok and "验证通过" in verdict.message
+    box = window.register_actions.verdict_box
+    assert box.text() == "通过" and box.informativeText() == verdict.message
+    box.close()
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(pdf.replace(b"/Producer", b"/Producex", 1))
+    verdict = _verify(qtbot, window, changed, monkeypatch)
+    assert not verdict.ok
+    assert window.register_actions.verdict_box.text() == "未通过"
+
+
+def test_verify_a_missing_file_says_so(qtbot: Any, window: Any, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    verdict = _verify(qtbot, window, tmp_path / "gone.pdf", monkeypatch)
+    assert not verdict.ok and "无法读取文件" in verdict.message
