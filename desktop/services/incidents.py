@@ -556,17 +556,34 @@ def leadership_group(session: Session, actor: Actor, incident_id: int) -> list[t
     return [(r.position, r.name, r.title) for r in rows]
 
 
-def opinions(session: Session, actor: Actor, incident_id: int) -> list[OpinionEntry]:
+@dataclass(frozen=True)
+class OpinionRecord:
+    source: str
+    link_or_title: str
+    seen_at: datetime
+    reach: str
+    tone: str
+    recorded_by_name: str
+
+
+@dataclass(frozen=True)
+class AppeasementRecord:
+    customer: str
+    handled_by: str
+    agreed: str
+    result: str
+    at: datetime
+
+
+def opinions(session: Session, actor: Actor, incident_id: int) -> list[OpinionRecord]:
     _load(session, incident_id, actor)
     rows = session.execute(select(OpinionEntry).where(OpinionEntry.incident_id == incident_id)
-                           .order_by(OpinionEntry.seen_at)).scalars().all()
-    session.expunge_all()
-    return list(rows)
+                           .order_by(OpinionEntry.seen_at)).scalars()
+    return [OpinionRecord(r.source, r.link_or_title, r.seen_at, r.reach, r.tone, r.recorded_by_name) for r in rows]
 
 
-def appeasements(session: Session, actor: Actor, incident_id: int) -> list[Appeasement]:
+def appeasements(session: Session, actor: Actor, incident_id: int) -> list[AppeasementRecord]:
     _load(session, incident_id, actor)
     rows = session.execute(select(Appeasement).where(Appeasement.incident_id == incident_id)
-                           .order_by(Appeasement.at)).scalars().all()
-    session.expunge_all()
-    return list(rows)
+                           .order_by(Appeasement.at)).scalars()
+    return [AppeasementRecord(r.customer, r.handled_by, r.agreed, r.result, r.at) for r in rows]
