@@ -127,3 +127,26 @@ def test_verify_refuses_a_foreign_file(demo_url: str, tmp_path: Path, capsys: py
     junk.write_bytes(b"not a pdf at all")
     assert main(["--database-url", demo_url, "verify", str(junk)]) == 1
     assert main(["--database-url", demo_url, "verify", str(tmp_path / "missing.pdf")]) == 2
+
+
+def test_the_printed_code_names_the_stored_signed_version(demo_url: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.db.session import Database
+    from desktop.reports import extract_verification_code
+    from desktop.services import approvals
+
+    number = _numbers(demo_url, capsys)["major"]
+    out = tmp_path / "major.pdf"
+    assert main(["--database-url", demo_url, "report", "major-report", number, "-o", str(out)]) == 0
+    code = extract_verification_code(out.read_bytes())
+    assert code is not None
+    db = Database(demo_url)
+    with db.read() as s:
+        check = approvals.verify_code(s, code)
+    db.dispose()
+    assert check.ok and check.version is not None
+    view = check.version
+    assert view.kind == "major_report" and view.incident_number == number
+    assert code == f"RDV1:{view.version_id}:{view.sha256[:16]}"
+    text = _text(out.read_bytes())
+    assert view.signer_name in text and code in text
