@@ -36,6 +36,7 @@ def _t(text: str) -> str:
 
 
 def default_pages() -> list[PageSpec]:
+    from ui.admin import admin_page_spec
     from ui.dashboard import DashboardPage
     from ui.settings_page import SettingsPage
 
@@ -56,6 +57,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec("approvals", _t("待我审批"), lambda w: EmptyPage(_t("待我审批"), _t(
             "审批队列将列出等待您审批的应对方案、报告签发等事项。\n目前没有待审批的事项。")), "Ctrl+3"),
         PageSpec("settings", _t("设置"), lambda w: SettingsPage(w.settings, w.apply_settings), "Ctrl+,"),
+        admin_page_spec(),  # 系统管理, administrators only
     ]
 
 
