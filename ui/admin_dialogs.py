@@ -200,6 +200,7 @@ class UnitDialog(FormDialog):
         self.form.addRow(self.tr("电话"), self.phone)
         self.fields.update(kind=self.kind, name=self.name, code=self.code, parent_id=self.kind)
         self.parent_id = parent_unit.id
+        self.setMinimumWidth(420)
 
     def values(self) -> dict[str, Any]:
         return {"kind": self.kind.currentData(), "name": self.name.text(), "short_name": self.short_name.text(),

@@ -161,7 +161,8 @@ class PdfPreviewDialog(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.message.setText(printed.message)
-        self.message.setProperty("signed", printed.signed)
+        colour = "#1b5e20" if printed.signed else "#a14b00"  # a draft must not pass for the signed document
+        self.message.setStyleSheet(f"QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}")
         if printed.warnings:
             self.warnings.setText(self.tr("注意：") + "；".join(printed.warnings))
             self.warnings.show()
@@ -176,7 +177,7 @@ class PdfPreviewDialog(QDialog):
     def set_error(self, exc: BaseException) -> None:
         text = getattr(exc, "message", None) or self.tr("生成 PDF 时出错：%1").replace("%1", str(exc))
         self.message.setText(text)
-        self.message.setProperty("error", True)
+        self.message.setStyleSheet("QLabel { font-weight: bold; color: #b71c1c; }")
         self.busy_label.setText(self.tr("无法生成 PDF。"))
         self.progress.hide()
         self.failed.emit(text)

@@ -1,7 +1,8 @@
 """Screenshots of the real program for docs/: `xvfb-run -a -s "-screen 0 1600x1000x24" python -m ui.screenshots docs`.
 
 Logs in as the example lead officer (jingban) on the example database, then grabs the dashboard, the intake
-form and an incident's timeline from the screen, as a person would see them.
+form and an incident's timeline from the screen, as a person would see them. With `--admin`, logs in as the
+example administrator and grabs the administration page and the print preview (`main_admin`).
 """
 
 from __future__ import annotations
@@ -100,5 +101,67 @@ def main(out: str = "docs", user: str = "jingban", password: str = "repdesk2026"
     return code
 
 
+def main_admin(out: str = "docs", user: str = "admin", password: str = "repdesk2026") -> int:
+    """The administration page, then the preview of the example's signed 《重大突发事件报告》 (as `admin`):
+    `python -m ui.screenshots --admin docs`."""
+    from desktop import printing
+    from desktop.services import documents, incidents
+    from ui.pdf_preview import show_version_preview
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    crash.install()
+    app = make_application()
+    settings = Settings()
+    settings.reset()
+    theme.apply(app)
+    i18n.install_translators(app, "zh_CN")
+    db = Database()
+    worker = DbWorker(db)
+    controller = AppController(app, db, worker, settings)
+    controller.start(user, password)
+    found: dict[str, object] = {}
+
+    def window():  # type: ignore[no-untyped-def]
+        assert controller.window is not None
+        return controller.window
+
+    def signed_major(session) -> int:  # type: ignore[no-untyped-def]
+        actor = window().workbench.actor
+        for record in incidents.list_incidents(session, actor):
+            for view in documents.list_documents(session, actor, record.id):
+                if view.kind == "major_report" and printing.is_signed(view):
+                    return view.version_id
+        raise LookupError("no signed major report in this database")
+
+    def open_admin() -> None:
+        w = window()
+        w.setGeometry(0, 0, 1600, 1000)
+        w.showMaximized()
+        w.show_page("admin")
+        w.workbench.read(signed_major, lambda v: found.update(version=v))
+
+    def shoot_admin() -> None:
+        grab(window(), out_dir / "screenshot-admin.png")
+
+    def open_preview() -> None:
+        dialog = show_version_preview(window(), window().workbench, found["version"])  # type: ignore[arg-type]
+        dialog.setGeometry(250, 10, 1000, 980)
+        found["dialog"] = dialog
+
+    def shoot_preview() -> None:
+        grab(found["dialog"], out_dir / "screenshot-preview.png")  # type: ignore[arg-type]
+        app.quit()
+
+    for ms, fn in ((2500, open_admin), (4000, shoot_admin), (4500, open_preview), (8000, shoot_preview)):
+        QTimer.singleShot(ms, fn)
+    code = app.exec()
+    worker.stop()
+    db.dispose()
+    return code
+
+
 if __name__ == "__main__":
+    if "--admin" in sys.argv:
+        raise SystemExit(main_admin(*(a for a in sys.argv[1:] if a != "--admin")))
     raise SystemExit(main(*sys.argv[1:]))
