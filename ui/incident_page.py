@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -27,8 +26,10 @@ from desktop.services import incidents
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
 from ui import timeline_logic
-from ui.crash import dialogs_enabled
+from ui import documents_flow
+from ui.documents import DocumentsTab
 from ui.event_dialog import EventDialog
+from ui.history import HistoryTab
 from ui.incident_models import EventTableModel
 from ui.incident_tabs import MajorTab, OpinionTab
 from ui.intake import IncidentEditor
@@ -104,6 +105,11 @@ class IncidentPage(QWidget):
         self.tabs.addTab(self.editor, self.tr("事件信息与报告要素"))
         self.tabs.addTab(self.opinions, self.tr("舆情与媒体"))
         self.tabs.addTab(self.major, self.tr("重大事件处置"))
+        self.documents = DocumentsTab(workbench)
+        self.history = HistoryTab(workbench)
+        self.tabs.addTab(self.documents, self.tr("文件"))
+        self.tabs.addTab(self.history, self.tr("操作记录"))
+        self.documents.stateChanged.connect(lambda _s: self._apply_workflow())
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
@@ -139,6 +145,8 @@ class IncidentPage(QWidget):
             self.editor.load(record)
         self.opinions.load(record)
         self.major.load(record)
+        self.documents.load(record)
+        self.history.load(record)
         self.tabs.setTabEnabled(3, record.is_major)
 
     def _on_reloaded(self) -> None:
@@ -193,6 +201,8 @@ class IncidentPage(QWidget):
                 button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
             button.setEnabled(not closed)
             button.clicked.connect(lambda _=False, t=action.event_type: self.record_event(t))
+            if action.event_type in documents_flow.WORKFLOW:
+                button.setText(documents_flow.text_for(action.event_type))
             self.actions_layout.addWidget(button)
             self.action_buttons[action.event_type] = button
         self.more_menu.clear()
@@ -200,6 +210,22 @@ class IncidentPage(QWidget):
             self.more_menu.addAction(action.text, lambda t=action.event_type: self.record_event(t))
         self.more.setEnabled(not closed)
         self.actions_layout.addWidget(self.more)
+        self._apply_workflow()
+
+    def _apply_workflow(self) -> None:
+        """Workflow buttons this user may not use now are disabled, saying why (the core refuses anyway)."""
+        if self.record is None:
+            return
+        for event_type, button in self.action_buttons.items():
+            if event_type in documents_flow.WORKFLOW:
+                reason = documents_flow.refusal(event_type, self.record, self.documents.state)
+                button.setEnabled(reason is None and self.record.status != "closed")
+                button.setToolTip(reason or button.toolTip())
+
+    def show_tab(self, key: str) -> None:
+        tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}
+        widget = {"documents": self.documents, "history": self.history}.get(key)
+        self.tabs.setCurrentIndex(self.tabs.indexOf(widget) if widget is not None else tabs.get(key, 0))
 
     # --- acting ----------------------------------------------------------------------------------------------
 
@@ -216,15 +242,12 @@ class IncidentPage(QWidget):
         record = self.record
         if record is None:
             return
-        if event_type == "written_report_to_lead" and record.missing_elements():
-            # 3.3.2: a written report goes forward only with every element filled in.
-            message = self.tr("书面报告尚缺要素：%1。请先在“事件信息与报告要素”中补全。") \
-                .replace("%1", "、".join(record.missing_elements()))
-            self.missing.setText(message)
-            self.missing.show()
-            if dialogs_enabled():
-                QMessageBox.warning(self, self.tr("报告要素不全"), message)
-            self.tabs.setCurrentIndex(1)
+        if event_type in documents_flow.WORKFLOW:
+            # Signed, approved and sent come only from the documents workflow (3.3.3, 4.2.2.x(3), 4.3.4(2)).
+            self.event_dialog = documents_flow.run(event_type, record, self.workbench, self.documents,
+                                                   lambda: self.show_tab("documents"), self)
+            if self.event_dialog is not None:
+                self.event_dialog.recorded.connect(self.set_record)
             return
         self.event_dialog = EventDialog(self.workbench, record, event_type, self)
         self.event_dialog.recorded.connect(self.set_record)

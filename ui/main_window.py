@@ -141,8 +141,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._incident_page)
         return self._incident_page
 
-    def open_incident(self, incident_id: int) -> None:
+    def set_page_count(self, key: str, count: int) -> None:
+        """A count after a page's title in the navigation, e.g. 待我审批 (3)."""
+        if key in self.specs and key in self.pages:
+            title = self.specs[key].title
+            self.nav.item(list(self.specs).index(key)).setText(f"{title} ({count})" if count else title)
+
+    def open_incident(self, incident_id: int, tab: str = "") -> None:
         self.incident_page.show_incident(incident_id)
+        if tab:
+            self.incident_page.show_tab(tab)
         self.stack.setCurrentWidget(self.incident_page)
         self.nav.clearSelection()
 

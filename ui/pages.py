@@ -51,11 +51,19 @@ def default_pages() -> list[PageSpec]:
         page.openIncident.connect(w.open_incident)
         return page
 
+    def approval_queue(w: MainWindow) -> QWidget:
+        from ui.approvals import ApprovalsPage
+
+        page = ApprovalsPage(w.workbench)
+        page.countChanged.connect(lambda n: w.set_page_count("approvals", n))
+        page.openIncident.connect(lambda i: w.open_incident(i, tab="documents"))
+        page.message.connect(lambda text: w.statusBar().showMessage(text, 8000))
+        return page
+
     return [
         PageSpec("dashboard", _t("时限看板"), dashboard, "Ctrl+1"),
         PageSpec("incidents", _t("事件列表"), incident_list, "Ctrl+2"),
-        PageSpec("approvals", _t("待我审批"), lambda w: EmptyPage(_t("待我审批"), _t(
-            "审批队列将列出等待您审批的应对方案、报告签发等事项。\n目前没有待审批的事项。")), "Ctrl+3"),
+        PageSpec("approvals", _t("待我审批"), approval_queue, "Ctrl+3"),
         PageSpec("settings", _t("设置"), lambda w: SettingsPage(w.settings, w.apply_settings), "Ctrl+,"),
         admin_page_spec(),  # 系统管理, administrators only
     ]

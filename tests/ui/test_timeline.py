@@ -110,16 +110,18 @@ def test_late_completion_asks_for_the_reason(qtbot: Any, make_window: Any, worke
     assert not any(r.incident_id == page.record.id and r.rule_id == "4.2.2.1-2" for r in window.workbench.snapshot.rows)
 
 
-def test_written_report_refused_while_elements_are_missing(qtbot: Any, window: Any, worker: Any,
-                                                           demo_db: Any) -> None:
+def test_written_report_button_leads_into_the_documents_workflow(qtbot: Any, make_window: Any, worker: Any,
+                                                                  demo_db: Any) -> None:
+    """written_report_to_lead is recorded only by sending a signed report (3.3.3): the button drafts one, and
+    submitting it is refused while 3.3.2 elements are missing, naming them."""
     from datetime import timedelta
 
-    from desktop.services import incidents
+    from desktop.services import incidents, org
     from desktop.timeutil import now_utc
 
+    window = make_window("xinxi")
     with demo_db.session() as s:
-        unit = next(u.id for u in __import__("desktop.services.org", fromlist=["x"]).list_units(s)
-                    if u.name == "保定朝阳支行")
+        unit = next(u.id for u in org.list_units(s) if u.name == "保定朝阳支行")
         record = incidents.create_incident(s, window.account.actor(), {
             "title": "要素不全的事件", "unit_id": unit, "occurred_at": now_utc() - timedelta(minutes=5),
             "severity": "general", "source": "complaint"})
@@ -129,9 +131,20 @@ def test_written_report_refused_while_elements_are_missing(qtbot: Any, window: A
     window.open_incident(record.id)
     page = window.incident_page
     qtbot.waitUntil(lambda: page.record is not None and page.record.id == record.id)
-    qtbot.mouseClick(page.action_buttons["written_report_to_lead"], Qt.MouseButton.LeftButton)
+    button = page.action_buttons["written_report_to_lead"]
+    assert button.text() == "起草并签发书面报告"
+    qtbot.waitUntil(button.isEnabled)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.documents.editor is not None and page.documents.editor.isVisible())
+    assert page.tabs.currentWidget() is page.documents
     assert page.event_dialog is None or not page.event_dialog.isVisible()
-    assert "起因" in page.missing.text() and page.tabs.currentIndex() == 1
+    editor = page.documents.editor
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.error.isVisible())
+    assert "起因" in editor.error.text() and "3.3.2" in editor.error.text() and editor.isVisible()
+    settle(qtbot, worker)
+    assert "written_report_to_lead" not in {e.type for e in page.record.events}
+    assert page.documents.model.rowCount() == 1 and page.documents.model.row_at(0).state == "draft"
 
 
 def test_opinion_entry_and_leadership_group(qtbot: Any, window: Any, worker: Any) -> None:
