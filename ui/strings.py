@@ -75,3 +75,20 @@ DOMAIN = (
     QT_TRANSLATE_NOOP("MajorTab", "副组长"),
     QT_TRANSLATE_NOOP("MajorTab", "成员"),
 )
+
+# Administration, print preview and register (ui/admin*.py, ui/pdf_preview.py): labels chosen from data.
+ADMIN = (
+    QT_TRANSLATE_NOOP("pages", "系统管理"),
+    QT_TRANSLATE_NOOP("domain", "信息员"), QT_TRANSLATE_NOOP("domain", "牵头部门经办"),
+    QT_TRANSLATE_NOOP("domain", "单位主要负责人"), QT_TRANSLATE_NOOP("domain", "分行领导/属地负责人"),
+    QT_TRANSLATE_NOOP("domain", "分行行长"), QT_TRANSLATE_NOOP("domain", "新闻发言人"), QT_TRANSLATE_NOOP("domain", "管理员"),
+    QT_TRANSLATE_NOOP("domain", "分行"), QT_TRANSLATE_NOOP("domain", "分行办公室"), QT_TRANSLATE_NOOP("domain", "职能部门"),
+    QT_TRANSLATE_NOOP("domain", "营业网点"), QT_TRANSLATE_NOOP("domain", "二级分行"), QT_TRANSLATE_NOOP("domain", "综合管理部"),
+    QT_TRANSLATE_NOOP("AccountTableModel", "登录名"), QT_TRANSLATE_NOOP("AccountTableModel", "姓名"),
+    QT_TRANSLATE_NOOP("AccountTableModel", "所属单位"), QT_TRANSLATE_NOOP("AccountTableModel", "电话"),
+    QT_TRANSLATE_NOOP("AccountTableModel", "角色"), QT_TRANSLATE_NOOP("AccountTableModel", "状态"),
+    QT_TRANSLATE_NOOP("AccountTableModel", "已停用"), QT_TRANSLATE_NOOP("AccountTableModel", "锁定至 %1"),
+    QT_TRANSLATE_NOOP("AccountTableModel", "正常"),
+    QT_TRANSLATE_NOOP("PdfPreviewDialog", "适合宽度"), QT_TRANSLATE_NOOP("PdfPreviewDialog", "整页"),
+    QT_TRANSLATE_NOOP("PdfPreviewDialog", "打印预览"),
+)

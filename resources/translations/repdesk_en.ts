@@ -2,6 +2,197 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="126"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="134"/>
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="135"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="136"/>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="137"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="150"/>
+        <source>请选择所属单位</source>
+        <translation>Please choose the unit</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="87"/>
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="87"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="88"/>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="88"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="89"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="89"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="90"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="90"/>
+        <source>锁定至 %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="91"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="65"/>
+        <source>系统管理</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="71"/>
+        <source>账号</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="72"/>
+        <source>机构</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="92"/>
+        <source>新建账号…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="93"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="94"/>
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="95"/>
+        <location filename="../../work/main/ui/admin.py" line="180"/>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="107"/>
+        <source>添加下级单位…</source>
+        <translation>Add unit below…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="108"/>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="109"/>
+        <location filename="../../work/main/ui/admin.py" line="185"/>
+        <source>停用单位</source>
+        <translation>Deactivate unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="179"/>
+        <source>启用账号</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="184"/>
+        <source>启用单位</source>
+        <translation>Reactivate unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="220"/>
+        <source>已创建账号 %1</source>
+        <translation>Account %1 created</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="229"/>
+        <source>已重置 %1 的密码</source>
+        <translation>Password of %1 reset</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="239"/>
+        <source>已修改 %1 的角色</source>
+        <translation>Roles of %1 changed</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="248"/>
+        <source>已启用账号 %1</source>
+        <translation>Account %1 enabled</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="248"/>
+        <source>已停用账号 %1</source>
+        <translation>Account %1 disabled</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="262"/>
+        <source>已添加单位 %1</source>
+        <translation>Unit %1 added</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="274"/>
+        <source>已将单位更名为 %1</source>
+        <translation>Unit renamed to %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="282"/>
+        <source>已启用单位 %1</source>
+        <translation>Unit %1 reactivated</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="282"/>
+        <source>已停用单位 %1</source>
+        <translation>Unit %1 deactivated</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../ui/crash.py" line="57"/>
@@ -250,6 +441,39 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/strings.py" line="19"/>
         <source>迟报说明</source>
         <translation>Late-report reason</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="52"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="53"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="96"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="97"/>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="112"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="118"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1328,257 @@ You can keep working; if it happens again, please contact your administrator.</t
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="156"/>
+        <source>重置密码：%1</source>
+        <translation>Reset password: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="91"/>
+        <source>正在生成 PDF…</source>
+        <translation>Building the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="108"/>
+        <source>正在生成 PDF，请稍候…</source>
+        <translation>Building the PDF, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="116"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="117"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="124"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="125"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="126"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="129"/>
+        <source>第</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="134"/>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="167"/>
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="171"/>
+        <source>页，共 %1 页</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="178"/>
+        <source>生成 PDF 时出错：%1</source>
+        <translation>Could not build the PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="181"/>
+        <source>无法生成 PDF。</source>
+        <translation>The PDF could not be built.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="231"/>
+        <location filename="../../work/main/ui/pdf_preview.py" line="235"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="235"/>
+        <source>无法打印：打印机未能开始打印。</source>
+        <translation>Cannot print: the printer did not start.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="242"/>
+        <location filename="../../work/main/ui/pdf_preview.py" line="251"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="243"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="251"/>
+        <source>无法保存到“%1”：%2</source>
+        <translation>Cannot save to “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="254"/>
+        <source>已保存到 %1</source>
+        <translation>saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/pdf_preview.py" line="275"/>
+        <location filename="../../work/main/ui/strings.py" line="93"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="92"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="92"/>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="53"/>
+        <source>打印台账</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="65"/>
+        <source>预览台账</source>
+        <translation>Preview register</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="66"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="70"/>
+        <source>事发日期自</source>
+        <translation>Occurred from</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="71"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="73"/>
+        <source>台账列出事发时间在所选期间内（北京时间，含首尾两日）的事件。</source>
+        <translation>The register lists the incidents that occurred in the period (China Standard Time, both days included).</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="84"/>
+        <source>结束日期不能早于开始日期。</source>
+        <translation>The end date cannot be before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterActions</name>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="102"/>
+        <source>打印台账…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="105"/>
+        <source>验证PDF…</source>
+        <translation>Verify PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="126"/>
+        <source>台账 %1 至 %2</source>
+        <translation>Register %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="134"/>
+        <source>选择要验证的 PDF 文件</source>
+        <translation>Choose the PDF file to verify</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="135"/>
+        <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="146"/>
+        <source>无法读取文件“%1”：%2</source>
+        <translation>Cannot read the file “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="149"/>
+        <source>正在验证 %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="155"/>
+        <source>验证时出错：%1</source>
+        <translation>Verification failed with an error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="160"/>
+        <source>验证PDF</source>
+        <translation>Verify PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="162"/>
+        <source>通过</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="162"/>
+        <source>未通过</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/register.py" line="165"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="212"/>
+        <source>重命名单位</source>
+        <translation>Rename unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="215"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="216"/>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="168"/>
+        <source>修改角色：%1</source>
+        <translation>Change roles: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/settings_page.py" line="29"/>
@@ -1376,6 +1851,82 @@ Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes b
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="179"/>
+        <source>添加下级单位：%1</source>
+        <translation>Add a unit below %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="187"/>
+        <source>不能设在%1之下</source>
+        <translation>Not allowed below a %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="195"/>
+        <source>上级单位</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="196"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="197"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="198"/>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="199"/>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_dialogs.py" line="200"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTree</name>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="117"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="117"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="117"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="117"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="143"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin_models.py" line="143"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
     <name>domain</name>
     <message>
         <location filename="../../ui/strings.py" line="33"/>
@@ -1422,6 +1973,71 @@ Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes b
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="82"/>
+        <source>信息员</source>
+        <translation>Information officer</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="82"/>
+        <source>牵头部门经办</source>
+        <translation>Lead department officer</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="83"/>
+        <source>单位主要负责人</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="83"/>
+        <source>分行领导/属地负责人</source>
+        <translation>Branch leader / local head</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="84"/>
+        <source>分行行长</source>
+        <translation>Branch president</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="84"/>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="84"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="85"/>
+        <source>分行</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="85"/>
+        <source>分行办公室</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="85"/>
+        <source>职能部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="86"/>
+        <source>营业网点</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="86"/>
+        <source>二级分行</source>
+        <translation>Secondary branch</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/strings.py" line="86"/>
+        <source>综合管理部</source>
+        <translation>Comprehensive management dept.</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>
@@ -1451,6 +2067,12 @@ Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes b
 目前没有待审批的事项。</source>
         <translation>The approval queue will list response plans and reports waiting for your approval or signature.
 Nothing is waiting for you now.</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/admin.py" line="287"/>
+        <location filename="../../work/main/ui/strings.py" line="81"/>
+        <source>系统管理</source>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
