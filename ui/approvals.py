@@ -90,8 +90,9 @@ class ApprovalsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(queue)
         split.addWidget(returned_box)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([600, 150])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
@@ -120,6 +121,10 @@ class ApprovalsPage(QWidget):
         self.model.set_rows(state.items)
         self.returned.set_rows(state.returned)
         self.view.resizeColumnsToContents()
+        # The countdown grows as it runs ("超 12:00:00"): room for it now, not a clipped cell later.
+        widest = self.view.fontMetrics().horizontalAdvance(self.tr("超 %1").replace("%1", "99:59:59")) + 16
+        self.view.setColumnWidth(ApprovalQueueModel.COUNTDOWN,
+                                 max(widest, self.view.columnWidth(ApprovalQueueModel.COUNTDOWN)))
         self.view.horizontalHeader().setSectionResizeMode(ApprovalQueueModel.INCIDENT, QHeaderView.ResizeMode.Stretch)
         self.returned_view.resizeColumnsToContents()
         count = len(state.items)
