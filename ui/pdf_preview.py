@@ -16,6 +16,7 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -231,7 +232,12 @@ class PdfPreviewDialog(QDialog):
         dialog.setWindowTitle(self.tr("打印"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        if print_document(self.document, self.printer) == 0:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pages are rendered one by one, here
+        try:
+            pages = print_document(self.document, self.printer)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if pages == 0:
             QMessageBox.warning(self, self.tr("打印"), self.tr("无法打印：打印机未能开始打印。"))
             return False
         return True

@@ -109,3 +109,16 @@ def test_a_refused_preview_shows_the_core_message(qtbot: Any, window: Any, worke
         pass
     settle(qtbot, worker)
     assert dialog.message.text() and not dialog.print_button.isEnabled()
+
+
+def test_missing_glyph_warnings_are_shown(qtbot: Any, preview: tuple[Any, bytes]) -> None:
+    from desktop.printing import Printed
+    from ui.pdf_preview import PdfPreviewDialog
+
+    _, pdf = preview
+    dialog = PdfPreviewDialog("台账")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_printed(Printed(pdf, False, "草稿（待审批）", None, ("“𠮷”在所用字体中缺字",)))
+    assert dialog.warnings.isVisible() and "𠮷" in dialog.warnings.text()
+    assert dialog.message.text() == "草稿（待审批）" and dialog.document.pageCount() > 0
