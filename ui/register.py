@@ -109,6 +109,8 @@ class RegisterActions(QObject):
     # --- the register ------------------------------------------------------------------------------------------
 
     def ask_period(self) -> PeriodDialog:
+        if self.period_dialog is not None:
+            self.period_dialog.deleteLater()
         self.period_dialog = PeriodDialog(self.window)
         self.period_dialog.accepted.connect(self._period_chosen)
         self.period_dialog.open()
@@ -163,6 +165,8 @@ class RegisterActions(QObject):
         box.setInformativeText(verdict.message)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.button(QMessageBox.StandardButton.Close).setText(self.tr("关闭"))
+        if self.verdict_box is not None:
+            self.verdict_box.deleteLater()
         self.verdict_box = box
         box.open()
         self.verified.emit(verdict)
