@@ -975,6 +975,14 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>报告要素不全</source>
         <translation>Report elements missing</translation>
     </message>
+    <message>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>操作记录</source>
+        <translation>History</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -2082,6 +2090,947 @@ Nothing is waiting for you now.</translation>
         <location filename="../../ui/widgets.py" line="21"/>
         <source>北京时间（UTC+8）</source>
         <translation>China Standard Time (UTC+8)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalQueueModel</name>
+    <message>
+        <source>倒计时</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>时限（北京时间）</source>
+        <translation>Due (Beijing time)</translation>
+    </message>
+    <message>
+        <source>所服务的时限</source>
+        <translation>Deadline served</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>待办事项</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>起草人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>退回人</source>
+        <translation>Returned by</translation>
+    </message>
+    <message>
+        <source>退回时间</source>
+        <translation>Returned at</translation>
+    </message>
+    <message>
+        <source>退回意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>无时限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>超 %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <source>第%1条</source>
+        <translation>Art. %1</translation>
+    </message>
+    <message>
+        <source>%1%2 第%3版</source>
+        <translation>%1%2 version %3</translation>
+    </message>
+</context>
+<context>
+    <name>Approvals</name>
+    <message>
+        <source>无权办理</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <source>文件已变化</source>
+        <translation>The document has changed</translation>
+    </message>
+    <message>
+        <source>未能办理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>找不到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>出现错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>%1：%2（未作任何更改）</source>
+        <translation>%1: %2 (nothing was changed)</translation>
+    </message>
+    <message>
+        <source>%1第%2版</source>
+        <translation>%1 version %2</translation>
+    </message>
+    <message>
+        <source>已同意</source>
+        <translation> approved</translation>
+    </message>
+    <message>
+        <source>已退回起草人</source>
+        <translation> returned to the drafter</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation> signed</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation> sent</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>待我审批</source>
+        <translation>My approvals</translation>
+    </message>
+    <message>
+        <source>按时限先后排列，已超时的在前。双击或选中后点“打开办理”，阅读冻结的文件版本后再审批、签发或报送。</source>
+        <translation>Soonest deadline first, overdue first. Double-click or select and press &quot;Open&quot;: read the frozen version, then approve, sign or send.</translation>
+    </message>
+    <message>
+        <source>目前没有等待您办理的事项。</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <source>打开办理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开事件修改</source>
+        <translation>Open the incident to revise</translation>
+    </message>
+    <message>
+        <source>退回给我修改的文件</source>
+        <translation>Returned to me for revision</translation>
+    </message>
+    <message>
+        <source>超 %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <source>待我审批（%1）</source>
+        <translation>My approvals (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the document…</translation>
+    </message>
+    <message>
+        <source>审批意见；退回时必填</source>
+        <translation>Comment; required when returning</translation>
+    </message>
+    <message>
+        <source>迟报说明 *</source>
+        <translation>Reason for delay *</translation>
+    </message>
+    <message>
+        <source>意见/备注</source>
+        <translation>Comment / note</translation>
+    </message>
+    <message>
+        <source>报送时间（北京时间）</source>
+        <translation>Sent at (Beijing time)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>　所服务的时限：第%1条，%2前</source>
+        <translation>  Deadline served: article %1, by %2</translation>
+    </message>
+    <message>
+        <source>该文件已有新的版本或内容已变化，您看到的版本可能不能再办理。</source>
+        <translation>This document has a newer version or changed: the version you see may no longer be decided on.</translation>
+    </message>
+    <message>
+        <source>已超过时限，请填写迟报说明后再次办理。</source>
+        <translation>The deadline has passed: give the reason for the delay and try again.</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>退回起草人</source>
+        <translation>Return to drafter</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>确认已报送</source>
+        <translation>Confirm sent</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEditorDialog</name>
+    <message>
+        <source>编辑文件：%1</source>
+        <translation>Edit document: %1</translation>
+    </message>
+    <message>
+        <source>报告要素、时间线和时限取自事件当前的记录（在“事件信息与报告要素”中修改），每次保存时更新。</source>
+        <translation>Report elements, timeline and deadlines are taken from the incident as it stands (edit them under &quot;Incident and report elements&quot;) and refreshed on every save.</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>保存并提交审批</source>
+        <translation>Save and submit for approval</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第%1版 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>第%1版已冻结（%2），不会被改动：保存修改将生成第%3版草稿，须重新提交审批。</source>
+        <translation>Version %1 is frozen (%2) and stays as it is: saving makes version %3 as a draft, which needs approval again.</translation>
+    </message>
+    <message>
+        <source>退回意见（%1）：%2</source>
+        <translation>Returned by %1: %2</translation>
+    </message>
+    <message>
+        <source>请在“事件信息与报告要素”中补全上述要素，然后回到这里再次“保存并提交审批”。</source>
+        <translation>Fill in these elements under &quot;Incident and report elements&quot;, then come back and press &quot;Save and submit for approval&quot; again.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>起草人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <source>最近办理</source>
+        <translation>Last step</translation>
+    </message>
+    <message>
+        <source>起草时间</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>校验码</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <source>第%1版</source>
+        <translation>Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>主送机关</source>
+        <translation>Main recipient</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>应答口径</source>
+        <translation>Reply script</translation>
+    </message>
+    <message>
+        <source>应对措施</source>
+        <translation>Response measures</translation>
+    </message>
+    <message>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <source>影响及处置评估</source>
+        <translation>Evaluation of impact and handling</translation>
+    </message>
+    <message>
+        <source>经验教训</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>正面宣传</source>
+        <translation>Positive publicity</translation>
+    </message>
+    <message>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>按时完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>逾期完成</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>可选时段</source>
+        <translation>Optional window</translation>
+    </message>
+    <message>
+        <source>可选时段已过</source>
+        <translation>Window passed</translation>
+    </message>
+    <message>
+        <source>未起算</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>已转重大</source>
+        <translation>Escalated to major</translation>
+    </message>
+    <message>
+        <source>第%1版</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>起草人</source>
+        <translation>Drafter</translation>
+    </message>
+    <message>
+        <source>起草时间</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>文件内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>报告要素（3.3.2）</source>
+        <translation>Report elements (3.3.2)</translation>
+    </message>
+    <message>
+        <source>要素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>处置领导小组</source>
+        <translation>Leadership group</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位及职务</source>
+        <translation>Unit and position</translation>
+    </message>
+    <message>
+        <source>时间线（截至 %1）</source>
+        <translation>Timeline (as of %1)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>迟报说明</source>
+        <translation>Reason for delay</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <source>审批环节</source>
+        <translation>Approval steps</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>办理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>办理时间</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>待办理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>审批意见</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>尚无审批意见。</source>
+        <translation>No decisions yet.</translation>
+    </message>
+    <message>
+        <source>起因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>当前情况</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <source>已采取的措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <source>事态发展预测</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>造成的影响</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>可能引发的后果</source>
+        <translation>Possible consequences</translation>
+    </message>
+    <message>
+        <source>拟采取的措施</source>
+        <translation>Planned measures</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>副组长</source>
+        <translation>Deputy leader</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>新建：</source>
+        <translation>New:</translation>
+    </message>
+    <message>
+        <source>编辑/修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>办理（审批/签发/报送）</source>
+        <translation>Decide (approve/sign/send)</translation>
+    </message>
+    <message>
+        <source>预览/打印</source>
+        <translation>Preview / print</translation>
+    </message>
+    <message>
+        <source>版本历史（冻结的版本不再改动）</source>
+        <translation>Versions (a frozen version never changes)</translation>
+    </message>
+    <message>
+        <source>已新建%1（第1版草稿），请填写后提交审批。</source>
+        <translation>New %1 (version 1, draft): fill it in and submit it for approval.</translation>
+    </message>
+    <message>
+        <source>%1第%2版已提交审批。</source>
+        <translation>%1 version %2 submitted for approval.</translation>
+    </message>
+    <message>
+        <source>打印预览模块尚未安装</source>
+        <translation>The print preview is not installed</translation>
+    </message>
+    <message>
+        <source>不能办理</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <source>声誉风险事件报告</source>
+        <translation>Reputation-risk incident report</translation>
+    </message>
+    <message>
+        <source>应对方案（含应答口径）</source>
+        <translation>Response plan (with reply script)</translation>
+    </message>
+    <message>
+        <source>《重大突发事件报告》</source>
+        <translation>Major emergency report</translation>
+    </message>
+    <message>
+        <source>评估总结报告</source>
+        <translation>Evaluation report</translation>
+    </message>
+    <message>
+        <source>首报</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>续报</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>终报</source>
+        <translation>Final</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>内容（修改前 → 修改后）</source>
+        <translation>Change (before → after)</translation>
+    </message>
+    <message>
+        <source>登记事件</source>
+        <translation>Incident recorded</translation>
+    </message>
+    <message>
+        <source>修改事件信息</source>
+        <translation>Incident changed</translation>
+    </message>
+    <message>
+        <source>结束事件</source>
+        <translation>Incident closed</translation>
+    </message>
+    <message>
+        <source>记录时间线事项</source>
+        <translation>Timeline event recorded</translation>
+    </message>
+    <message>
+        <source>添加舆情监测记录</source>
+        <translation>Monitoring entry added</translation>
+    </message>
+    <message>
+        <source>设置处置领导小组</source>
+        <translation>Leadership group set</translation>
+    </message>
+    <message>
+        <source>新建文件</source>
+        <translation>Document created</translation>
+    </message>
+    <message>
+        <source>修改文件</source>
+        <translation>Document edited</translation>
+    </message>
+    <message>
+        <source>提交审批</source>
+        <translation>Submitted for approval</translation>
+    </message>
+    <message>
+        <source>审批同意</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>退回起草人</source>
+        <translation>Return to drafter</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>主送机关</source>
+        <translation>Main recipient</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>应答口径</source>
+        <translation>Reply script</translation>
+    </message>
+    <message>
+        <source>应对措施</source>
+        <translation>Response measures</translation>
+    </message>
+    <message>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <source>影响及处置评估</source>
+        <translation>Evaluation of impact and handling</translation>
+    </message>
+    <message>
+        <source>经验教训</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>正面宣传</source>
+        <translation>Positive publicity</translation>
+    </message>
+    <message>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>起因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>当前情况</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <source>已采取的措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <source>事态发展预测</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>造成的影响</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>可能引发的后果</source>
+        <translation>Possible consequences</translation>
+    </message>
+    <message>
+        <source>拟采取的措施</source>
+        <translation>Planned measures</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>迟报说明</source>
+        <translation>Reason for delay</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>事发时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <source>获悉时间</source>
+        <translation>Learned at</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>链接或标题</source>
+        <translation>Link or title</translation>
+    </message>
+    <message>
+        <source>传播量</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>倾向</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已审批</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation> signed</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation> sent</translation>
+    </message>
+    <message>
+        <source>已被新版本取代</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>第%1版</source>
+        <translation>Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>本事件的全部操作，按时间先后；记录只增不改（哈希链校验）。</source>
+        <translation>Every change to this incident, oldest first; the record is append-only (hash-chained).</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>起草并签发书面报告</source>
+        <translation>Draft and sign the written report</translation>
+    </message>
+    <message>
+        <source>起草应对方案（含应答口径）并报批</source>
+        <translation>Draft the response plan (with reply script) for approval</translation>
+    </message>
+    <message>
+        <source>起草《重大突发事件报告》报领导小组审定</source>
+        <translation>Draft the major report for the leadership group</translation>
+    </message>
+    <message>
+        <source>报送总行（《重大突发事件报告》）</source>
+        <translation>Send the major report to the head office</translation>
+    </message>
+    <message>
+        <source>记录总行同意报送监管部门</source>
+        <translation>Record head-office consent to report to the regulator</translation>
+    </message>
+    <message>
+        <source>已报告监管部门</source>
+        <translation>Reported to the regulator</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the document…</translation>
+    </message>
+    <message>
+        <source>只有石家庄分行办公室或分行领导可以办理（3.2.3）</source>
+        <translation>Only the Shijiazhuang branch office or a branch leader may do this (3.2.3)</translation>
+    </message>
+    <message>
+        <source>《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）</source>
+        <translation>Head-office consent can be recorded only after the major report was sent to the head office (3.2.3)</translation>
+    </message>
+    <message>
+        <source>未经总行同意，不能向监管部门报告（3.1.4、3.2.3）</source>
+        <translation>The regulator may be told only after the head office agreed (3.1.4, 3.2.3)</translation>
+    </message>
+    <message>
+        <source>您不能办理该文件</source>
+        <translation>You cannot act on this document</translation>
     </message>
 </context>
 </TS>
