@@ -70,6 +70,7 @@ class UnitInfo:
     lead_unit_id: int | None
     lead_unit_name: str
     secondary_branch_id: int | None
+    active: bool = True
 
     @property
     def label(self) -> str:

@@ -42,6 +42,7 @@ class Printed:
     message: str  # what to tell the user, in Chinese
     version_id: int | None = None
     warnings: tuple[str, ...] = ()
+    title: str = ""  # for a window title or a file name, e.g. 《重大突发事件报告》 SY2026-0003 第1版
 
 
 def _t(value: str | None) -> datetime | None:
@@ -225,7 +226,8 @@ def print_document(session: Session, actor: Actor, report_kind: str, incident_nu
                    "已输出草稿（带“草稿”水印）。")
     else:
         message = note
-    return Printed(result.pdf, signed, message, view.version_id if view.version_id > 0 else None, result.warnings)
+    return Printed(result.pdf, signed, message, view.version_id if view.version_id > 0 else None, result.warnings,
+                   _title(view))
 
 
 def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind: str, now: datetime
@@ -257,7 +259,13 @@ def print_version(session: Session, actor: Actor, version_id: int, now: datetime
         session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
                                   signed=True, printed_at=now, printed_by_name=actor.name))
     message = "签发版本" if signed else f"草稿（{view.state_label}）"
-    return Printed(result.pdf, signed, message, view.version_id, result.warnings)
+    return Printed(result.pdf, signed, message, view.version_id, result.warnings, _title(view))
+
+
+def _title(view: DocumentVersionView) -> str:
+    stage = f"（{view.stage_label}）" if view.stage_label else ""
+    number = f" 第{view.number}版" if view.number else "（草稿）"
+    return f"{view.kind_label}{stage} {view.incident_number}{number}"
 
 
 # --- the register -----------------------------------------------------------------------------------------------
@@ -292,7 +300,7 @@ def print_register(session: Session, actor: Actor, first: date, last: date, now:
         period_start=start, period_end=end - timedelta(seconds=1), compiled_by=actor.name, compiled_at=now,
         incidents=items)
     result = R.build("register", register)
-    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings)
+    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, register.title)
 
 
 def _with_status(inc: R.ReportIncident, status: str) -> R.ReportIncident:

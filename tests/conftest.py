@@ -56,7 +56,8 @@ def _pg_template() -> Iterator[str | None]:
     engine.dispose()
 
 
-def _pg_copy(template: str) -> tuple[str, object]:
+def _pg_new(template: str | None) -> tuple[str, object]:
+    """A new PostgreSQL database: empty, or a copy of the migrated template."""
     from sqlalchemy import create_engine, text
 
     admin = _pg_admin_url()
@@ -64,7 +65,7 @@ def _pg_copy(template: str) -> tuple[str, object]:
     name = f"repdesk_t_{uuid.uuid4().hex[:10]}"
     engine = create_engine(admin.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     return admin.rsplit("/", 1)[0] + f"/{name}", engine
 
 
@@ -79,24 +80,34 @@ def _pg_drop(engine: object, url: str) -> None:
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None) -> Iterator[str]:
-    """An empty database at head: an SQLite file, or a fresh PostgreSQL database."""
+    """An empty database, not even migrated: an SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
     if _pg_template is None:
         pytest.skip(f"PostgreSQL not configured ({PG_ENV})")
-    url, engine = _pg_copy(_pg_template)
+    url, engine = _pg_new(None)
     yield url
     _pg_drop(engine, url)
 
 
-@pytest.fixture
-def db(db_url: str) -> Iterator[object]:
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None) -> Iterator[object]:
+    """A database at head, opened as the program opens it; PostgreSQL copies a template migrated once."""
     from desktop.db.session import Database
 
-    database = Database(db_url)
+    if request.param == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+        yield database
+        database.dispose()
+        return
+    if _pg_template is None:
+        pytest.skip(f"PostgreSQL not configured ({PG_ENV})")
+    url, engine = _pg_new(_pg_template)
+    database = Database(url)
     yield database
     database.dispose()
+    _pg_drop(engine, url)
 
 
 @pytest.fixture

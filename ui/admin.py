@@ -49,8 +49,7 @@ class AdminData:
 def load(session: Session, actor: Any) -> AdminData:
     users = accounts.list_accounts(session, actor)  # refuses non-administrators
     units = org.list_units(session, include_inactive=True)
-    active = {u.id for u in org.list_units(session)}
-    return AdminData(users, units, frozenset(u.id for u in units if u.id not in active), now_utc())
+    return AdminData(users, units, frozenset(u.id for u in units if not u.active), now_utc())
 
 
 class AdminPage(QWidget):

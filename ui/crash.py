@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import os
@@ -37,6 +38,15 @@ def enable_faulthandler() -> None:
     if _fault_file is None:
         _fault_file = open(log_dir() / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115 - lives with us
         faulthandler.enable(_fault_file)
+        atexit.register(_close_faulthandler)
+
+
+def _close_faulthandler() -> None:
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
 
 
 def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

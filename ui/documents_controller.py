@@ -38,7 +38,7 @@ def load(workbench: Workbench, incident_id: int, on_result: Callable[[DocumentsS
         record = incidents.get_incident(session, actor, incident_id)
         unit = org.unit_info(session, record.unit_id)
         may = {kind: doc_steps.may_draft(session, me, kind, unit) for kind in KINDS}
-        queue = {q.version_id: q for q in approvals.pending_for(session, actor) if q.incident_id == incident_id}
+        queue = {q.version_id: q for q in approvals.pending_for(session, actor, incident_id=incident_id)}
         branch = doc_steps.may_act_for_branch(session, me, "办理")
         return DocumentsState(incident_id, docs, may, queue, branch)
 

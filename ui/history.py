@@ -130,7 +130,7 @@ class HistoryTab(QWidget):
         rules = ruleset_for(record.rule_set_id, record.rule_set_version)
         self.model.events = {t: et.label_zh for t, et in rules.event_types.items()}
         incident_id = record.id
-        self.workbench.read(lambda s: (incident_id, audit.history(s, incident_id)), self._loaded, lambda _e: None)
+        self.workbench.read(lambda s: (incident_id, audit.history(s, self.workbench.actor, incident_id)), self._loaded, lambda _e: None)
 
     def _loaded(self, result: tuple[int, list[HistoryRow]]) -> None:
         incident_id, rows = result

@@ -157,6 +157,8 @@ class PdfPreviewDialog(QDialog):
 
     def set_printed(self, printed: Printed) -> None:
         self.printed = printed
+        if printed.title:  # names the window and the suggested file
+            self.setWindowTitle(printed.title)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(printed.pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

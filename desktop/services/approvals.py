@@ -446,9 +446,10 @@ def _served_deadline(
     return first.rule.id, first.rule.article, first.due_at
 
 
-def pending_for(session: Session, actor: Actor, now: datetime | None = None) -> list[QueueItem]:
+def pending_for(session: Session, actor: Actor, now: datetime | None = None,
+                incident_id: int | None = None) -> list[QueueItem]:
     """What waits for this user to approve, sign or send; most urgent deadline first (overdue first), then the
-    oldest submission; items that serve no deadline last."""
+    oldest submission; items that serve no deadline last. `incident_id` narrows it to one incident."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
     if actor.user_id is None:
@@ -463,6 +464,8 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None) -> 
     )
     if units is not None:
         query = query.where(Incident.unit_id.in_(units) | Incident.business_dept_id.in_(units))
+    if incident_id is not None:
+        query = query.where(Incident.id == incident_id)
     records: dict[int, IncidentRecord] = {}
     items: list[QueueItem] = []
     for version in session.execute(query).scalars():

@@ -126,7 +126,16 @@ class HistoryRow:
     after: str
 
 
-def history(session: Session, incident_id: int) -> list[HistoryRow]:
+def history(session: Session, actor: Actor, incident_id: int) -> list[HistoryRow]:
+    """An incident's record, for those who may see the incident."""
+    from desktop.db.models import Incident
+    from desktop.errors import NotFound
+    from desktop.services import permissions
+
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFound(f"找不到事件（编号 {incident_id}）")
+    permissions.require_see(session, actor, incident)
     rows = session.execute(
         select(AuditEntry).where(AuditEntry.incident_id == incident_id).order_by(AuditEntry.id)
     ).scalars()

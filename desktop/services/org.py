@@ -55,6 +55,7 @@ def _info(unit: Unit, by_id: dict[int, Unit]) -> UnitInfo:
         lead_unit_id=lead.id if lead else None,
         lead_unit_name=lead.name if lead else "",
         secondary_branch_id=secondary.id if secondary else None,
+        active=unit.active,
     )
 
 

@@ -176,7 +176,7 @@ def test_general_remote_incident_walks_through_every_approval(world: World) -> N
 
     with w.db.read() as s:
         assert audit.verify(s).ok
-        actions = [h.action for h in audit.history(s, i)]
+        actions = [h.action for h in audit.history(s, SYSTEM, i)]
     for action in (
         "document.create",
         "document.submit",

@@ -108,11 +108,15 @@ def test_head_revision_read_from_the_files_is_alembics_head() -> None:
     assert head_revision() == _revisions()[-1]
 
 
-def test_is_at_head_only_after_the_upgrade(db_url: str) -> None:
+def test_is_at_head_only_after_the_upgrade(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from desktop.db.session import is_at_head
 
-    engine = make_engine(db_url)
-    assert not is_at_head(engine)
-    upgrade_to_head(engine)
-    assert is_at_head(engine)
-    engine.dispose()
+    engine = make_engine(f"sqlite:///{tmp_path / 'h.sqlite3'}")
+    try:
+        assert not is_at_head(engine)
+        upgrade_to_head(engine, _revisions()[0])
+        assert is_at_head(engine) == (len(_revisions()) == 1)
+        upgrade_to_head(engine)
+        assert is_at_head(engine)
+    finally:
+        engine.dispose()
