@@ -40,6 +40,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# PySide6 6.12 came with a separate PySide6-Pdf; the pinned 6.11 has QtPdf in its add-ons and clashes with it.
+if .venv/bin/python -m pip show -q pyside6-pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y pyside6-pdf pyside6-essentials pyside6-addons shiboken6 >/dev/null
+fi
 .venv/bin/python -m pip install -q -e ".[dev]"
 # Qt Linguist: the English .qm is built from the .ts that is kept in git.
 .venv/bin/python -c "from ui.i18n import build_translations; build_translations()" || true

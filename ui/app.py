@@ -4,7 +4,10 @@ then the main window. `run()` returns the process exit code."""
 from __future__ import annotations
 
 import logging
+import gc
 import sys
+
+import shiboken6
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -130,4 +133,20 @@ def run(database_url: str | None = None, *, user: str | None = None, password: s
     code = app.exec()
     worker.stop()
     db.dispose()
+    _tear_down(app, controller)
     return code or controller.exit_code
+
+
+def _tear_down(app: QApplication, controller: AppController) -> None:
+    """Destroy the widgets while Qt and Python are both alive; left to the interpreter's final garbage
+    collection, PySide6 can abort the process on its way out."""
+    window = controller.window
+    controller.window = None
+    if window is not None:
+        window.close()
+        shiboken6.delete(window)
+    for widget in app.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+    app.processEvents()
+    gc.collect()

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Screenshots of the real program for the README, on a fresh example database, under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export REPDESK_DATA_DIR="$(mktemp -d)"
+export XDG_CONFIG_HOME="$REPDESK_DATA_DIR/config"
+PY=.venv/bin/python
+"$PY" -m ui demo >/dev/null
+run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$PY" "$@"; }
+run -m ui.screenshots docs
+run -m ui.approvals_screenshot docs
+run -m ui.screenshots --admin docs
+rm -rf "$REPDESK_DATA_DIR"
