@@ -6,18 +6,17 @@ is repainted each second by `tick(now)` with one dataChanged over that column on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from desktop.services.approvals import QueueItem, ReturnedItem
 from desktop.timeutil import format_cst, format_duration, now_utc
+from ui.table_model import RECORD_ROLE as ITEM_ROLE  # noqa: F401 - the queue item of a row
+from ui.table_model import CachedTableModel, Index  # noqa: F401 - re-exported
 
-Index = QModelIndex | QPersistentModelIndex
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOUR = QColor("#b71c1c")
 
 
@@ -25,50 +24,8 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ApprovalQueueModel", text)
 
 
-class _Rows(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _t(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role == ITEM_ROLE:
-            return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(item, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.colour(item, index.column())
-        return None
-
-    def cell(self, item: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def colour(self, item: Any, column: int) -> QColor | None:
-        return None
+class _Rows(CachedTableModel):
+    CONTEXT = "ApprovalQueueModel"
 
 
 class ApprovalQueueModel(_Rows):

@@ -5,78 +5,22 @@ Rows are cached plain records; data() never touches the database.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from desktop.domain import SEVERITIES, SOURCES, STATUSES, EventRecord, IncidentRecord
 from desktop.timeutil import format_cst
-
-Index = QModelIndex | QPersistentModelIndex
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+from ui.table_model import RECORD_ROLE, SORT_ROLE, CachedTableModel, Index  # noqa: F401 - re-exported
 
 
 def _t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-class _CachedTable(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-    CONTEXT = "Table"
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _t(self.CONTEXT, self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role == RECORD_ROLE:
-            return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(item, index.column())
-        if role == SORT_ROLE:
-            return self.sort_value(item, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.colour(item, index.column())
-        return None
-
-    def cell(self, item: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_value(self, item: Any, column: int) -> Any:
-        return self.cell(item, column)
-
-    def colour(self, item: Any, column: int) -> QColor | None:
-        return None
-
-
-class IncidentListModel(_CachedTable):
+class IncidentListModel(CachedTableModel):
     CONTEXT = "IncidentListModel"
     HEADERS = ("编号", "标题", "事发单位", "级别", "来源", "事发时间", "状态", "牵头部门")
 
@@ -97,7 +41,7 @@ class IncidentListModel(_CachedTable):
         return None
 
 
-class EventTableModel(_CachedTable):
+class EventTableModel(CachedTableModel):
     """Who recorded what, when (3.3.1): every event of one incident's timeline."""
 
     CONTEXT = "EventTableModel"
@@ -137,7 +81,7 @@ class OpinionRow:
         self.reach, self.tone, self.recorded_by = reach, tone, recorded_by
 
 
-class OpinionTableModel(_CachedTable):
+class OpinionTableModel(CachedTableModel):
     """4.2.2.x(5), 4.3.4(5): the public-opinion monitoring log."""
 
     CONTEXT = "OpinionTableModel"
