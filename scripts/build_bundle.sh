@@ -33,5 +33,12 @@ if "$BIN" --help | grep -q " report "; then
   "$BIN" --database-url "sqlite:///$tmp/demo.sqlite3" report written-report "$number" -o "$tmp/r.pdf" >/dev/null
   test -s "$tmp/r.pdf"
 fi
+echo "smoke: the window starts offscreen, logs in and keeps running"
+set +e
+QT_QPA_PLATFORM=offscreen REPDESK_NO_DIALOGS=1 REPDESK_DATA_DIR="$tmp" timeout 8 \
+  "$BIN" --database-url "sqlite:///$tmp/demo.sqlite3" gui --user jingban --password repdesk2026 >/dev/null 2>&1
+rc=$?
+set -e
+[ "$rc" -eq 124 ] || { echo "the bundled window exited with $rc" >&2; exit 1; }
 rm -rf "$tmp"
 echo "bundle OK: $(du -sh dist/repdesk | cut -f1) in dist/repdesk"

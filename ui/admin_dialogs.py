@@ -59,7 +59,8 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def values(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The form's values; each form names its own."""
+        return {}
 
     def check(self, values: dict[str, Any]) -> tuple[str, str] | None:
         """A form-level check before the core is asked: (field, message) or None."""
