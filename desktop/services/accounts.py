@@ -128,19 +128,28 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     if user.locked_until is not None and user.locked_until > now:
         raise AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}")
     if not check_password(password, user.password_hash):
-        user.failed_attempts += 1
-        if user.failed_attempts >= MAX_FAILURES:
-            user.locked_until = now + LOCK_FOR
-            user.failed_attempts = 0
-            audit.record(session, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id)
-            raise AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}")
-        left = MAX_FAILURES - user.failed_attempts
-        raise AuthError(f"登录名或密码不正确（再错 {left} 次将锁定账号）")
+        raise AuthError(_count_failure(session, user.id, now))
     user.failed_attempts = 0
     user.locked_until = None
     account = _account(user)
     audit.record(session, account.actor(), "user.login", "user", user.id)
     return account
+
+
+def _count_failure(session: Session, user_id: int, now: datetime) -> str:
+    """Count a failed log-in in a transaction of its own: the caller's is rolled back by the refusal, and the
+    count must survive it or the lock-out would never come."""
+    with Session(session.get_bind()) as own, own.begin():
+        user = own.get(User, user_id, with_for_update=True)
+        assert user is not None
+        user.failed_attempts += 1
+        if user.failed_attempts < MAX_FAILURES:
+            return f"登录名或密码不正确（再错 {MAX_FAILURES - user.failed_attempts} 次将锁定账号）"
+        user.locked_until = now + LOCK_FOR
+        user.failed_attempts = 0
+        audit.record(own, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id,
+                     after={"locked_until": user.locked_until})
+        return f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}"
 
 
 def _get(session: Session, user_id: int) -> User:
