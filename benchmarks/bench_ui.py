@@ -58,8 +58,8 @@ def make_records(n: int):  # type: ignore[no-untyped-def]
 def bench_tick() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from ui import theme
     from ui import dashboard_logic as dl
+    from ui import theme
     from ui.dashboard import make_table, visible_rows
     from ui.dashboard_model import DeadlineTableModel
     from ui.dashboard_proxy import DeadlineFilterProxy

@@ -100,7 +100,7 @@ def _incident(session: Session, actor: Actor, now: datetime, **data: object) -> 
 
 
 def build_incidents(session: Session, units: dict[str, int], people: dict[str, Actor], now: datetime) -> dict[str, int]:
-    ago = lambda **kw: now - timedelta(**kw)  # noqa: E731
+    ago = lambda **kw: now - timedelta(**kw)
     out: dict[str, int] = {}
     xinxi, jingban, bgs = people["xinxi"], people["jingban"], people["bangongshi"]
 
@@ -167,7 +167,7 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
         el_situation="客户已删帖。", el_measures_taken="增开窗口，负责人致歉。", el_forecast="事态已平息。",
         el_impact="微博转发20余次，无媒体报道。")
     base = ago(days=2, hours=6)
-    at = lambda minutes: base + timedelta(minutes=minutes)  # noqa: E731
+    at = lambda minutes: base + timedelta(minutes=minutes)
     zhongshan, fenhang = people["zhongshan"], people["fenhang"]
     incidents.record_event(session, zhongshan, i, "reported_to_lead", at(15), note="电话报告分行办公室", now=now)
     # 3.3.3: the outlet's head signs its written report, which then goes to the branch office.

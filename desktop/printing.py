@@ -234,12 +234,12 @@ def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind:
                    ) -> DocumentVersionView:
     """A view of the document as it would be drafted now, not stored (version id 0)."""
     stage = "first" if kind == "written_report" else ""
-    fields = documents._default_fields(session, actor, record, kind, stage)  # noqa: SLF001
-    unit_id = documents._doc_unit_id(session, kind, record)  # noqa: SLF001
+    fields = documents._default_fields(session, actor, record, kind, stage)
+    unit_id = documents._doc_unit_id(session, kind, record)
     unit = org.unit_info(session, unit_id)
     content = {"schema": documents.CONTENT_SCHEMA, "kind": kind, "stage": stage,
                "unit": {"id": unit.id, "name": unit.name}, "fields": fields}
-    content.update(documents._snapshot(session, record, kind, now))  # noqa: SLF001
+    content.update(documents._snapshot(session, record, kind, now))
     return DocumentVersionView(
         version_id=0, document_id=0, incident_id=record.id, incident_number=record.number, kind=kind,
         kind_label=documents.KINDS[kind], stage=stage, stage_label=documents.STAGES.get(stage, ""),
@@ -290,7 +290,7 @@ def print_register(session: Session, actor: Actor, first: date, last: date, now:
     items = []
     for r in rows:
         as_of = r.closed_at if r.closed_at is not None else now
-        view = documents._snapshot(session, r, "written_report", as_of)  # noqa: SLF001
+        view = documents._snapshot(session, r, "written_report", as_of)
         content = {"incident": view["incident"], "elements": view["elements"], "timeline": view["timeline"],
                    "deadlines": view["deadlines"], "snapshot_at": view["snapshot_at"]}
         inc = _incident_from_content(content, (r.rule_set_id, r.rule_set_version))
@@ -349,5 +349,15 @@ def all_documents(session: Session) -> list[Document]:
     return list(session.execute(select(Document)).scalars())
 
 
-__all__ = ["Printed", "Verdict", "print_document", "print_version", "print_register", "verify_pdf", "parse_day",
-           "is_signed", "SYSTEM", "NotFound"]
+__all__ = [
+    "SYSTEM",
+    "NotFound",
+    "Printed",
+    "Verdict",
+    "is_signed",
+    "parse_day",
+    "print_document",
+    "print_register",
+    "print_version",
+    "verify_pdf",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 CST = timezone(timedelta(hours=8), "CST")
 
@@ -26,7 +26,7 @@ def parse_rfc3339(text: object) -> datetime:
     year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
     offset = m.group(8)
     if offset in ("Z", "z"):
-        tz = timezone.utc
+        tz = UTC
     else:
         sign = 1 if offset[0] == "+" else -1
         oh, om = int(offset[1:3]), int(offset[4:6])
@@ -64,7 +64,7 @@ def chinese_date(moment: datetime) -> str:
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def format_duration(seconds: float) -> str:

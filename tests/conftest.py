@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -120,7 +120,7 @@ def sqlite_db(tmp_path: Path) -> Iterator[object]:
     database.dispose()
 
 
-FIXED_NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture

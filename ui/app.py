@@ -3,12 +3,11 @@ then the main window. `run()` returns the process exit code."""
 
 from __future__ import annotations
 
-import logging
 import gc
+import logging
 import sys
 
 import shiboken6
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 

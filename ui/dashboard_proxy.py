@@ -42,9 +42,7 @@ class DeadlineFilterProxy(QSortFilterProxyModel):
             return False
         if self.responsible and self.responsible not in row.responsible.split("、"):
             return False
-        if self.only_mine and self.scope is not None and not self.scope.owns(row):
-            return False
-        return True
+        return not (self.only_mine and self.scope is not None and not self.scope.owns(row))
 
     def source_range(self, first: int, last: int) -> tuple[int, int] | None:
         """The source rows behind proxy rows first..last (the source order is the proxy order)."""

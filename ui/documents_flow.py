@@ -78,9 +78,9 @@ class BranchEventDialog(EventDialog):
         late = self.late_reason.toPlainText() if self.late_reason.isVisible() else ""
         job: Callable[[Any], IncidentRecord]
         if self.event_type == "head_office_consent":
-            job = lambda s: approvals.record_head_office_consent(s, actor, incident_id, at, note)  # noqa: E731
+            job = lambda s: approvals.record_head_office_consent(s, actor, incident_id, at, note)
         else:
-            job = lambda s: approvals.report_to_regulator(s, actor, incident_id, at, note, late)  # noqa: E731
+            job = lambda s: approvals.report_to_regulator(s, actor, incident_id, at, note, late)
         self.buttons.setEnabled(False)
         self.workbench.write(job, self._done, self._failed)
 

@@ -64,12 +64,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def version_html(v: DocumentVersionView) -> str:
     c = v.content
-    parts = [f"<h3>{escape(v.kind_label)}{escape('（' + v.stage_label + '）' if v.stage_label else '')}"
-             f"　{_t('第%1版').replace('%1', str(v.number))}　{escape(v.state_label)}</h3>",
-             f"<p>{escape(v.incident_number)}　{escape(c.get('incident', {}).get('title', ''))}<br>"
+    parts = [(f"<h3>{escape(v.kind_label)}{escape('（' + v.stage_label + '）' if v.stage_label else '')}"
+             f"　{_t('第%1版').replace('%1', str(v.number))}　{escape(v.state_label)}</h3>"),
+             (f"<p>{escape(v.incident_number)}　{escape(c.get('incident', {}).get('title', ''))}<br>"
              f"{_t('单位')}：{escape(v.unit_name)}　{_t('起草人')}：{escape(v.created_by_name)}"
              f"　{_t('起草时间')}：{_cst(v.created_at)}　{_t('提交时间')}：{_cst(v.submitted_at)}<br>"
-             f"<span style='color:#666'>SHA-256 {escape(v.sha256[:16])}…　{escape(v.verification_code)}</span></p>"]
+             f"<span style='color:#666'>SHA-256 {escape(v.sha256[:16])}…　{escape(v.verification_code)}</span></p>")]
     parts.append(f"<h4>{_t('文件内容')}</h4>")
     parts.append(_table([_t("项目"), _t("内容")], [[escape(field_label(k)), _text(val)]
                                                   for k, val in v.fields.items()]))

@@ -104,7 +104,7 @@ class EventDialog(QDialog):
         at, note = get_cst(self.at), self.note.text()
         late = self.late_reason.toPlainText() if self.late_reason.isVisible() else ""
         data = {k: e.text() for k, e in self.fields.items()}
-        job: Callable[[Any], IncidentRecord] = lambda s: incidents.record_event(  # noqa: E731
+        job: Callable[[Any], IncidentRecord] = lambda s: incidents.record_event(
             s, actor, incident_id, event_type, at, note=note, late_reason=late, data=data)
         self.buttons.setEnabled(False)
         self.workbench.write(job, self._done, self._failed)

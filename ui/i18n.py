@@ -44,7 +44,7 @@ def build_translations(force: bool = False) -> list[Path]:
         if tool is None:
             log.warning("lrelease not found; %s not built", qm.name)
             continue
-        result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
+        result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=False, capture_output=True, text=True)
         if result.returncode != 0:
             log.warning("lrelease failed for %s: %s", ts.name, result.stderr.strip())
             continue

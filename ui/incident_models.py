@@ -73,7 +73,7 @@ class EventTableModel(CachedTableModel):
 
 
 class OpinionRow:
-    __slots__ = ("source", "link_or_title", "seen_at", "reach", "tone", "recorded_by")
+    __slots__ = ("link_or_title", "reach", "recorded_by", "seen_at", "source", "tone")
 
     def __init__(self, source: str, link_or_title: str, seen_at: datetime, reach: str, tone: str,
                  recorded_by: str) -> None:

@@ -25,8 +25,7 @@ from desktop.rules.model import RuleStatus
 from desktop.services import incidents
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
-from ui import timeline_logic
-from ui import documents_flow
+from ui import documents_flow, timeline_logic
 from ui.documents import DocumentsTab
 from ui.event_dialog import EventDialog
 from ui.history import HistoryTab
@@ -46,6 +45,7 @@ class IncidentPage(QWidget):
         self.record: IncidentRecord | None = None
         self.statuses: list[RuleStatus] = []
         self.action_buttons: dict[str, QPushButton] = {}
+        self._actions_signature: tuple[object, ...] = ()
         self.event_dialog: EventDialog | None = None
         back = QPushButton(self.tr("← 返回"))
         back.clicked.connect(self.back.emit)
@@ -185,20 +185,28 @@ class IncidentPage(QWidget):
                              .replace("%1", "、".join(missing)))
 
     def _build_actions(self, record: IncidentRecord) -> None:
+        actor = self.workbench.actor
+        shown = timeline_logic.next_actions(record, self.statuses, actor)
+        others = timeline_logic.other_actions(record, shown)
+        signature = (record.id, record.status, actor.user_id if actor else None, tuple((a.event_type, a.text, a.urgent, tuple(a.articles)) for a in shown),
+                     tuple(a.event_type for a in others))
+        if signature == self._actions_signature:  # the same buttons: keep them (no flicker, no lost click)
+            self._apply_workflow()
+            return
+        self._actions_signature = signature
         while self.actions_layout.count():
             item = self.actions_layout.takeAt(0)
             widget = item.widget()
             if widget is not None and widget is not self.more:
                 widget.deleteLater()
         self.action_buttons.clear()
-        actor = self.workbench.actor
-        shown = timeline_logic.next_actions(record, self.statuses, actor)
         closed = record.status == "closed"
         for action in shown:
             button = QPushButton(action.text)
             button.setObjectName("actionUrgent" if action.urgent else "action")
             if action.articles:
                 button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
+            button.setProperty("baseToolTip", button.toolTip())
             button.setEnabled(not closed)
             button.clicked.connect(lambda _=False, t=action.event_type: self.record_event(t))
             if action.event_type in documents_flow.WORKFLOW:
@@ -206,7 +214,7 @@ class IncidentPage(QWidget):
             self.actions_layout.addWidget(button)
             self.action_buttons[action.event_type] = button
         self.more_menu.clear()
-        for action in timeline_logic.other_actions(record, shown):
+        for action in others:
             self.more_menu.addAction(action.text, lambda t=action.event_type: self.record_event(t))
         self.more.setEnabled(not closed)
         self.actions_layout.addWidget(self.more)
@@ -220,7 +228,7 @@ class IncidentPage(QWidget):
             if event_type in documents_flow.WORKFLOW:
                 reason = documents_flow.refusal(event_type, self.record, self.documents.state)
                 button.setEnabled(reason is None and self.record.status != "closed")
-                button.setToolTip(reason or button.toolTip())
+                button.setToolTip(reason or str(button.property("baseToolTip") or ""))
 
     def show_tab(self, key: str) -> None:
         tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}

@@ -100,8 +100,8 @@ class OpinionTab(QWidget):
             return
         self.error.hide()
         actor, incident_id = self.workbench.actor, self.record.id
-        values = dict(source=self.source.text(), link_or_title=self.link.text(), seen_at=get_cst(self.seen_at),
-                      reach=self.reach.text(), tone=self.tone.currentText())
+        values = {"source": self.source.text(), "link_or_title": self.link.text(), "seen_at": get_cst(self.seen_at),
+                      "reach": self.reach.text(), "tone": self.tone.currentText()}
         self.workbench.write(lambda s: incidents.add_opinion(s, actor, incident_id, **values), self._added,
                              self._failed, reload=False)
 

@@ -155,13 +155,13 @@ class IncidentEditor(QWidget):
         actor = self.workbench.actor
         record = self.record
         if record is None:
-            job = lambda s: incidents.create_incident(s, actor, values)  # noqa: E731
+            job = lambda s: incidents.create_incident(s, actor, values)
         else:
             changes = changed_values(record, values)
             if not changes:
                 self.status.setText(self.tr("没有需要保存的修改"))
                 return
-            job = lambda s: incidents.update_incident(s, actor, record.id, record.row_version, changes)  # noqa: E731
+            job = lambda s: incidents.update_incident(s, actor, record.id, record.row_version, changes)
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
         self.workbench.write(job, self._on_saved, self._on_failed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -29,7 +29,7 @@ class Option(Generic[T]):
 
 
 class Settings:
-    DEFAULTS: dict[str, Any] = {}
+    DEFAULTS: ClassVar[dict[str, Any]] = {}
 
     language: Option[str] = Option("ui/language", "zh_CN")
     geometry: Option[QByteArray] = Option("window/geometry", QByteArray())

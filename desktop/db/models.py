@@ -151,7 +151,7 @@ class Incident(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
-    __mapper_args__ = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
     unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
     business_dept: Mapped[Unit | None] = relationship(foreign_keys=[business_dept_id])
@@ -277,7 +277,7 @@ class DocumentVersion(Base):
     signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
-    __mapper_args__ = {"version_id_col": row_version}
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
     document: Mapped[Document] = relationship(back_populates="versions")
     decisions: Mapped[list[ApprovalDecision]] = relationship(

@@ -68,8 +68,8 @@ def head_revision() -> str:
     revisions: dict[str, str | None] = {}
     for path in (MIGRATIONS / "versions").glob("*.py"):
         text = path.read_text(encoding="utf-8")
-        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
-        down = re.search(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", text, re.M)
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.MULTILINE)
+        down = re.search(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", text, re.MULTILINE)
         if rev:
             revisions[rev.group(1)] = down.group(1) if down else None
     parents = set(revisions.values())

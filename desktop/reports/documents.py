@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-
 from desktop.reports.blocks import data_table, paragraphs
 from desktop.reports.model import (
     ELEMENTS,
@@ -27,6 +26,7 @@ from desktop.reports.sections import (
     timeline_table,
 )
 from desktop.timeutil import format_cst
+
 
 def default_urgency(inc: ReportIncident) -> str:
     return "特急" if inc.major else "加急"

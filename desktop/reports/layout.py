@@ -115,7 +115,7 @@ class Styles:
 def make_styles(fs: F.FontSet, table_size: float = TABLE_SIZE) -> Styles:
     fang, song, hei, kai = (fs.font(r) for r in F.ROLES)
     grid = F.grid_font(fang, BODY_SIZE, PITCH)
-    common: dict[str, Any] = dict(wordWrap="CJK", alignment=TA_LEFT, spaceBefore=0, spaceAfter=0)
+    common: dict[str, Any] = {"wordWrap": "CJK", "alignment": TA_LEFT, "spaceBefore": 0, "spaceAfter": 0}
     body = ParagraphStyle("body", fontName=grid, fontSize=BODY_SIZE, leading=LEADING,
                           firstLineIndent=2 * PITCH, **{**common, "alignment": TA_JUSTIFY})
     cell = ParagraphStyle("cell", fontName=fang, fontSize=table_size, leading=table_size * 1.3, **common)

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
-from reportlab.platypus.paragraph import ALL_CANNOT_START, FragLine, ParaLines, Paragraph
+from reportlab.platypus.paragraph import ALL_CANNOT_START, FragLine, Paragraph, ParaLines
 
 from desktop.reports.layout import CANNOT_START
 
@@ -126,10 +126,10 @@ def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[Any]:
 class Para(Paragraph):
     """A CJK paragraph whose lines never run past its width (see the module docstring)."""
 
-    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - ReportLab's name
+    def _get_split_blParaFunc(self) -> Any:
         return _split_lines if self.blPara.kind == 1 else super()._get_split_blParaFunc()
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - ReportLab's name
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):

@@ -110,18 +110,18 @@ def general_incident() -> ReportIncident:
 
 
 def _header(**kw: object) -> DocumentHeader:
-    base: dict[str, object] = dict(
-        org_mark="华夏银行石家庄裕华路支行",
-        doc_number="裕华支行〔2026〕5号",
-        recipient="分行办公室",
-        issuing_unit="华夏银行石家庄裕华路支行",
-        date=t(3, 16, 30),
-        signer_name="刘志强",
-        contact_person="赵敏",
-        contact_phone="0311-85231234",
-        cc=("分行个人信贷部",),
-        printed_by_org="华夏银行石家庄裕华路支行综合办公室",
-    )
+    base: dict[str, object] = {
+        "org_mark": "华夏银行石家庄裕华路支行",
+        "doc_number": "裕华支行〔2026〕5号",
+        "recipient": "分行办公室",
+        "issuing_unit": "华夏银行石家庄裕华路支行",
+        "date": t(3, 16, 30),
+        "signer_name": "刘志强",
+        "contact_person": "赵敏",
+        "contact_phone": "0311-85231234",
+        "cc": ("分行个人信贷部",),
+        "printed_by_org": "华夏银行石家庄裕华路支行综合办公室",
+    }
     base.update(kw)
     return DocumentHeader(**base)  # type: ignore[arg-type]
 

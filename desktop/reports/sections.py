@@ -41,8 +41,8 @@ class Numbering:
 
 
 def facts_sentence(inc: ReportIncident) -> str:
-    parts = [f"{cn_datetime(inc.occurred_at)}，{inc.unit_name}发生一起{inc.severity_zh}声誉风险事件"
-             f"（事件编号：{inc.number}"]
+    parts = [(f"{cn_datetime(inc.occurred_at)}，{inc.unit_name}发生一起{inc.severity_zh}声誉风险事件"
+             f"（事件编号：{inc.number}")]
     if inc.source:
         parts.append(f"，来源：{inc.source}")
     parts.append("）")

@@ -344,7 +344,7 @@ def send(
     document = version.document
     if document.kind not in SERVES or document.kind == "response_plan":
         raise ValidationError("kind", f"{KINDS[document.kind]}无需报送")
-    incident_unit, doc_unit = _units(session, incident, document)
+    _incident_unit, doc_unit = _units(session, incident, document)
     reason = doc_steps.may_send(session, actor, document.kind, doc_unit)
     if reason:
         raise PermissionDenied(reason)

@@ -28,7 +28,7 @@ def demo_documents(
     now: datetime,
 ) -> dict[str, int]:
     """Adds the example documents; returns their version ids by name."""
-    ago = lambda **kw: now - timedelta(**kw)  # noqa: E731
+    ago = lambda **kw: now - timedelta(**kw)
     out: dict[str, int] = {}
     xinxi, fuzeren, jingban = people["xinxi"], people["fuzeren"], people["jingban"]
     bgs, lingdao, fenhang, hangzhang = (

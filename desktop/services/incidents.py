@@ -11,7 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.db.models import Appeasement, Incident, IncidentEvent, LeadershipMember, MediaContact, OpinionEntry
+from desktop.db.models import (
+    Appeasement,
+    Incident,
+    IncidentEvent,
+    LeadershipMember,
+    MediaContact,
+    OpinionEntry,
+)
 from desktop.domain import (
     ELEMENTS,
     LEADERSHIP_POSITIONS,
@@ -136,7 +143,7 @@ def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, A
     out: dict[str, Any] = {}
     unknown = set(data) - set(EDITABLE)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "未知的字段")
+        raise ValidationError(min(unknown), "未知的字段")
     for key in TEXT_FIELDS:
         if key in data:
             value = data[key]

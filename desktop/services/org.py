@@ -125,9 +125,8 @@ def create_unit(
     if parent_kind not in ALLOWED_PARENTS[kind]:
         allowed = "、".join(UNIT_KINDS[k] for k in ALLOWED_PARENTS[kind] if k) or "无（顶层）"
         raise ValidationError("parent_id", f"{UNIT_KINDS[kind]}的上级只能是：{allowed}")
-    if kind in _SINGLETONS and parent is not None:
-        if any(c.kind == kind for c in parent.children):
-            raise ValidationError("kind", f"{parent.name}已有{UNIT_KINDS[kind]}")
+    if kind in _SINGLETONS and parent is not None and any(c.kind == kind for c in parent.children):
+        raise ValidationError("kind", f"{parent.name}已有{UNIT_KINDS[kind]}")
     if kind == "branch" and session.execute(select(Unit.id).where(Unit.kind == "branch")).first():
         raise ValidationError("kind", "机构树只能有一个分行")
     order = len(parent.children) if parent else 0

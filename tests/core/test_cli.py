@@ -14,7 +14,7 @@ from desktop.cli import main
 
 def _run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "desktop", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2])
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2])
 
 
 def test_headless_commands_never_import_qt_or_the_database_for_deadlines() -> None:
@@ -25,7 +25,7 @@ def test_headless_commands_never_import_qt_or_the_database_for_deadlines() -> No
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'reportlab') or m == 'ui.app'];"
         "print(rc, bad, file=sys.stderr)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60)
     assert out.stderr.strip().endswith("0 []")
 
 

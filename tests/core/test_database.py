@@ -64,10 +64,9 @@ def test_naive_datetime_is_refused(db: Database) -> None:
 
     from desktop.db.models import AuditEntry
 
-    with pytest.raises(StatementError):
-        with db.session() as s:
-            s.add(AuditEntry(id=1, at=datetime(2026, 3, 2, 9, 15), actor_id=None, actor_name="x", action="a",
-                             entity="e", entity_id="1", prev_hash="0", hash="0"))
+    with pytest.raises(StatementError), db.session() as s:
+        s.add(AuditEntry(id=1, at=datetime(2026, 3, 2, 9, 15), actor_id=None, actor_name="x", action="a",
+                         entity="e", entity_id="1", prev_hash="0", hash="0"))
 
 
 def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -78,9 +77,8 @@ def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path) -> None:  # type: ignor
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    with pytest.raises(IntegrityError):
-        with db.session() as s:
-            s.add(Unit(kind="outlet", name="x", code="x", parent_id=999))
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(Unit(kind="outlet", name="x", code="x", parent_id=999))
     db.dispose()
 
 
@@ -93,11 +91,10 @@ def test_url_resolution_order(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_transaction_that_fails_stores_nothing(db: Database) -> None:
-    with pytest.raises(RuntimeError):
-        with db.session() as s:
-            s.add(Setting(key="k", value="v"))
-            s.flush()
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(Setting(key="k", value="v"))
+        s.flush()
+        raise RuntimeError("boom")
     with db.read() as s:
         assert s.get(Setting, "k") is None
 

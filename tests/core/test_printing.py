@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from desktop.cli import main
 
 
-
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('print') / 'demo.sqlite3'}"

@@ -11,11 +11,13 @@ from functools import cache
 import pytest
 
 pdfminer = pytest.importorskip("pdfminer")
-from pdfminer.high_level import extract_pages  # noqa: E402
-from pdfminer.layout import LAParams, LTChar, LTContainer  # noqa: E402
-from pypdf import PdfReader  # noqa: E402
+import itertools
 
-from desktop.reports import (  # noqa: E402
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTChar, LTContainer
+from pypdf import PdfReader
+
+from desktop.reports import (
     SAMPLES,
     BuildResult,
     build,
@@ -180,7 +182,7 @@ def test_body_is_16pt_on_a_28_by_22_grid(kind: str) -> None:
         rows = [ln for ln in lines(page) if in_block(ln[0]) and all(g.size == 16.0 for g in ln)]
         if len(rows) == len([ln for ln in lines(page) if in_block(ln[0])]):  # a page of body text only
             counts.append(len(rows))
-            steps = {round(a[0].base - b[0].base, 1) for a, b in zip(rows, rows[1:])}
+            steps = {round(a[0].base - b[0].base, 1) for a, b in itertools.pairwise(rows)}
             assert steps == {round(225 * MM / 22, 1)}
     assert counts and max(counts) == 22
 
@@ -191,11 +193,11 @@ def test_body_lines_are_justified(kind: str) -> None:
     checked = 0
     for glyphs in pages(built(kind).pdf):
         body = [ln for ln in lines(glyphs) if all("Grid" in g.font for g in ln) and in_block(ln[0])]
-        for line, after in zip(body, body[1:]):
+        for line, after in itertools.pairwise(body):
             if abs(after[0].x0 - LEFT) < TOL and round(line[0].y0 - after[0].y0, 1) == round(225 * MM / 22, 1):
                 # pdfminer drops the character spacing (Tc) after the last glyph of each string (Tj); ReportLab
                 # starts a new string at every font-subset change. Put those gaps back before measuring.
-                gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:])]
+                gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line)]
                 spacing = max(gaps + [0.0])
                 end = line[-1].x1 + spacing * sum(1 for gap in gaps if abs(gap) < 0.01)
                 assert abs(end - (A4_W - RIGHT)) < TOL, "".join(g.text for g in line)
@@ -208,7 +210,7 @@ def test_no_line_starts_with_closing_punctuation(kind: str) -> None:
     for glyphs in pages(built(kind).pdf):
         for ln in lines(glyphs):
             runs = [[ln[0]]]
-            for a, b in zip(ln, ln[1:]):
+            for a, b in itertools.pairwise(ln):
                 (runs[-1].append(b) if b.x0 - a.x1 < 3 else runs.append([b]))
             for run in runs:
                 assert run[0].text not in NO_START, "".join(g.text for g in run)

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import ime_type, login, settle
 from desktop.services import incidents
+from tests.ui.conftest import ime_type, login, settle
 from ui.intake import IncidentEditor
 
 

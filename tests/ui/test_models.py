@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,7 +14,7 @@ from ui.dashboard_model import COL_COUNTDOWN, STATE_ROLE, DeadlineTableModel
 from ui.dashboard_proxy import DeadlineFilterProxy
 from ui.incident_models import EventTableModel, IncidentListModel, OpinionRow, OpinionTableModel
 
-T0 = datetime(2026, 3, 2, 1, 15, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 1, 15, tzinfo=UTC)
 
 
 def _row(rule_id: str = "3.2.1", kind: str = "deadline", limit_min: int = 30, due: datetime | None = None) -> dl.DeadlineRow:

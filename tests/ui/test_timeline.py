@@ -131,9 +131,19 @@ def test_written_report_button_leads_into_the_documents_workflow(qtbot: Any, mak
     window.open_incident(record.id)
     page = window.incident_page
     qtbot.waitUntil(lambda: page.record is not None and page.record.id == record.id)
+    # The buttons are rebuilt as the page's loads come back from the worker: wait for them, then take the
+    # current one.
+    settle(qtbot, worker)
+
+    def ready() -> bool:
+        current = page.action_buttons.get("written_report_to_lead")
+        return current is not None and current.isEnabled()
+
+    qtbot.waitUntil(ready)
+    settle(qtbot, worker)
+    qtbot.waitUntil(ready)
     button = page.action_buttons["written_report_to_lead"]
     assert button.text() == "起草并签发书面报告"
-    qtbot.waitUntil(button.isEnabled)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.documents.editor is not None and page.documents.editor.isVisible())
     assert page.tabs.currentWidget() is page.documents
