@@ -169,7 +169,10 @@ class Imprint(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
         need = self._inner(aW)
-        self.height = aH - 0.5 if aH >= need else need  # take the rest of the page: drawn at its foot
+        # On the page it takes the rest of the frame and is drawn at its foot; measured inside a KeepTogether
+        # (ReportLab passes an unbounded height there) it is only as tall as it needs.
+        measuring = aH >= 1e6
+        self.height = aH - 0.5 if need <= aH and not measuring else need
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:

@@ -90,9 +90,10 @@ def official_story(ctx: Context, header: DocumentHeader, title: str, urgency: st
     if header.contact_person or header.contact_phone:
         note = f"（联系人：{header.contact_person}，电话：{header.contact_phone}）"
         tail.append(Para(ts.markup(note, st.grid), st.body))
-    story.append(KeepTogether(tail))
+    # The 版记 closes the last page, never a page of its own: it travels with the signature.
     if header.cc or header.printed_by_org:
-        story.append(Imprint(header, ts, st))
+        tail.append(Imprint(header, ts, st))
+    story.append(KeepTogether(tail))
     return story
 
 

@@ -271,3 +271,13 @@ def test_rare_characters_are_rendered_or_reported() -> None:
     rendered = "䶮" in text and not any("U+4DAE" in w for w in result.warnings)
     reported = any("U+4DAE" in w for w in result.warnings) and "[U+4DAE]" in text
     assert rendered or reported
+
+
+def test_the_imprint_never_stands_alone_on_the_last_page() -> None:
+    """However long the body, the 版记 closes the page that carries the closing line and the signature (7.3.5)."""
+    base = sample_written_report()
+    for extra_lines in range(0, 23, 2):  # the end of the text walks down a whole page
+        doc = replace(base, body="\n".join("补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。" for _ in range(extra_lines)))
+        text = PdfReader(io.BytesIO(build("written-report", doc).pdf)).pages[-1].extract_text().replace(" ", "")
+        assert "印发" in text, extra_lines
+        assert "特此报告" in text and "2026年3月3日" in text, (extra_lines, text[:80])
