@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true", help="empty the database first")
 
     p = sub.add_parser("incidents", help="list incidents, one a line: number, title, unit, severity, next deadline")
-    p.add_argument("--all", action="store_true", help="include closed incidents")
+    p.add_argument("--open", action="store_true", help="only open incidents (closed ones are listed by default)")
+    p.add_argument("--all", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old scripts
 
     p = sub.add_parser("audit", help="the tamper-evident record")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

@@ -49,7 +49,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     db = _db(args)
     now = now_utc()
     with db.read() as session:
-        rows = incidents.list_incidents(session, SYSTEM, status=None if args.all else "open")
+        rows = incidents.list_incidents(session, SYSTEM, status="open" if args.open else None)
     for r in rows:
         due = next_deadline_text(incidents.deadlines(r, now), now) if r.status == "open" else "已结束"
         print("\t".join([r.number, r.title, r.unit_name, SEVERITIES[r.severity], due]))

@@ -35,12 +35,13 @@ def test_demo_then_incidents_lists_number_first(tmp_path: Path, capsys: pytest.C
     capsys.readouterr()
     assert main(["--database-url", url, "incidents"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 3  # three open demo incidents; the closed one needs --all
+    assert len(lines) == 4  # every demo incident, the closed one included
     for line in lines:
         number, title, unit, severity, due = line.split("\t")
         assert number.startswith("SY") and title and unit and severity in ("一般", "重大") and due
-    assert main(["--database-url", url, "incidents", "--all"]) == 0
-    assert len(capsys.readouterr().out.strip().splitlines()) == 4
+    assert sum(line.endswith("已结束") for line in lines) == 1
+    assert main(["--database-url", url, "incidents", "--open"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 3
     # a second demo on the same database is refused, --reset rebuilds it
     assert main(["--database-url", url, "demo"]) == 2
     assert main(["--database-url", url, "demo", "--reset"]) == 0
