@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident
 from desktop.domain import Actor, IncidentRecord, UnitInfo
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, PermissionDenied, ValidationError
 from desktop.services import audit, doc_steps, documents, incidents, org, permissions
 from desktop.services.doc_steps import KINDS, STAGES, Step
 from desktop.services.documents import DocumentVersionView
@@ -384,7 +384,7 @@ def record_head_office_consent(
     at = (at or now).replace(microsecond=0)
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "记录总行意见")
-    incident = _incident(session, actor, incident_id)
+    incident = incidents.load_visible(session, actor, incident_id)
     reason = doc_steps.may_act_for_branch(session, actor, "记录总行意见")
     if reason:
         raise PermissionDenied(reason)
@@ -408,7 +408,7 @@ def report_to_regulator(
     at = (at or now).replace(microsecond=0)
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "报告监管部门")
-    incident = _incident(session, actor, incident_id)
+    incident = incidents.load_visible(session, actor, incident_id)
     reason = doc_steps.may_act_for_branch(session, actor, "报告监管部门")
     if reason:
         raise PermissionDenied(reason)
@@ -416,14 +416,6 @@ def report_to_regulator(
     if not consents or at < min(consents):
         raise ValidationError("type", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）")
     return _record(session, actor, incident, "reported_to_regulator", at, note, late_reason, now)
-
-
-def _incident(session: Session, actor: Actor, incident_id: int) -> Incident:
-    incident = session.get(Incident, incident_id, options=[selectinload(Incident.events)])
-    if incident is None:
-        raise NotFound(f"找不到事件（编号 {incident_id}）")
-    permissions.require_see(session, actor, incident)
-    return incident
 
 
 # --- the queue ----------------------------------------------------------------------------------------------

@@ -244,7 +244,8 @@ def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: d
     return _to_record(session, incident)
 
 
-def _load(session: Session, incident_id: int, actor: Actor) -> Incident:
+def load_visible(session: Session, actor: Actor, incident_id: int) -> Incident:
+    """The incident with its events, if it exists and the actor may see it; else a clear refusal."""
     incident = session.get(Incident, incident_id, options=[selectinload(Incident.events)])
     if incident is None:
         raise NotFound(f"找不到事件（编号 {incident_id}）")
@@ -263,7 +264,7 @@ def update_incident(
     """Edit facts and report elements; `expected_version` is the row version the user's form was loaded from."""
     now = now or now_utc()
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "修改事件")
-    incident = _load(session, incident_id, actor)
+    incident = load_visible(session, actor, incident_id)
     if incident.row_version != expected_version:
         raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请重新打开后再编辑；您填写的内容已保存为草稿")
     if incident.status == "closed":
@@ -397,7 +398,7 @@ def record_event(
         raise ValidationError("type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）")
     data = {k: str(v).strip() for k, v in (data or {}).items()}
     permissions.require_role(actor, permissions.INCIDENT_WRITERS + ("spokesperson",), "记录事件进展")
-    incident = _load(session, incident_id, actor)
+    incident = load_visible(session, actor, incident_id)
     if incident.status == "closed":
         raise ValidationError("status", "事件已结束，不能再记录进展")
     if at.tzinfo is None:
@@ -435,7 +436,7 @@ def escalate(session: Session, actor: Actor, incident_id: int, at: datetime, not
 def close_incident(session: Session, actor: Actor, incident_id: int, now: datetime | None = None) -> IncidentRecord:
     now = now or now_utc()
     permissions.require_role(actor, ("lead_officer", "leader", "president", "admin"), "结束事件")
-    incident = _load(session, incident_id, actor)
+    incident = load_visible(session, actor, incident_id)
     if incident.status == "closed":
         raise ValidationError("status", "事件已经结束")
     incident.status, incident.closed_at, incident.updated_at = "closed", now, now
@@ -448,7 +449,7 @@ def close_incident(session: Session, actor: Actor, incident_id: int, now: dateti
 def add_opinion(session: Session, actor: Actor, incident_id: int, *, source: str, link_or_title: str,
                 seen_at: datetime, reach: str = "", tone: str = "") -> None:
     """4.2.2.x(5), 4.3.4(5): public-opinion monitoring entries."""
-    incident = _load(session, incident_id, actor)
+    incident = load_visible(session, actor, incident_id)
     if not source.strip():
         raise ValidationError("source", "请填写舆情来源")
     if not link_or_title.strip():
@@ -468,7 +469,7 @@ def set_leadership_group(session: Session, actor: Actor, incident_id: int,
                          members: list[tuple[str, str, str]]) -> None:
     """4.3.1-4.3.3: (position, name, title) rows; replaces the group."""
     permissions.require_role(actor, permissions.ESCALATORS, "设置处置领导小组")
-    incident = _load(session, incident_id, actor)
+    incident = load_visible(session, actor, incident_id)
     for i, (position, name, _title) in enumerate(members):
         if position not in LEADERSHIP_POSITIONS:
             raise ValidationError(f"members[{i}].position", "职务只能是组长、副组长或成员")
@@ -489,7 +490,7 @@ def set_leadership_group(session: Session, actor: Actor, incident_id: int,
 
 
 def get_incident(session: Session, actor: Actor, incident_id: int) -> IncidentRecord:
-    return _to_record(session, _load(session, incident_id, actor))
+    return _to_record(session, load_visible(session, actor, incident_id))
 
 
 def find_by_number(session: Session, actor: Actor, number: str) -> IncidentRecord:
@@ -550,14 +551,14 @@ class MediaContactRow:
 
 
 def media_contacts(session: Session, actor: Actor, incident_id: int) -> list[MediaContactRow]:
-    _load(session, incident_id, actor)
+    load_visible(session, actor, incident_id)
     rows = session.execute(select(MediaContact).where(MediaContact.incident_id == incident_id)
                            .order_by(MediaContact.asked_at)).scalars()
     return [MediaContactRow(r.journalist, r.outlet, r.phone, r.question, r.asked_at) for r in rows]
 
 
 def leadership_group(session: Session, actor: Actor, incident_id: int) -> list[tuple[str, str, str]]:
-    _load(session, incident_id, actor)
+    load_visible(session, actor, incident_id)
     rows = session.execute(select(LeadershipMember).where(LeadershipMember.incident_id == incident_id)
                            .order_by(LeadershipMember.sort_order)).scalars()
     return [(r.position, r.name, r.title) for r in rows]
@@ -583,14 +584,14 @@ class AppeasementRecord:
 
 
 def opinions(session: Session, actor: Actor, incident_id: int) -> list[OpinionRecord]:
-    _load(session, incident_id, actor)
+    load_visible(session, actor, incident_id)
     rows = session.execute(select(OpinionEntry).where(OpinionEntry.incident_id == incident_id)
                            .order_by(OpinionEntry.seen_at)).scalars()
     return [OpinionRecord(r.source, r.link_or_title, r.seen_at, r.reach, r.tone, r.recorded_by_name) for r in rows]
 
 
 def appeasements(session: Session, actor: Actor, incident_id: int) -> list[AppeasementRecord]:
-    _load(session, incident_id, actor)
+    load_visible(session, actor, incident_id)
     rows = session.execute(select(Appeasement).where(Appeasement.incident_id == incident_id)
                            .order_by(Appeasement.at)).scalars()
     return [AppeasementRecord(r.customer, r.handled_by, r.agreed, r.result, r.at) for r in rows]
