@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 
 CST = timezone(timedelta(hours=8), "CST")
 
+# ASCII digits only (not full-width ２０２６), the whole text (no trailing newline).
 _RFC3339 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII
 )
 
 
@@ -20,7 +21,7 @@ def parse_rfc3339(text: object) -> datetime:
     """Parse `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`, truncated to whole seconds; anything else refused."""
     if not isinstance(text, str):
         raise TimeFormatError("not an RFC 3339 time with an offset")
-    m = _RFC3339.match(text)
+    m = _RFC3339.fullmatch(text)
     if not m:
         raise TimeFormatError("not an RFC 3339 time with an offset")
     year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])

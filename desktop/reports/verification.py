@@ -33,7 +33,7 @@ def make_verification_code(version_id: str, content: bytes | str) -> str:
 
 def parse_verification_code(code: str) -> tuple[str, str] | None:
     """(version id, digest) of an RDV1 code, or None when it is not one."""
-    m = _CODE.match(code.strip())
+    m = _CODE.fullmatch(code.strip())
     return (m.group(1), m.group(2)) if m else None
 
 

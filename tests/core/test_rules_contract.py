@@ -207,6 +207,9 @@ def test_refuses_a_top_level_that_is_not_an_object(text: str) -> None:
         ({"occurred_at": "2026-03-02"}, "occurred_at"),
         ({"occurred_at": "2026-02-30T09:15:00+08:00"}, "occurred_at"),
         ({"occurred_at": 1772414100}, "occurred_at"),
+        ({"occurred_at": "\uff12\uff10\uff12\uff16-03-02T09:15:00+08:00"}, "occurred_at"),  # full-width digits
+        ({"occurred_at": "2026-03-02T09:15:00+08:00\n"}, "occurred_at"),
+        ({"occurred_at": "2026-03-02T09:15:00+08:00 "}, "occurred_at"),
         ({"location": ...}, "location"),
         ({"location": None}, "location"),
         ({"location": "abroad"}, "location"),
