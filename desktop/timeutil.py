@@ -13,6 +13,10 @@ _RFC3339 = re.compile(
 )
 
 
+_EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
 class TimeFormatError(ValueError):
     """A text that is not an RFC 3339 date-time with an offset."""
 
@@ -37,9 +41,12 @@ def parse_rfc3339(text: object) -> datetime:
     if second == 60:  # a leap second: RFC 3339 allows it, Python does not
         raise TimeFormatError("not an RFC 3339 time with an offset")
     try:
-        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+        moment = datetime(year, month, day, hour, minute, second, tzinfo=tz)
     except ValueError as exc:
         raise TimeFormatError("not an RFC 3339 time with an offset") from exc
+    if not _EARLIEST <= moment <= _LATEST:  # room for offsets and limits without leaving datetime's range
+        raise TimeFormatError("outside the supported range (years 0002 to 9998)")
+    return moment
 
 
 def to_cst(moment: datetime) -> datetime:

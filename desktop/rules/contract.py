@@ -28,7 +28,6 @@ from desktop.timeutil import TimeFormatError, format_rfc3339_cst, now_utc, parse
 EXIT_OK = 0
 EXIT_RULESET = 1
 EXIT_BAD_INPUT = 2
-_NOT_RFC3339 = "not an RFC 3339 time with an offset"
 
 
 def _show(value: object) -> str:
@@ -40,8 +39,8 @@ def _show(value: object) -> str:
 def _time(value: object, field: str) -> datetime:
     try:
         return parse_rfc3339(value)
-    except TimeFormatError:
-        raise InputError(field, f"{_NOT_RFC3339}, got {_show(value)}") from None
+    except TimeFormatError as exc:
+        raise InputError(field, f"{exc}, got {_show(value)}") from None
 
 
 def _required(doc: Mapping[str, Any], key: str) -> object:

@@ -210,6 +210,8 @@ def test_refuses_a_top_level_that_is_not_an_object(text: str) -> None:
         ({"occurred_at": "\uff12\uff10\uff12\uff16-03-02T09:15:00+08:00"}, "occurred_at"),  # full-width digits
         ({"occurred_at": "2026-03-02T09:15:00+08:00\n"}, "occurred_at"),
         ({"occurred_at": "2026-03-02T09:15:00+08:00 "}, "occurred_at"),
+        ({"occurred_at": "0001-01-01T00:00:00+08:00"}, "occurred_at"),  # would leave datetime's range in UTC
+        ({"now": "9999-12-31T20:00:00-05:00"}, "now"),
         ({"location": ...}, "location"),
         ({"location": None}, "location"),
         ({"location": "abroad"}, "location"),
