@@ -1228,6 +1228,11 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>另有 %1 项</source>
         <translation>and %1 more</translation>
     </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="50"/>
+        <source>%1 第%2条 %3：%4（%5）</source>
+        <translation>%1 Art. %2 %3: %4 (%5)</translation>
+    </message>
 </context>
 <context>
     <name>OpinionTab</name>
@@ -1856,6 +1861,11 @@ Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes b
         <location filename="../../ui/strings.py" line="27"/>
         <source>现在</source>
         <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="28"/>
+        <source>责任方：%1</source>
+        <translation>Responsible: %1</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3041,579 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>您不能办理该文件</source>
         <translation>You cannot act on this document</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <location filename="../../ui/strings.py" line="295"/>
+        <source>报告牵头部门</source>
+        <translation>Reported to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="296"/>
+        <source>已电话报告牵头部门</source>
+        <translation>Phoned the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="297"/>
+        <source>已电话报告分行办公室</source>
+        <translation>Phoned the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="298"/>
+        <source>已电话报告属地牵头部门</source>
+        <translation>Phoned the local lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="299"/>
+        <source>书面报告送达牵头部门</source>
+        <translation>Written report delivered to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="300"/>
+        <source>书面报告（负责人签发）已送达牵头部门</source>
+        <translation>Written report (signed by the unit head) delivered to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="301"/>
+        <source>书面报告（负责人签发）已送达分行办公室</source>
+        <translation>Written report (signed by the unit head) delivered to the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="302"/>
+        <source>书面报告（负责人签发）已送达属地牵头部门</source>
+        <translation>Written report (signed by the unit head) delivered to the local lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="303"/>
+        <source>报告主办业务部门</source>
+        <translation>Reported to the business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="304"/>
+        <source>已同时报告主办业务部门</source>
+        <translation>Also reported to the business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="305"/>
+        <source>属地牵头部门报告分行办公室</source>
+        <translation>Local lead department reported to the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="306"/>
+        <source>属地牵头部门已报告分行办公室</source>
+        <translation>Local lead department has reported to the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="307"/>
+        <source>媒体咨询采访</source>
+        <translation>Media inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="308"/>
+        <source>接到媒体咨询采访</source>
+        <translation>Received a media inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="309"/>
+        <source>记者姓名</source>
+        <translation>Journalist's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="310"/>
+        <source>所属媒体</source>
+        <translation>Media outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="311"/>
+        <source>联系方式</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="312"/>
+        <source>咨询内容</source>
+        <translation>Question asked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="313"/>
+        <source>记者信息报牵头部门</source>
+        <translation>Journalist's details to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="314"/>
+        <source>已将记者姓名、媒体及联系方式电话并书面报牵头部门</source>
+        <translation>Gave the journalist's name, outlet and contact details to the lead department by phone and in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="315"/>
+        <source>已将记者姓名、媒体及联系方式电话并书面报分行办公室</source>
+        <translation>Gave the journalist's name, outlet and contact details to the branch office by phone and in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="316"/>
+        <source>已将记者姓名、媒体及联系方式电话并书面报属地牵头部门</source>
+        <translation>Gave the journalist's name, outlet and contact details to the local lead department by phone and in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="317"/>
+        <source>主办业务部门书面详情报牵头部门</source>
+        <translation>Business department's written details to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="318"/>
+        <source>主办业务部门已书面报告事件详情</source>
+        <translation>Business department reported the details in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="319"/>
+        <source>主办业务部门已向分行办公室书面报告事件详情</source>
+        <translation>Business department reported the details to the branch office in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="320"/>
+        <source>主办业务部门已向属地牵头部门书面报告事件详情</source>
+        <translation>Business department reported the details to the local lead department in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="321"/>
+        <source>属地牵头部门详情报分行办公室</source>
+        <translation>Local lead department's details to the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="322"/>
+        <source>属地牵头部门已电话并书面向分行办公室报告事件详情</source>
+        <translation>Local lead department reported the details to the branch office by phone and in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="323"/>
+        <source>应对方案（含应答口径）审批同意</source>
+        <translation>Response plan (with reply script) approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="324"/>
+        <source>应对方案及应答口径已获审批同意</source>
+        <translation>Response plan and reply script approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="325"/>
+        <source>客户安抚完成</source>
+        <translation>Customer reassured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="326"/>
+        <source>客户安抚工作已完成</source>
+        <translation>Finished reassuring the customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="327"/>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="328"/>
+        <source>商定的处理意见</source>
+        <translation>Agreed resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="329"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="330"/>
+        <source>认定为重大声誉事件</source>
+        <translation>Declared a major incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="331"/>
+        <source>已认定为重大声誉事件</source>
+        <translation>Declared a major reputation-risk incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="332"/>
+        <source>处置领导小组召开会议</source>
+        <translation>Leadership group meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="333"/>
+        <source>处置领导小组已召开会议并明确分工</source>
+        <translation>Leadership group met and assigned tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="334"/>
+        <source>查清起因和经过</source>
+        <translation>Cause and course established</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="335"/>
+        <source>已查清事情起因和经过并明确事故责任</source>
+        <translation>Established the cause, the course of events and who is responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="336"/>
+        <source>联系宣传部门和主流媒体</source>
+        <translation>Publicity departments and mainstream media contacted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="337"/>
+        <source>已与省市宣传部门及主流媒体联系沟通</source>
+        <translation>Contacted the provincial and city publicity departments and mainstream media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="338"/>
+        <source>《重大突发事件报告》获批准</source>
+        <translation>Major report approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="339"/>
+        <source>处置领导小组已批准《重大突发事件报告》</source>
+        <translation>Leadership group approved the major report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="340"/>
+        <source>上报总行办公室</source>
+        <translation>Reported to the head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="341"/>
+        <source>《重大突发事件报告》（行长签发）已报总行办公室</source>
+        <translation>Major report (signed by the branch president) sent to the head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="342"/>
+        <source>总行同意报送监管部门</source>
+        <translation>Head-office consent to report to the regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="343"/>
+        <source>总行已同意报送辖内监管部门</source>
+        <translation>Head office agreed to a report to the regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="344"/>
+        <source>报告辖内监管部门</source>
+        <translation>Reported to the regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="345"/>
+        <source>已报告辖内监管部门</source>
+        <translation>Reported to the regulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="346"/>
+        <source>指定新闻发言人</source>
+        <translation>Spokesperson designated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="347"/>
+        <source>已指定新闻发言人</source>
+        <translation>Designated the spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="348"/>
+        <source>官方渠道发布应答口径</source>
+        <translation>Reply script published through official channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="349"/>
+        <source>已通过我行官方渠道发布应答口径</source>
+        <translation>Published the reply script through the bank's official channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="350"/>
+        <source>事态出现恶化苗头</source>
+        <translation>Signs of worsening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="351"/>
+        <source>事态已呈现进一步恶化的苗头</source>
+        <translation>The situation shows signs of getting worse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="352"/>
+        <source>召开媒体发布会</source>
+        <translation>Press conference held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="353"/>
+        <source>新闻发言人已召开媒体发布会或通过授权媒体发布</source>
+        <translation>Spokesperson held a press conference or released a statement through authorised media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="354"/>
+        <source>事发后半小时内报告分行办公室</source>
+        <translation>Report to the branch office within 30 min of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="355"/>
+        <source>第一时间电话联系石家庄分行办公室，简要报告事件情况</source>
+        <translation>Phone the Shijiazhuang branch office at once and give a brief account of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="356"/>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="357"/>
+        <source>事发后半小时内报告属地牵头部门</source>
+        <translation>Report to the local lead department within 30 min of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="358"/>
+        <source>第一时间电话联系属地声誉风险管理牵头部门，简要报告事件情况</source>
+        <translation>Phone the local reputation-risk lead department at once and give a brief account of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="359"/>
+        <source>接报后半小时内报告分行办公室</source>
+        <translation>Report to the branch office within 30 min of being told</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="360"/>
+        <source>属地牵头部门向石家庄分行办公室报告事件</source>
+        <translation>The local lead department reports the incident to the Shijiazhuang branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="361"/>
+        <source>属地牵头部门</source>
+        <translation>Local lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="362"/>
+        <source>同时报告主办业务部门</source>
+        <translation>Report to the business department at the same time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="363"/>
+        <source>向属地主办业务部门（事件所涉业务的主管部门）报告事件</source>
+        <translation>Report the incident to the local business department (the department in charge of the business concerned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="364"/>
+        <source>电话报告后随后书面报告详情</source>
+        <translation>Follow the phone report with written details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="365"/>
+        <source>要素齐全、由主要负责人签发的书面报告，以最快捷的方式送达牵头部门</source>
+        <translation>A complete written report, signed by the unit head, delivered to the lead department by the fastest means</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="366"/>
+        <source>立即向牵头部门提供记者信息</source>
+        <translation>Give the journalist's details to the lead department at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="367"/>
+        <source>通过电话和书面形式向牵头部门提供媒体记者姓名、联系方式及相关信息；不得擅自对媒体披露内部情况</source>
+        <translation>Give the lead department the journalist's name, contact details and related information by phone and in writing; disclose nothing internal to the media without authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="368"/>
+        <source>受访单位</source>
+        <translation>Interviewed unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="369"/>
+        <source>事发1小时内向分行办公室报告详情</source>
+        <translation>Report details to the branch office within 1 hour of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="370"/>
+        <source>属地牵头部门通过电话和书面形式向石家庄分行办公室报告事件详情</source>
+        <translation>The local lead department reports the details to the Shijiazhuang branch office by phone and in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="371"/>
+        <source>1小时内书面上报事件详情</source>
+        <translation>Report details in writing within 1 hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="372"/>
+        <source>主办业务部门以书面形式向石家庄分行办公室上报事件详情</source>
+        <translation>The business department reports the details to the Shijiazhuang branch office in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="373"/>
+        <source>主办业务部门</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="374"/>
+        <source>1小时内书面报告属地牵头部门</source>
+        <translation>Report to the local lead department in writing within 1 hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="375"/>
+        <source>主办业务部门以书面形式向属地声誉风险管理牵头部门报告事件详情</source>
+        <translation>The business department reports the details to the local reputation-risk lead department in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="376"/>
+        <source>1小时内书面上报分行办公室</source>
+        <translation>Report to the branch office in writing within 1 hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="377"/>
+        <source>属地牵头部门以书面形式向石家庄分行办公室上报事件详情</source>
+        <translation>The local lead department reports the details to the Shijiazhuang branch office in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="378"/>
+        <source>4小时内商定应对方案并获审批</source>
+        <translation>Agree a response plan and have it approved within 4 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="379"/>
+        <source>包括应答口径在内的应对方案，获所在分行领导或石家庄分行同城最高级别负责人审批同意</source>
+        <translation>A response plan, reply script included, approved by a leader of the branch concerned or the most senior head of the Shijiazhuang Branch in the city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="380"/>
+        <source>分行办公室、主办业务部门</source>
+        <translation>Branch office, business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="381"/>
+        <source>分行办公室</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="382"/>
+        <source>包括应答口径在内的应对方案，获所在分行领导或属地最高级别分支机构负责人及石家庄分行办公室审批同意</source>
+        <translation>A response plan, reply script included, approved by a leader of the branch concerned or the head of the most senior local branch, and by the Shijiazhuang branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="383"/>
+        <source>属地牵头部门、主办业务部门</source>
+        <translation>Local lead department, business department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="384"/>
+        <source>24小时内做好客户安抚</source>
+        <translation>Reassure the customer within 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="385"/>
+        <source>向客户做好解释和安抚工作，并将客户投诉处理结果报牵头部门</source>
+        <translation>Explain to and reassure the customer, and report how the complaint was settled to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="386"/>
+        <source>主办业务部门、事发单位</source>
+        <translation>Business department, incident unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="387"/>
+        <source>立即成立领导小组并召集会议</source>
+        <translation>Set up the leadership group and convene it at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="388"/>
+        <source>成立重大声誉风险事件处置领导小组，第一时间召集会议了解情况、明确处置分工</source>
+        <translation>Set up the leadership group for the major incident and convene it at once to review the situation and assign tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="389"/>
+        <source>处置领导小组</source>
+        <translation>Leadership group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="390"/>
+        <source>联系省市宣传部门和主流媒体</source>
+        <translation>Contact provincial and city publicity departments and mainstream media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="391"/>
+        <source>积极与省市宣传部门联系沟通，并与主流媒体做好公关联络</source>
+        <translation>Keep in touch with the provincial and city publicity departments and maintain relations with mainstream media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="392"/>
+        <source>2小时内报告总行办公室</source>
+        <translation>Report to the head office within 2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="393"/>
+        <source>经处置领导小组批准、由分行行长签发的《重大突发事件报告》报总行办公室</source>
+        <translation>The major report, approved by the leadership group and signed by the branch president, goes to the head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="394"/>
+        <source>2小时内查清起因和经过</source>
+        <translation>Establish the cause and course of events within 2 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="395"/>
+        <source>查清事情起因和经过，明确事故责任</source>
+        <translation>Establish the cause and course of events and who is responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="396"/>
+        <source>4小时内制定应对方案</source>
+        <translation>Draw up a response plan within 4 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="397"/>
+        <source>在总行指导下制定重大声誉风险事件应对方案，确定统一对外应答口径</source>
+        <translation>Under the head office's guidance, draw up the response plan for the major incident and settle one reply script for the public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="398"/>
+        <source>4小时内指定新闻发言人</source>
+        <translation>Designate a spokesperson within 4 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="399"/>
+        <source>指定全程参与处置的新闻发言人</source>
+        <translation>Designate a spokesperson who takes part in the whole response</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="400"/>
+        <source>4小时内可通过官方渠道发布应答口径</source>
+        <translation>May publish the reply script through official channels within 4 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="401"/>
+        <source>事态发展初期，通过我行官方渠道发布应答口径</source>
+        <translation>Early on, publish the reply script through the bank's official channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="402"/>
+        <source>6小时内可召开媒体发布会</source>
+        <translation>May hold a press conference within 6 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="403"/>
+        <source>由新闻发言人主持召开媒体发布会，或通过我行授权媒体主动向社会发布事实真相和我行观点</source>
+        <translation>The spokesperson holds a press conference, or the bank releases the facts and its position through authorised media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="404"/>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="405"/>
+        <source>事发12小时内报告辖内监管部门</source>
+        <translation>Report to the regulator within 12 hours of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="406"/>
+        <source>经总行同意后，向辖内监管部门报告</source>
+        <translation>Report to the regulator once the head office has agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="407"/>
+        <source>12小时内做好客户安抚</source>
+        <translation>Reassure the customer within 12 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="408"/>
+        <source>主办业务部门立即着手或指导事发经营单位与投诉客户联系，做好客户安抚工作</source>
+        <translation>The business department contacts the complaining customer at once, or guides the incident unit in doing so, and reassures the customer</translation>
     </message>
 </context>
 </TS>
