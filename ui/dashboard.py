@@ -24,6 +24,7 @@ from ui.dashboard_delegate import FastCellDelegate
 from ui.dashboard_model import COL_COUNTDOWN, COL_INCIDENT, COL_RULE, INCIDENT_ROLE, DeadlineTableModel
 from ui.dashboard_proxy import DeadlineFilterProxy
 from ui.settings import Settings
+from ui.strings import rule_text
 from ui.widgets import fill_unit_combo
 from ui.workbench import Workbench
 
@@ -110,7 +111,7 @@ class DashboardPage(QWidget):
         self.responsible = QComboBox()
         self.responsible.addItem(self.tr("全部责任方"), None)
         for name in RESPONSIBLE:
-            self.responsible.addItem(name, name)
+            self.responsible.addItem(rule_text(name), name)
         self.mine = QCheckBox(self.tr("只看与我有关"))
         self.mine.setChecked(settings.only_mine)
         self.wall_button = QPushButton(self.tr("值班大屏 (F11)"))

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont
 
 from desktop.timeutil import format_cst
 from ui import dashboard_logic as dl
+from ui.strings import rule_text
 from ui.theme import state_brushes
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,7 +182,7 @@ class DeadlineTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNTDOWN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.number} {row.title}\n{_t('第')}{row.article}{_t('条')}：{row.label}"
+            return f"{row.number} {row.title}\n{_t('第')}{row.article}{_t('条')}：{rule_text(row.label)}"
         if role == ROW_ROLE:
             return row
         if role == STATE_ROLE:
@@ -205,9 +206,9 @@ class DeadlineTableModel(QAbstractTableModel):
         if col == COL_DUE:
             return _t("立即") if row.kind == "immediate" else format_cst(row.due_at)
         if col == COL_RULE:
-            return f"{row.article} · {row.label}"
+            return f"{row.article} · {rule_text(row.label)}"
         if col == COL_INCIDENT:
             return f"{row.number} {row.title}"
         if col == COL_UNIT:
             return row.unit_name
-        return row.responsible
+        return rule_text(row.responsible)

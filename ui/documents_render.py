@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain import ELEMENTS, LEADERSHIP_POSITIONS, MAJOR_ELEMENTS
 from desktop.services.documents import DocumentVersionView
 from desktop.timeutil import format_cst, parse_rfc3339
+from ui.strings import rule_text
 
 # The drafter's fields (documents.KIND_FIELDS), in the words of the forms.
 FIELD_LABELS: dict[str, str] = {
@@ -87,11 +88,11 @@ def version_html(v: DocumentVersionView) -> str:
              escape(m["title"])] for m in group]))
     parts.append(f"<h4>{_t('时间线（截至 %1）').replace('%1', _cst(c.get('snapshot_at')))}</h4>")
     parts.append(_table([_t("时间"), _t("事项"), _t("记录人"), _t("备注"), _t("迟报说明")], [
-        [_cst(e["at"]), escape(e["label"]), escape(e["recorded_by"]), escape(e.get("note", "")),
+        [_cst(e["at"]), escape(rule_text(e["label"])), escape(e["recorded_by"]), escape(e.get("note", "")),
          escape(e.get("late_reason", ""))] for e in c.get("timeline", [])]))
     parts.append(f"<h4>{_t('时限')}</h4>")
     parts.append(_table([_t("条款"), _t("责任方"), _t("时限"), _t("状态"), _t("完成时间")], [
-        [escape(d["article"]), escape(d["responsible"]), _cst(d["due_at"]),
+        [escape(d["article"]), escape(rule_text(d["responsible"])), _cst(d["due_at"]),
          escape(_t(STATUS_LABELS.get(d["status"], d["status"]))), _cst(d["done_at"])]
         for d in c.get("deadlines", [])]))
     parts.append(f"<h4>{_t('审批环节')}</h4>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,7 @@ from desktop.errors import RepDeskError, ValidationError
 from desktop.services import incidents
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
+from ui.strings import rule_text
 from ui.widgets import banner, cst_edit, get_cst, mark_invalid
 from ui.workbench import Workbench
 
@@ -38,8 +40,9 @@ class EventDialog(QDialog):
         et = ruleset_for(record.rule_set_id, record.rule_set_version).event_types[event_type]
         self.setWindowTitle(self.tr("记录事件进展"))
         self.error = banner("errorBanner")
-        heading = QLabel(f"<b>{et.action_for(record.location)}</b><br>{record.number} {record.title}")
-        heading.setWordWrap(True)
+        self.heading = QLabel(f"<b>{escape(rule_text(et.action_for(record.location)))}</b><br>"
+                              f"{escape(record.number)} {escape(record.title)}")
+        self.heading.setWordWrap(True)
         self.at = cst_edit(self, now_utc())
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("如：电话报告综合管理部张伟"))
@@ -49,7 +52,7 @@ class EventDialog(QDialog):
         for name in et.fields:
             edit = QLineEdit()
             self.fields[name] = edit
-            label = et.field_labels_zh.get(name, name)
+            label = rule_text(et.field_labels_zh.get(name, name))
             if name in REQUIRED_DATA.get(event_type, ()):
                 label += " *"
             form.addRow(label, edit)
@@ -67,7 +70,7 @@ class EventDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.error)
         layout.addWidget(self.late_hint)
         layout.addLayout(form)

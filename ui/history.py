@@ -20,6 +20,7 @@ from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst
 from ui.approvals_model import _Rows
 from ui.documents_render import FIELD_LABELS
+from ui.strings import rule_text
 from ui.workbench import Workbench
 
 ACTION_LABELS: dict[str, str] = {
@@ -128,7 +129,7 @@ class HistoryTab(QWidget):
     def load(self, record: IncidentRecord) -> None:
         self.record = record
         rules = ruleset_for(record.rule_set_id, record.rule_set_version)
-        self.model.events = {t: et.label_zh for t, et in rules.event_types.items()}
+        self.model.events = {t: rule_text(et.label_zh) for t, et in rules.event_types.items()}
         incident_id = record.id
         self.workbench.read(lambda s: (incident_id, audit.history(s, self.workbench.actor, incident_id)), self._loaded, lambda _e: None)
 

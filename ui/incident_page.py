@@ -32,6 +32,7 @@ from ui.history import HistoryTab
 from ui.incident_models import EventTableModel
 from ui.incident_tabs import MajorTab, OpinionTab
 from ui.intake import IncidentEditor
+from ui.strings import rule_text
 from ui.timeline_chart import TimelineChart
 from ui.workbench import Workbench
 
@@ -135,7 +136,7 @@ class IncidentPage(QWidget):
         now = now_utc()
         self.statuses = incidents.deadlines(record, now)
         rules = ruleset_for(record.rule_set_id, record.rule_set_version)
-        self.events.labels = {t: et.label_zh for t, et in rules.event_types.items()}
+        self.events.labels = {t: rule_text(et.label_zh) for t, et in rules.event_types.items()}
         self.events.set_rows(record.events)
         self.events_view.resizeColumnsToContents()
         self.chart.set_data(record.occurred_at, self.statuses, record.events, now)
@@ -202,7 +203,7 @@ class IncidentPage(QWidget):
         self.action_buttons.clear()
         closed = record.status == "closed"
         for action in shown:
-            button = QPushButton(action.text)
+            button = QPushButton(rule_text(action.text))
             button.setObjectName("actionUrgent" if action.urgent else "action")
             if action.articles:
                 button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
@@ -215,7 +216,7 @@ class IncidentPage(QWidget):
             self.action_buttons[action.event_type] = button
         self.more_menu.clear()
         for action in others:
-            self.more_menu.addAction(action.text, lambda t=action.event_type: self.record_event(t))
+            self.more_menu.addAction(rule_text(action.text), lambda t=action.event_type: self.record_event(t))
         self.more.setEnabled(not closed)
         self.actions_layout.addWidget(self.more)
         self._apply_workflow()

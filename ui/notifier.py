@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from desktop.timeutil import format_cst
 from ui import dashboard_logic as dl
 from ui.settings import Settings
+from ui.strings import rule_text
 
 log = logging.getLogger("repdesk.ui.notify")
 
@@ -46,7 +47,9 @@ class Notifier(QObject):
         lines = []
         for row, state in batch[:5]:
             what = self.tr("已超时") if state == dl.OVERDUE else self.tr("即将到期")
-            lines.append(f"{row.number} 第{row.article}条 {row.label}：{what}（{format_cst(row.due_at)}）")
+            lines.append(self.tr("%1 第%2条 %3：%4（%5）").replace("%1", row.number).replace("%2", row.article)
+                         .replace("%3", rule_text(row.label)).replace("%4", what)
+                         .replace("%5", format_cst(row.due_at)))
         if len(batch) > 5:
             lines.append(self.tr("另有 %1 项").replace("%1", str(len(batch) - 5)))
         text = "\n".join(lines)

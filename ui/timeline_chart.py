@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.domain import EventRecord
 from desktop.rules.model import RuleStatus
 from desktop.timeutil import to_cst
+from ui.strings import rule_text
 from ui.theme import STATUS_COLOURS
 
 ROW_H = 24
@@ -95,7 +96,7 @@ class TimelineChart(QWidget):
                 p.fillRect(QRectF(0, y, self.width(), ROW_H), QColor("#f7f8fa"))
             colour = QColor(STATUS_COLOURS.get(s.status, "#888888"))
             p.setPen(QColor("#333333"))
-            text = fm.elidedText(f"{s.rule.article} {s.rule.label_zh}", Qt.TextElideMode.ElideRight, LABEL_W - 16)
+            text = fm.elidedText(f"{s.rule.article} {rule_text(s.rule.label_zh)}", Qt.TextElideMode.ElideRight, LABEL_W - 16)
             p.drawText(QRectF(8, y, LABEL_W - 12, ROW_H), Qt.AlignmentFlag.AlignVCenter, text)
             assert s.due_at is not None
             anchor = s.due_at - s.rule.limit
