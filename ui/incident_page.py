@@ -34,6 +34,7 @@ from ui.incident_tabs import MajorTab, OpinionTab
 from ui.intake import IncidentEditor
 from ui.strings import rule_text
 from ui.timeline_chart import TimelineChart
+from ui.widgets import WrapButton
 from ui.workbench import Workbench
 
 
@@ -203,7 +204,7 @@ class IncidentPage(QWidget):
         self.action_buttons.clear()
         closed = record.status == "closed"
         for action in shown:
-            button = QPushButton(rule_text(action.text))
+            button = WrapButton(rule_text(action.text))
             button.setObjectName("actionUrgent" if action.urgent else "action")
             if action.articles:
                 button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain import EventRecord
 from desktop.rules.model import RuleStatus
@@ -15,7 +15,8 @@ from ui.strings import rule_text
 from ui.theme import STATUS_COLOURS
 
 ROW_H = 24
-LABEL_W = 250
+LABEL_W = 250  # the rules' labels: at least this wide, wider for longer labels up to LABEL_SHARE of the chart
+LABEL_SHARE = 0.4
 TOP = 34
 BOTTOM = 40
 
@@ -24,6 +25,10 @@ def _status_text(status: str) -> str:
     names = {"met": "按时", "late": "逾期完成", "overdue": "已超时", "pending": "待办", "open": "可选",
              "lapsed": "已过", "waiting": "未起算", "superseded": "已转重大"}
     return QCoreApplication.translate("TimelineChart", names.get(status, status))
+
+
+def _row_title(s: RuleStatus) -> str:
+    return f"{s.rule.article} {rule_text(s.rule.label_zh or s.rule.id)}"
 
 
 class TimelineChart(QWidget):
@@ -48,6 +53,32 @@ class TimelineChart(QWidget):
         self._now = now
         self.update()
 
+    def label_width(self, fm: QFontMetrics) -> int:
+        widest = max((fm.horizontalAdvance(_row_title(s)) for s in self._statuses), default=0) + 16
+        return int(max(LABEL_W, min(widest, self.width() * LABEL_SHARE)))
+
+    def row_tooltip(self, y: float) -> str:
+        """The whole of a row's rule (its label is elided): duty, who answers for it, what is delivered."""
+        row = int((y - TOP) // ROW_H) if y >= TOP else -1
+        if not 0 <= row < len(self._statuses):
+            return ""
+        rule = self._statuses[row].rule
+        lines = [_row_title(self._statuses[row]), _tr("责任方：%1").replace("%1", rule_text(rule.responsible))]
+        if rule.deliverable_zh:
+            lines.append(rule_text(rule.deliverable_zh))
+        return "\n".join(lines)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip:
+            text = self.row_tooltip(e.pos().y())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().event(e)
+
     def sizeHint(self) -> QSize:
         return QSize(760, TOP + BOTTOM + max(1, len(self._statuses)) * ROW_H)
 
@@ -65,13 +96,14 @@ class TimelineChart(QWidget):
         if self._start is None or self._now is None:
             return
         t0, t1 = self._span()
-        left, right = LABEL_W, self.width() - 16
+        fm = QFontMetrics(self.font())
+        label_w = self.label_width(fm)
+        left, right = label_w, self.width() - 16
         total = (t1 - t0).total_seconds()
 
         def x(moment: datetime) -> float:
             return left + (right - left) * max(0.0, min(1.0, (moment - t0).total_seconds() / total))
 
-        fm = QFontMetrics(self.font())
         bottom = TOP + len(self._statuses) * ROW_H
         p.setPen(QPen(QColor("#dddddd")))
         for i in range(7):  # time axis
@@ -88,7 +120,7 @@ class TimelineChart(QWidget):
             p.setBrush(QColor("#455a64"))
             p.drawPolygon(QPolygonF([QPointF(xe, TOP - 6), QPointF(xe - 4, TOP - 14), QPointF(xe + 4, TOP - 14)]))
         p.setPen(QColor("#455a64"))
-        p.drawText(QRectF(8, TOP - 24, LABEL_W - 16, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        p.drawText(QRectF(8, TOP - 24, label_w - 16, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    _tr("时间线事件 ▼"))
         for row, s in enumerate(self._statuses):
             y = TOP + row * ROW_H
@@ -96,8 +128,8 @@ class TimelineChart(QWidget):
                 p.fillRect(QRectF(0, y, self.width(), ROW_H), QColor("#f7f8fa"))
             colour = QColor(STATUS_COLOURS.get(s.status, "#888888"))
             p.setPen(QColor("#333333"))
-            text = fm.elidedText(f"{s.rule.article} {rule_text(s.rule.label_zh)}", Qt.TextElideMode.ElideRight, LABEL_W - 16)
-            p.drawText(QRectF(8, y, LABEL_W - 12, ROW_H), Qt.AlignmentFlag.AlignVCenter, text)
+            text = fm.elidedText(_row_title(s), Qt.TextElideMode.ElideRight, label_w - 16)
+            p.drawText(QRectF(8, y, label_w - 12, ROW_H), Qt.AlignmentFlag.AlignVCenter, text)
             assert s.due_at is not None
             anchor = s.due_at - s.rule.limit
             xa, xd = x(anchor), x(s.due_at)

@@ -1,12 +1,22 @@
-"""Small shared widgets and helpers: CST date-time edits, error marking, an indented unit picker."""
+"""Small shared widgets and helpers: CST date-time edits, error marking, an indented unit picker, a wrapping button."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QRect, QSize, Qt, QTime, QTimeZone
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from desktop.domain import UnitInfo
 from desktop.timeutil import CST, now_utc, to_cst
@@ -100,3 +110,55 @@ def select_data(combo: QComboBox, value: object) -> None:
     at = combo.findData(value)
     if at >= 0:
         combo.setCurrentIndex(at)
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto further lines when it is wider than the button (the incident page's
+    next-step buttons sit in a fixed-width column, and English is longer than Chinese). text() stays whole."""
+
+    _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed, QSizePolicy.ControlType.PushButton)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        return option
+
+    def _chrome(self) -> QSize:
+        """Border and padding around the text, as the style (and the style sheet) draws them."""
+        option = self._option()
+        option.rect = QRect(0, 0, 1000, 1000)
+        contents = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        return QSize(1000 - contents.width(), 1000 - contents.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        chrome = self._chrome()
+        text = self.fontMetrics().boundingRect(QRect(0, 0, max(1, width - chrome.width()), 100000), self._FLAGS,
+                                               self.text())
+        return max(super().sizeHint().height(), text.height() + chrome.height())
+
+    def sizeHint(self) -> QSize:
+        width = min(super().sizeHint().width(), 360)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(super().minimumSizeHint().width(), 120), super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = self._option()
+        style = self.style()
+        style.drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+        contents = style.subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        style.drawItemText(painter, contents, self._FLAGS, self.palette(), self.isEnabled(), self.text(),
+                           QPalette.ColorRole.ButtonText)
+        painter.end()
