@@ -137,12 +137,16 @@ class MyScope:
 
 
 def countdown_text(row: DeadlineRow, now_ts: float) -> str:
-    from desktop.timeutil import format_duration
-
+    """1:05:09 left, -0:03:12 overdue; for an immediate item the time since it became due. Called for every
+    visible row every second: kept to plain arithmetic (the same text as `desktop.timeutil.format_duration`)."""
     left = row.due_ts - now_ts
     if row.kind == "immediate":
-        return format_duration(-left).lstrip("-") if left < 0 else "0:00:00"
-    return format_duration(left)
+        if left >= 0:
+            return "0:00:00"
+        left = -left
+    sign = "-" if left < 0 else ""
+    total = int(-left if left < 0 else left)
+    return f"{sign}{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
 
 
 def due_in(row: DeadlineRow, now: datetime) -> timedelta:

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,7 +22,7 @@ from PySide6.QtGui import QFont
 
 from desktop.timeutil import format_cst
 from ui import dashboard_logic as dl
-from ui.strings import rule_text
+from ui.strings import rule_text, translated
 from ui.theme import state_brushes
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,7 +41,7 @@ _BRUSHES = {state: state_brushes(state) for state in (dl.COMFORTABLE, dl.DUE_SOO
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("DeadlineTableModel", text)
+    return translated("DeadlineTableModel", text)
 
 
 def state_label(state: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import resource
+from ui.strings import translated
 
 log = logging.getLogger("repdesk.ui.i18n")
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
@@ -57,6 +58,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    translated.cache_clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
         build_translations()

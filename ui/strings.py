@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 DYNAMIC = (
@@ -409,7 +411,14 @@ RULES = (
 )
 
 
+@lru_cache(maxsize=8192)
+def translated(context: str, text: str) -> str:
+    """`QCoreApplication.translate`, remembered: the dashboard asks for the same few texts on every tick.
+    `ui.i18n.install_translators` forgets them when the language changes."""
+    return QCoreApplication.translate(context, text)
+
+
 def rule_text(text: str) -> str:
     """A text from the rule set (an event's name or button text, a rule's duty, a responsible party) in the
     window's language; unknown texts (another rule set's) stay as they are."""
-    return QCoreApplication.translate("rules", text)
+    return translated("rules", text)
