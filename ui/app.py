@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.db.session import Database, is_at_head, upgrade_to_head
+from desktop.db.session import Database, ensure_at_head
 from desktop.errors import RepDeskError
 from desktop.services import accounts, org
 from desktop.services.accounts import Account
@@ -128,8 +128,7 @@ def run(database_url: str | None = None, *, user: str | None = None, password: s
     controller = AppController(app, db, worker, settings)
     # The schema is brought to head first in the worker's queue, while this thread builds the window; the
     # cheap revision check spares the usual start Alembic's import.
-    worker.submit(lambda _s: None if is_at_head(db.engine) else upgrade_to_head(db.engine), None, controller._fatal,
-                  write=False)
+    worker.submit(lambda _s: ensure_at_head(db.engine), None, controller._fatal, write=False)
     controller.start(user, password)
     code = app.exec()
     worker.stop()

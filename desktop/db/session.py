@@ -89,14 +89,22 @@ def is_at_head(engine: Engine) -> bool:
     return bool(head) and current == [head]
 
 
+def ensure_at_head(engine: Engine) -> bool:
+    """Bring the schema to head if it is not there yet; True when migrations ran."""
+    if is_at_head(engine):
+        return False
+    upgrade_to_head(engine)
+    return True
+
+
 class Database:
     """One engine, one session factory; every operation opens its own short session."""
 
     def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
         self.url = resolve_url(url)
         self.engine = make_engine(self.url)
-        if upgrade and not is_at_head(self.engine):
-            upgrade_to_head(self.engine)
+        if upgrade:
+            ensure_at_head(self.engine)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

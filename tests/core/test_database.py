@@ -117,3 +117,18 @@ def test_is_at_head_only_after_the_upgrade(tmp_path) -> None:  # type: ignore[no
         assert is_at_head(engine)
     finally:
         engine.dispose()
+
+
+def test_ensure_at_head_migrates_a_new_database_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What the window's start runs in its worker: migrate when behind, otherwise only the cheap check."""
+    from sqlalchemy import inspect
+
+    from desktop.db.session import ensure_at_head, is_at_head
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'e.sqlite3'}")
+    try:
+        assert ensure_at_head(engine) is True
+        assert is_at_head(engine) and "incidents" in inspect(engine).get_table_names()
+        assert ensure_at_head(engine) is False
+    finally:
+        engine.dispose()

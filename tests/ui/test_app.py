@@ -105,33 +105,3 @@ def test_translations_build_and_speak_english(qtbot: Any) -> None:
     finally:
         i18n.install_translators(app, "zh_CN")
 
-
-def test_run_brings_a_new_database_to_head_and_offers_the_set_up(qtbot: Any, tmp_path: Path) -> None:
-    """A brand-new database file has no tables: the start migrates it (in the worker) and then, the
-    organisation being empty, opens the first-run set-up."""
-    from sqlalchemy import create_engine, inspect
-
-    from desktop.db.session import head_revision, is_at_head
-    from ui import app as app_module
-
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
-    seen: dict[str, Any] = {}
-
-    def look_and_quit() -> None:
-        wizards = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "SetupWizard" and w.isVisible()]
-        if not wizards:
-            QTimer.singleShot(100, look_and_quit)
-            return
-        seen["wizard"] = True
-        wizards[0].close()
-        QApplication.instance().quit()
-
-    QTimer.singleShot(100, look_and_quit)
-    assert app_module.run(url) == 0
-    assert seen.get("wizard")
-    engine = create_engine(url)
-    try:
-        assert is_at_head(engine) and head_revision()
-        assert "incidents" in inspect(engine).get_table_names()
-    finally:
-        engine.dispose()
