@@ -126,10 +126,10 @@ def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[Any]:
 class Para(Paragraph):
     """A CJK paragraph whose lines never run past its width (see the module docstring)."""
 
-    def _get_split_blParaFunc(self) -> Any:
+    def _get_split_blParaFunc(self) -> Any:  # ReportLab's name
         return _split_lines if self.blPara.kind == 1 else super()._get_split_blParaFunc()
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # ReportLab's name
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
