@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.reports import BuildResult, build, sample_register
-from desktop.reports.samples import sample_first_report
+from desktop.reports.build import BuildResult, build
+from tests.fixtures.samples import sample_register
+from tests.fixtures.samples import sample_first_report
 
 
 def measure(label: str, make: Callable[[], BuildResult], runs: int) -> float:

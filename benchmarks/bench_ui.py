@@ -58,11 +58,11 @@ def make_records(n: int):  # type: ignore[no-untyped-def]
 def bench_tick() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from ui import dashboard_logic as dl
-    from ui import theme
-    from ui.dashboard import make_table, visible_rows
-    from ui.dashboard_model import DeadlineTableModel
-    from ui.dashboard_proxy import DeadlineFilterProxy
+    from desktop.services import deadline_board as dl
+    from ui.app import theme
+    from ui.dashboard.view import make_table, visible_rows
+    from ui.dashboard.model import DeadlineTableModel
+    from ui.dashboard.proxy import DeadlineFilterProxy
 
     app = QApplication.instance() or QApplication([])
     theme.apply(app)
@@ -107,7 +107,7 @@ REPDESK = """
 import time, sys
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
-import ui.main_window as mw
+import ui.shell.main_window as mw
 original = mw.MainWindow.__init__
 def init(self, *a, **k):
     original(self, *a, **k)
@@ -117,7 +117,7 @@ def init(self, *a, **k):
         QApplication.quit()
     self.workbench.loaded.connect(usable)
 mw.MainWindow.__init__ = init
-from ui.app import run
+from ui.app.start import run
 sys.exit(run(None, user="jingban", password="repdesk2026"))
 """
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-"$PY" -c "from ui.i18n import build_translations; build_translations()" 2>/dev/null || true
+"$PY" -c "from ui.app.i18n import build_translations; build_translations()" 2>/dev/null || true
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN build.spec
 BIN=dist/repdesk/repdesk
 

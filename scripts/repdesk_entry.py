@@ -1,5 +1,5 @@
 """PyInstaller entry point: the same `repdesk` command as the installed console script."""
 
-from ui.launch import main
+from ui.app.launch import main
 
 raise SystemExit(main())

@@ -7,7 +7,7 @@ export XDG_CONFIG_HOME="$REPDESK_DATA_DIR/config"
 PY=.venv/bin/python
 "$PY" -m ui demo >/dev/null
 run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$PY" "$@"; }
-run -m ui.screenshots docs
-run -m ui.approvals_screenshot docs
-run -m ui.screenshots --admin docs
+run -m tools.screenshots docs
+run -m tools.approvals_screenshot docs
+run -m tools.screenshots --admin docs
 rm -rf "$REPDESK_DATA_DIR"

@@ -46,5 +46,5 @@ if .venv/bin/python -m pip show -q pyside6-pdf >/dev/null 2>&1; then
 fi
 .venv/bin/python -m pip install -q -e ".[dev]"
 # Qt Linguist: the English .qm is built from the .ts that is kept in git.
-.venv/bin/python -c "from ui.i18n import build_translations; build_translations()" || true
+.venv/bin/python -c "from ui.app.i18n import build_translations; build_translations()" || true
 echo "setup: ready (.venv)"

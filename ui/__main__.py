@@ -1,3 +1,3 @@
-from ui.launch import main
+from ui.app.launch import main
 
 raise SystemExit(main())

@@ -38,7 +38,8 @@ def _finish(ctx: Context, header: DocumentHeader, title: str, urgency: str, body
     story = official_story(ctx, header, title, urgency, body, closing)
     return render(ctx, story, title=title, created=header.signed_at or header.date, draft=not header.signed,
                   author=header.signer_name or header.issuing_unit,
-                  verification_code=header.verification_code if header.signed else None, invariant=invariant)
+                  verification_code=header.verification_code if header.signed else None,
+                  keywords=header.pdf_keywords if header.signed else "", invariant=invariant)
 
 
 def build_written_report(ctx: Context, doc: WrittenReport, invariant: bool = True) -> Rendered:

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from desktop.reports import fonts as F
+import desktop.reports.fonts as F
 from desktop.reports.text import Typesetter
 from desktop.timeutil import to_cst
 

@@ -59,6 +59,7 @@ class DocumentHeader:
     signer_name: str = ""  # 签发人
     signed_at: datetime | None = None
     verification_code: str | None = None
+    pdf_keywords: str = ""  # the PDF Keywords entry carrying the code (made by the verification service)
     contact_person: str = ""
     contact_phone: str = ""
     cc: tuple[str, ...] = ()  # 抄送

@@ -26,7 +26,7 @@ from desktop.reports.layout import (
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DocumentHeader
 from desktop.reports.text import Typesetter
-from desktop.reports.verification import VerificationPanel, pdf_keywords
+from desktop.reports.panel import VerificationPanel
 
 # TTFont objects keep per-document subset state, the line-break tables are globals: one build at a time.
 _BUILD_LOCK = threading.Lock()
@@ -104,10 +104,10 @@ class Rendered:
 
 
 def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime, draft: bool,
-           author: str = "", verification_code: str | None = None, invariant: bool = True) -> Rendered:
+           author: str = "", verification_code: str | None = None, keywords: str = "",
+           invariant: bool = True) -> Rendered:
     """Build to bytes. With `invariant` the same input gives the same bytes (creation date from `created`)."""
     buf = io.BytesIO()
-    keywords = pdf_keywords(verification_code) if verification_code else ""
     subject = ("草稿" if draft else "已签发") + (f"；验证码 {verification_code}" if verification_code else "")
     with _BUILD_LOCK:
         doc = OfficialDocTemplate(

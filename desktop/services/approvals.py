@@ -17,7 +17,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident
 from desktop.domain import Actor, IncidentRecord, UnitInfo
 from desktop.errors import ConflictError, PermissionDenied, ValidationError
-from desktop.services import audit, doc_steps, documents, incidents, org, permissions
+from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
 from desktop.services.doc_steps import KINDS, STAGES, Step
 from desktop.services.documents import DocumentVersionView
 from desktop.timeutil import format_cst, now_utc
@@ -570,13 +570,14 @@ def signed_version(session: Session, version_id: int) -> DocumentVersionView | N
 
 def verify_code(session: Session, code: str) -> CodeCheck:
     """Check a printed "RDV1:<version id>:<sha256[:16]>" against the stored version."""
-    parts = code.strip().split(":")
-    if len(parts) != 3 or parts[0] != "RDV1" or not parts[1].isdigit() or len(parts[2]) != 16:
+    parsed = verification.parse_code(code)
+    if parsed is None:
         return CodeCheck(False, "校验码格式不正确")
-    view = signed_version(session, int(parts[1]))
+    version_id, digest = parsed
+    view = signed_version(session, version_id)
     if view is None:
         return CodeCheck(False, "库中没有与该校验码对应的已提交文件")
-    if not view.sha256.startswith(parts[2].lower()):
+    if not view.sha256.startswith(digest):
         return CodeCheck(False, "校验码与库中文件内容不符：打印件可能出自其他版本或已被改动", view)
     if documents.content_sha256(documents.canonical_json(view.content)) != view.sha256:
         return CodeCheck(False, "库中该版本的内容与其哈希不符，可能已被改动", view)

@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.db.models import Document, DocumentVersion, Incident, User
 from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, SYSTEM, Actor, IncidentRecord
 from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from desktop.services import audit, doc_steps, incidents, org, permissions
+from desktop.services import audit, doc_steps, incidents, org, permissions, verification
 from desktop.services.doc_steps import KINDS, STAGES, STEP_LABELS, Step
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_rfc3339_cst, now_utc
@@ -118,16 +118,12 @@ class DocumentVersionView:
     @property
     def verification_code(self) -> str:
         """Printed on the PDF; `approvals.verify_code` finds the stored version from it."""
-        return verification_code(self.version_id, self.sha256)
+        return verification.make_code(self.version_id, self.sha256)
 
     @property
     def last_return(self) -> DecisionView | None:
         returned = [d for d in self.decisions if d.decision == "returned"]
         return returned[-1] if returned else None
-
-
-def verification_code(version_id: int, sha256: str) -> str:
-    return f"RDV1:{version_id}:{sha256[:16]}"
 
 
 # --- content ------------------------------------------------------------------------------------------------

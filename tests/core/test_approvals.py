@@ -12,7 +12,7 @@ from desktop import demo
 from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor
 from desktop.errors import ConflictError, PermissionDenied, ValidationError
-from desktop.services import accounts, approvals, audit, documents, incidents
+from desktop.services import accounts, approvals, audit, documents, history, incidents
 
 CST = timezone(timedelta(hours=8))
 T0 = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
@@ -176,7 +176,7 @@ def test_general_remote_incident_walks_through_every_approval(world: World) -> N
 
     with w.db.read() as s:
         assert audit.verify(s).ok
-        actions = [h.action for h in audit.history(s, SYSTEM, i)]
+        actions = [h.action for h in history.history(s, SYSTEM, i)]
     for action in (
         "document.create",
         "document.submit",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.cli import main
+from desktop.cli.main import main
 
 
 def _run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -21,8 +21,8 @@ def test_headless_commands_never_import_qt_or_the_database_for_deadlines() -> No
     code = (
         "import sys, io; sys.stdin = io.StringIO('{\"occurred_at\": \"2026-03-02T09:15:00+08:00\", "
         "\"location\": \"same_city\", \"severity\": \"general\", \"now\": \"2026-03-02T10:00:00+08:00\"}');"
-        "from ui.launch import main; rc = main(['deadlines', '-']);"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'reportlab') or m == 'ui.app'];"
+        "from ui.app.launch import main; rc = main(['deadlines', '-']);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'reportlab') or m == 'ui.app.start'];"
         "print(rc, bad, file=sys.stderr)"
     )
     out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60)

@@ -172,7 +172,7 @@ def test_document_rules_refuse_what_makes_no_sense(world: World) -> None:
 
 def test_demo_documents(world: World) -> None:
     from desktop import demo
-    from desktop.services import doc_demo
+    from desktop.demo import document_flow as doc_demo
     from desktop.timeutil import now_utc
 
     w = world

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.cli import main
+from desktop.cli.main import main
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_verify_refuses_a_foreign_file(demo_url: str, tmp_path: Path, capsys: py
 def test_the_printed_code_names_the_stored_signed_version(demo_url: str, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.db.session import Database
-    from desktop.reports import extract_verification_code
+    from desktop.services.verification import extract_code as extract_verification_code
     from desktop.services import approvals
 
     number = _numbers(demo_url, capsys)["major"]

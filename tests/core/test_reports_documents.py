@@ -17,13 +17,9 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTContainer
 from pypdf import PdfReader
 
-from desktop.reports import (
-    SAMPLES,
-    BuildResult,
-    build,
-    extract_verification_code,
-    sample_written_report,
-)
+from desktop.reports.build import BuildResult, build
+from desktop.services.verification import extract_code as extract_verification_code
+from tests.fixtures.samples import SAMPLES, sample_written_report
 
 MM = 72 / 25.4
 A4_W, A4_H = 210 * MM, 297 * MM

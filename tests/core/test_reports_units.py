@@ -11,17 +11,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.paths import resource
-from desktop.reports import (
-    DeadlineRow,
-    MissingGlyphError,
-    build,
-    extract_verification_code,
-    make_verification_code,
-    parse_verification_code,
-    sample_written_report,
-    summarize,
-)
 from desktop.reports import fonts as F
+from desktop.reports.build import MissingGlyphError, build
+from desktop.reports.model import DeadlineRow, summarize
+from desktop.services.verification import extract_code as extract_verification_code
+from desktop.services.verification import make_code, parse_code
+from tests.fixtures.samples import sample_written_report
 from desktop.reports.blocks import balance_title
 from desktop.reports.layout import LEADING, OFFICIAL, PITCH, install_cjk_line_rules
 from desktop.reports.linebreak import Para
@@ -127,12 +122,18 @@ def test_titles_break_at_word_boundaries(title: str, expected: str) -> None:
 
 
 def test_verification_codes() -> None:
-    code = make_verification_code("v12-3", b"frozen version")
-    version, digest = parse_verification_code(code) or ("", "")
-    assert version == "v12-3" and len(digest) == 16 and code == make_verification_code("v12-3", "frozen version")
-    assert parse_verification_code("RDV1:x") is None
+    sha = "ABCDEF0123456789" + "0" * 48
+    code = make_code(123, sha)
+    assert code == "RDV1:123:abcdef0123456789"
+    assert parse_code(code) == (123, "abcdef0123456789")
+    assert parse_code(" " + code + "\n") == (123, "abcdef0123456789")  # as typed or scanned, spaces aside
+    assert parse_code(code.replace("RDV1", "rdv1")) is None
+    for crafted in ("RDV1:x", "RDV1:0:abcdef0123456789", "RDV1:99999999999999999999:abcdef0123456789",
+                    "RDV1:１２:abcdef0123456789", "RDV1:12:abcdef012345678", "RDV1:12:abcdef01234567890",
+                    "RDV1:-1:abcdef0123456789", "x" * 5000):
+        assert parse_code(crafted) is None, crafted
     with pytest.raises(ValueError):
-        make_verification_code("a:b", b"")
+        make_code("a:b", sha)
 
 
 def test_no_code_in_foreign_or_broken_pdfs() -> None:

@@ -12,14 +12,14 @@ from PySide6.QtCore import QSettings
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
-    from ui.settings import Settings
+    from ui.app.settings import Settings
 
     return Settings(QSettings(str(tmp_path / "repdesk.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
 def worker(demo_db: Any) -> Iterator[Any]:
-    from ui.worker import DbWorker
+    from ui.data.worker import DbWorker
 
     w = DbWorker(demo_db)
     yield w
@@ -35,7 +35,7 @@ def login(db: Any, username: str) -> Any:
 
 @pytest.fixture
 def make_window(qtbot: Any, demo_db: Any, worker: Any, settings: Any) -> Iterator[Any]:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     made: list[Any] = []
 

@@ -61,7 +61,7 @@ def test_account_model_passes_the_model_tester(qtmodeltester: Any, demo_db: Any)
 
     from desktop.services import accounts
     from desktop.timeutil import now_utc
-    from ui.admin_models import COL_STATE, AccountTableModel
+    from ui.admin.models import COL_STATE, AccountTableModel
 
     with demo_db.read() as s:
         rows = accounts.list_accounts(s, login(demo_db, "admin").actor())
@@ -199,7 +199,7 @@ def test_units_add_under_the_right_parent_only_rename_deactivate(qtbot: Any, pag
 def test_non_admin_does_not_see_the_page_and_the_core_refuses(qtbot: Any, window: Any, demo_db: Any) -> None:
     from desktop.errors import PermissionDenied
     from desktop.services import accounts, org
-    from ui.admin import load
+    from ui.admin.page import load
 
     assert "admin" not in window.pages and "admin" not in window.specs
     actor = window.actor

@@ -12,7 +12,7 @@ from tests.ui.conftest import settle
 
 
 def test_login_shows_the_core_message_then_logs_in(qtbot: Any, worker: Any) -> None:
-    from ui.login import LoginDialog
+    from ui.auth.login import LoginDialog
 
     dialog = LoginDialog(worker, "jingban")
     qtbot.addWidget(dialog)
@@ -30,8 +30,8 @@ def test_login_shows_the_core_message_then_logs_in(qtbot: Any, worker: Any) -> N
 
 def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) -> None:
     from desktop.services import org
-    from ui.setup_wizard import SetupWizard
-    from ui.worker import DbWorker
+    from ui.auth.setup_wizard import SetupWizard
+    from ui.data.worker import DbWorker
 
     worker = DbWorker(sqlite_db)
     try:
@@ -58,7 +58,7 @@ def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) ->
 
 
 def test_run_with_user_opens_the_window_and_quits(qtbot: Any, demo_db: Any, tmp_path: Path) -> None:
-    from ui import app as app_module
+    from ui.app import start as app_module
 
     seen: dict[str, Any] = {}
 
@@ -78,7 +78,7 @@ def test_run_with_user_opens_the_window_and_quits(qtbot: Any, demo_db: Any, tmp_
 
 
 def test_run_with_wrong_password_exits_2(qtbot: Any, demo_db: Any) -> None:
-    from ui import app as app_module
+    from ui.app import start as app_module
 
     assert app_module.run(demo_db.url, user="jingban", password="nope") == 2
 
@@ -94,7 +94,7 @@ def test_settings_defaults_live_in_one_place(settings: Any) -> None:
 def test_translations_build_and_speak_english(qtbot: Any) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from ui import i18n
+    from ui.app import i18n
 
     i18n.build_translations(force=True)
     assert (i18n.translations_dir() / "repdesk_en.qm").exists()

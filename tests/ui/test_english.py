@@ -40,7 +40,7 @@ def rule_set_texts() -> set[str]:
 @pytest.fixture
 def english(qapp: Any) -> Iterator[None]:
     """The English translator, as `language = en` installs it at start; Chinese again afterwards."""
-    from ui import i18n
+    from ui.app import i18n
 
     i18n.install_translators(qapp, "en")
     try:
@@ -51,7 +51,7 @@ def english(qapp: Any) -> Iterator[None]:
 
 
 def test_every_rule_set_text_is_listed_for_lupdate() -> None:
-    from ui import strings
+    from ui.common import strings
 
     texts = rule_set_texts()
     assert len(texts) > 100
@@ -64,7 +64,7 @@ def test_every_rule_set_text_is_listed_for_lupdate() -> None:
 
 
 def test_every_rule_set_text_has_an_english_translation(english: None) -> None:
-    from ui.strings import RULES, rule_text
+    from ui.common.strings import RULES, rule_text
 
     untranslated = {text: rule_text(text) for text in RULES if CJK.search(rule_text(text))}
     assert untranslated == {}
@@ -74,8 +74,8 @@ def test_every_rule_set_text_has_an_english_translation(english: None) -> None:
 
 
 def test_chinese_is_back_after_english(english: None, qapp: Any) -> None:
-    from ui import i18n
-    from ui.strings import rule_text
+    from ui.app import i18n
+    from ui.common.strings import rule_text
 
     assert rule_text("事发单位") == "Incident unit"
     i18n.install_translators(qapp, "zh_CN")
@@ -83,7 +83,7 @@ def test_chinese_is_back_after_english(english: None, qapp: Any) -> None:
 
 
 def test_window_shows_the_rule_set_in_english(qtbot: Any, english: None, make_window: Any, worker: Any) -> None:
-    from ui.dashboard_model import COL_RESPONSIBLE, COL_RULE
+    from ui.dashboard.model import COL_RESPONSIBLE, COL_RULE
 
     window = make_window("jingban")
 
@@ -122,7 +122,7 @@ def test_window_shows_the_rule_set_in_english(qtbot: Any, english: None, make_wi
     events = [page.events.index(i, 1).data() for i in range(page.events.rowCount())]
     assert "Reported to the lead department" in events and "Leadership group meeting" in events
     assert not [text for text in events if CJK.search(text)]
-    from ui.timeline_chart import ROW_H, TOP
+    from ui.incidents.timeline_chart import ROW_H, TOP
 
     tips = [page.chart.row_tooltip(TOP + row * ROW_H + 1) for row in range(len(page.chart._statuses))]
     assert tips and not [tip for tip in tips if CJK.search(tip)]
@@ -157,8 +157,8 @@ def test_notification_names_the_duty_in_english(english: None, settings: Any) ->
 
     from PySide6.QtGui import QIcon
 
-    from ui import dashboard_logic as dl
-    from ui.notifier import Notifier
+    from desktop.services import deadline_board as dl
+    from ui.dashboard.notifier import Notifier
 
     due = datetime(2026, 11, 23, 12, 30, tzinfo=UTC)
     row = dl.DeadlineRow(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.services import incidents
 from tests.ui.conftest import ime_type, login, settle
-from ui.intake import IncidentEditor
+from ui.incidents.intake import IncidentEditor
 
 
 def _open_intake(qtbot: Any, window: Any) -> Any:
@@ -88,7 +88,7 @@ def test_conflict_keeps_the_input_as_draft(qtbot: Any, window: Any, worker: Any,
     settle(qtbot, worker)
     assert "其他用户修改" in editor.form.error.text()
     assert editor.form.place.text() == "我填写的地点"
-    from ui.drafts import load_draft
+    from ui.data.drafts import load_draft
 
     with demo_db.read() as s:
         draft = load_draft(s, "jingban", f"incident:{record.id}")

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from desktop.services import incidents
 from desktop.timeutil import now_utc
-from ui import dashboard_logic as dl
-from ui.dashboard_model import COL_COUNTDOWN, STATE_ROLE, DeadlineTableModel
-from ui.dashboard_proxy import DeadlineFilterProxy
-from ui.incident_models import EventTableModel, IncidentListModel, OpinionRow, OpinionTableModel
+from desktop.services import deadline_board as dl
+from ui.dashboard.model import COL_COUNTDOWN, STATE_ROLE, DeadlineTableModel
+from ui.dashboard.proxy import DeadlineFilterProxy
+from ui.incidents.models import EventTableModel, IncidentListModel, OpinionRow, OpinionTableModel
 
 T0 = datetime(2026, 3, 2, 1, 15, tzinfo=UTC)
 

@@ -15,7 +15,7 @@ from tests.ui.conftest import login, settle
 
 def signed_major_version(db: Any) -> tuple[int, bytes]:
     """The demo's signed 《重大突发事件报告》 and the bytes printing.print_version gives for it."""
-    from desktop import printing
+    from desktop.services import printing
     from desktop.services import documents, incidents
 
     actor = login(db, "jingban").actor()
@@ -29,7 +29,7 @@ def signed_major_version(db: Any) -> tuple[int, bytes]:
 
 @pytest.fixture
 def preview(qtbot: Any, window: Any, demo_db: Any) -> tuple[Any, bytes]:
-    from ui.pdf_preview import show_version_preview
+    from ui.printing.preview import show_version_preview
 
     version_id, pdf = signed_major_version(demo_db)
     dialog = show_version_preview(window, window.workbench, version_id)
@@ -102,7 +102,7 @@ def test_print_goes_through_a_pdf_printer(qtbot: Any, preview: tuple[Any, bytes]
 
 
 def test_a_refused_preview_shows_the_core_message(qtbot: Any, window: Any, worker: Any) -> None:
-    from ui.pdf_preview import show_version_preview
+    from ui.printing.preview import show_version_preview
 
     dialog = show_version_preview(window, window.workbench, 999999)
     with qtbot.waitSignal(dialog.failed, timeout=10000):
@@ -112,8 +112,8 @@ def test_a_refused_preview_shows_the_core_message(qtbot: Any, window: Any, worke
 
 
 def test_missing_glyph_warnings_are_shown(qtbot: Any, preview: tuple[Any, bytes]) -> None:
-    from desktop.printing import Printed
-    from ui.pdf_preview import PdfPreviewDialog
+    from desktop.services.printing import Printed
+    from ui.printing.preview import PdfPreviewDialog
 
     _, pdf = preview
     dialog = PdfPreviewDialog("台账")

@@ -15,7 +15,7 @@ from tests.ui.test_pdf_preview import signed_major_version
 
 
 def test_period_defaults_to_this_month() -> None:
-    from ui.register import this_month
+    from ui.printing.register import this_month
 
     assert this_month(date(2026, 2, 14)) == (date(2026, 2, 1), date(2026, 2, 28))
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import ime_type, settle
-from ui import dashboard_logic as dl
-from ui.dashboard_model import STATE_ROLE
+from desktop.services import deadline_board as dl
+from ui.dashboard.model import STATE_ROLE
 
 
 def _open_from_dashboard(qtbot: Any, window: Any, title_part: str) -> Any:

@@ -1,0 +1,85 @@
+"""The `repdesk` command: the window by default, headless subcommands that never import Qt.
+
+Imports stay inside the functions so that `repdesk deadlines` starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+
+def _parser() -> argparse.ArgumentParser:
+    from desktop import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="repdesk",
+        description="RepDesk 声誉风险工作台. Without a subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"repdesk {__version__}")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="database to use (default: REPDESK_DATABASE_URL, else SQLite in the user's data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("deadlines", help="judge one incident's deadlines: JSON in, JSON out (no database)")
+    p.add_argument("file", metavar="FILE", help="a JSON document, or - for standard input")
+
+    p = sub.add_parser("demo", help="fill the database with the example organisation, accounts and incidents")
+    p.add_argument("--reset", action="store_true", help="empty the database first")
+
+    p = sub.add_parser("incidents", help="list incidents, one a line: number, title, unit, severity, next deadline")
+    p.add_argument("--open", action="store_true", help="only open incidents (closed ones are listed by default)")
+    p.add_argument("--all", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old scripts
+
+    p = sub.add_parser("audit", help="the tamper-evident record")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", help="check the hash chain; names the first broken entry")
+
+    p = sub.add_parser("report", help="print a document to PDF (signed if its version is signed, else a draft)")
+    p.add_argument("kind", choices=["written-report", "major-report", "response-plan", "evaluation", "register"])
+    p.add_argument("incident", nargs="?", metavar="INCIDENT",
+                   help="the incident number, as `repdesk incidents` prints it first on each line")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="register: first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="register: last day, YYYY-MM-DD")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("verify", help="check a printed PDF against the stored signed version")
+    p.add_argument("pdf", metavar="FILE.pdf")
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    p.add_argument("--user", help="log in as this user without the dialog (needs --password)")
+    p.add_argument("--password", help=argparse.SUPPRESS)
+    return parser
+
+
+OpenWindow = Callable[..., int]
+
+
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """`open_window` is given by the launcher in `ui` (the core never imports the UI); without it, as with
+    `python -m desktop`, only the headless commands are available."""
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "deadlines":
+        from desktop.rules.contract import run_deadlines
+
+        return run_deadlines(args.file, sys.stdin, sys.stdout, sys.stderr)
+    if command == "gui":
+        if open_window is None:
+            print("repdesk: the window is opened by the `repdesk` command; `python -m desktop` is headless",
+                  file=sys.stderr)
+            return 2
+        return open_window(args.database_url, user=getattr(args, "user", None),
+                           password=getattr(args, "password", None))
+    from desktop.cli import commands
+
+    handler = getattr(commands, f"cmd_{command}")
+    return int(commands.run_guarded(handler, args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

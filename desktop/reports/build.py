@@ -1,0 +1,62 @@
+"""Build one official document as PDF bytes: the kind's builder, its page context, the glyph check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.reports.documents import (
+    build_evaluation,
+    build_major_report,
+    build_response_plan,
+    build_written_report,
+)
+from desktop.reports.layout import REGISTER
+from desktop.reports.model import EvaluationReport, MajorReport, Register, ResponsePlan, WrittenReport
+from desktop.reports.official import Context, Rendered, new_context
+from desktop.reports.register import REGISTER_TABLE_SIZE, build_register
+
+_KINDS: dict[str, tuple[type, Callable[[Context, Any, bool], Rendered]]] = {
+    "written-report": (WrittenReport, build_written_report),
+    "major-report": (MajorReport, build_major_report),
+    "response-plan": (ResponsePlan, build_response_plan),
+    "evaluation": (EvaluationReport, build_evaluation),
+    "register": (Register, build_register),
+}
+KINDS = tuple(_KINDS)
+
+
+class MissingGlyphError(ValueError):
+    """Raised by `build(..., strict=True)` when a character is in none of the fonts."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    kind: str
+    pdf: bytes
+    pages: int
+    warnings: tuple[str, ...]  # missing glyphs (printed as [U+XXXX]) and elements a draft still lacks
+    missing_chars: tuple[str, ...]
+
+
+def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False) -> BuildResult:
+    """Build one document. Same input and `invariant` → the same bytes (dates come from the input)."""
+    kind = kind.replace("_", "-")  # the document service spells kinds written_report, major_report, ...
+    try:
+        expected, builder = _KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}") from None
+    if not isinstance(data, expected):
+        raise TypeError(f"{kind} needs a {expected.__name__}, got {type(data).__name__}")
+    ctx = new_context(REGISTER, REGISTER_TABLE_SIZE) if kind == "register" else new_context()
+    rendered = builder(ctx, data, invariant)
+    missing = tuple(ctx.ts.missing_chars)
+    if strict and missing:
+        raise MissingGlyphError("; ".join(ctx.ts.warnings))
+    return BuildResult(kind, rendered.pdf, rendered.pages, tuple(ctx.ts.warnings + ctx.notes), missing)
+
+
+def build_pdf(kind: str, data: Any, *, invariant: bool = True) -> bytes:
+    """The PDF bytes of `build`; use `build` to see the warnings."""
+    return build(kind, data, invariant=invariant).pdf

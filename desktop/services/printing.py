@@ -1,0 +1,365 @@
+"""From the database to paper: the report layer's records filled from stored document versions, the register
+of a period, recording signed prints, and verifying a printed PDF against the stored signed version.
+
+A signed document is printed from its frozen version only (never from live data), so the same version always
+gives the same bytes; `verify` rebuilds it to recognise an honest copy printed elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.reports import model as R
+from desktop.reports.build import build
+from desktop.db.models import Document, DocumentPrint, Incident
+from desktop.domain import LEADERSHIP_POSITIONS, SOURCES, STATUSES, SYSTEM, Actor, IncidentRecord
+from desktop.errors import NotFound, ValidationError
+from desktop.services import approvals, audit, documents, incidents, org, verification
+from desktop.services.documents import DocumentVersionView
+from desktop.services.rulesets import ruleset_for
+from desktop.timeutil import CST, now_utc, parse_rfc3339
+
+# `repdesk report KIND` and the stored document kinds
+KIND_OF_REPORT = {
+    "written-report": "written_report",
+    "major-report": "major_report",
+    "response-plan": "response_plan",
+    "evaluation": "evaluation",
+}
+STAGE_OF = {"first": "initial", "follow_up": "follow_up", "final": "final", "": "initial"}
+SIGNED_STATES = ("approved", "signed", "sent")
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+    signed: bool
+    message: str  # what to tell the user, in Chinese
+    version_id: int | None = None
+    warnings: tuple[str, ...] = ()
+    title: str = ""  # for a window title or a file name, e.g. 《重大突发事件报告》 SY2026-0003 第1版
+
+
+def _t(value: str | None) -> datetime | None:
+    return parse_rfc3339(value) if value else None
+
+
+def is_signed(view: DocumentVersionView) -> bool:
+    """Signed for printing: every required step taken on this very version (signature or last approval)."""
+    return view.state in SIGNED_STATES and all(step.done_at is not None for step in view.steps)
+
+
+def _signer(view: DocumentVersionView) -> tuple[str, datetime | None]:
+    if view.signer_name and view.signed_at:
+        return view.signer_name, view.signed_at
+    done = [s for s in view.steps if s.done_at is not None]
+    if not done:
+        return "", None
+    last = max(done, key=lambda s: s.done_at)  # type: ignore[arg-type, return-value]
+    return last.done_by, last.done_at
+
+
+# --- the incident as the frozen content describes it ---------------------------------------------------------
+
+
+def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -> R.ReportIncident:
+    inc = content["incident"]
+    rules = ruleset_for(*rule_set)
+    timeline = content.get("timeline", [])
+    first_done: dict[str, dict[str, Any]] = {}
+    for event in sorted(timeline, key=lambda e: e["at"]):
+        first_done.setdefault(event["type"], event)
+    deadlines = []
+    for d in content.get("deadlines", []):
+        try:
+            rule = rules.rule(d["id"])
+            duty, done_by = rule.label_zh, rule.done_by
+        except KeyError:
+            duty, done_by = d["id"], ""
+        deadlines.append(R.DeadlineRow(
+            article=d["article"], duty=duty, responsible=d["responsible"], due_at=_t(d["due_at"]),
+            status=d["status"], done_at=_t(d["done_at"]),
+            late_reason=first_done.get(done_by, {}).get("late_reason", "") if d["status"] == "late" else "",
+            rule_id=d["id"], kind=d.get("kind", "deadline")))
+    media = [R.MediaContact(at=_t(e["at"]) or _t(content["snapshot_at"]), journalist=e["data"].get("journalist", ""),  # type: ignore[arg-type]
+                            outlet=e["data"].get("outlet", ""), phone=e["data"].get("contact", ""),
+                            question=e["data"].get("question", ""))
+             for e in timeline if e["type"] == "media_inquiry" and e.get("data")]
+    appeased = [R.Appeasement(customer=e["data"].get("customer", ""), agreed=e["data"].get("agreed", ""),
+                              result=e["data"].get("result", ""), at=_t(e["at"]))
+                for e in timeline if e["type"] == "customer_appeased" and e.get("data")]
+    return R.ReportIncident(
+        number=inc["number"], title=inc["title"], unit_name=inc["unit_name"], severity=inc["severity"],
+        occurred_at=_t(inc["occurred_at"]), learned_at=_t(inc["learned_at"]), place=inc["place"],  # type: ignore[arg-type]
+        location=inc["location"], lead_department=inc["lead_unit_name"],
+        business_line=inc["business_line_name"] if inc["business_line"] else "",
+        business_department=inc["business_dept_name"], customer_dispute=inc["customer_dispute"],
+        source=SOURCES.get(inc["source"], inc["source"]),
+        elements={k.removeprefix("el_"): v for k, v in content.get("elements", {}).items()},
+        timeline=[R.TimelineRow(at=_t(e["at"]), event=e["label"], recorded_by=e.get("recorded_by", ""),  # type: ignore[arg-type]
+                                note=e.get("late_reason") and f"迟报说明：{e['late_reason']}" or e.get("note", ""))
+                  for e in timeline],
+        deadlines=deadlines, deadlines_as_of=_t(content.get("snapshot_at")),
+        media_contacts=media, appeasements=appeased,
+    )
+
+
+def _branch_name(session: Session) -> str:
+    branch = next((u for u in org.list_units(session, include_inactive=True) if u.kind == "branch"), None)
+    return branch.name if branch else ""
+
+
+def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.DocumentHeader:
+    fields = view.fields
+    signer, signed_at = _signer(view) if signed else ("", None)
+    major = view.content["incident"]["severity"] == "major"
+    issuing = view.unit_name or view.content["incident"]["unit_name"]
+    mark = f"{_branch_name(session)}文件" if view.kind == "major_report" else issuing
+    return R.DocumentHeader(
+        org_mark=mark,
+        doc_number=fields.get("doc_number") or f"{view.incident_number}-{view.number}",
+        recipient=fields.get("recipient") or view.content["incident"]["lead_unit_name"],
+        issuing_unit=issuing,
+        date=signed_at or _t(view.content.get("snapshot_at")) or view.created_at,
+        title=fields.get("title", ""),
+        urgency="特急" if major else "加急",
+        signer_name=signer,
+        signed_at=signed_at,
+        verification_code=view.verification_code if signed else None,
+        pdf_keywords=verification.pdf_keywords(view.verification_code) if signed else "",
+        contact_person=fields.get("contact_person", ""),
+        contact_phone=fields.get("contact_phone", ""),
+        cc=("石家庄分行办公室",) if view.content["incident"]["location"] == "remote" and view.kind != "major_report"
+        else (),
+        printed_by_org=issuing,
+    )
+
+
+def _approvals(view: DocumentVersionView) -> list[R.Approval]:
+    done = [R.Approval(approver=d.actor_name, role=d.step_label, decision=d.decision_label, at=d.decided_at,
+                       comment=d.comment) for d in view.decisions if d.decision in ("approved", "returned", "signed")]
+    taken = {d.step for d in view.decisions if d.decision in ("approved", "signed")}
+    waiting = [R.Approval(approver="", role=s.label, decision="待审批") for s in view.steps if s.key not in taken]
+    return done + waiting
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def document_data(session: Session, view: DocumentVersionView, signed: bool) -> tuple[str, Any]:
+    """(report kind, the report layer's record) for one stored version."""
+    record = session.get(Incident, view.incident_id)
+    assert record is not None
+    incident = _incident_from_content(view.content, (record.rule_set_id, record.rule_set_version))
+    header = _header(session, view, signed)
+    f = view.fields
+    if view.kind == "written_report":
+        return "written-report", R.WrittenReport(header=header, incident=incident, stage=STAGE_OF[view.stage])
+    if view.kind == "major_report":
+        group = [R.Person(name=m["name"], position=m.get("title", ""),
+                          role=LEADERSHIP_POSITIONS.get(m["position"], m["position"]))
+                 for m in view.content.get("leadership_group", [])]
+        return "major-report", R.MajorReport(
+            header=header, incident=incident, leadership_group=group,
+            spokesperson=R.Person(name=f.get("spokesperson", ""), position="新闻发言人"),
+            reply_script=f.get("reply_script", ""),
+            approvals=[a for a in _approvals(view) if a.role.startswith("处置领导小组")])
+    if view.kind == "response_plan":
+        measures = [R.PlanMeasure(*(part.strip() for part in (line.split("｜") + ["", ""])[:3]))
+                    for line in _lines(f.get("plan_measures", ""))]
+        return "response-plan", R.ResponsePlan(
+            header=header, incident=incident, principles=f.get("body", ""), measures=measures,
+            reply_script=f.get("reply_script", ""), approvals=_approvals(view))
+    if view.kind == "evaluation":
+        return "evaluation", R.EvaluationReport(
+            header=header, incident=incident, summary=f.get("body", "") or incident.elements.get("situation", ""),
+            impact_assessment=incident.elements.get("impact", ""), handling_assessment=f.get("evaluation", ""),
+            lessons=_lines(f.get("lessons", "")), improvements=[],
+            positive_publicity=f.get("positive_publicity", ""), accountability=f.get("accountability", ""))
+    raise ValueError(view.kind)
+
+
+# --- printing -------------------------------------------------------------------------------------------------
+
+
+def _document_for(session: Session, actor: Actor, record: IncidentRecord, kind: str) -> DocumentVersionView | None:
+    """The newest document of that kind on the incident (a written report's latest stage), current version."""
+    views = [v for v in documents.list_documents(session, actor, record.id) if v.kind == kind]
+    if not views:
+        return None
+    return max(views, key=lambda v: (v.document_id, v.number))
+
+
+def print_document(session: Session, actor: Actor, report_kind: str, incident_number: str,
+                   now: datetime | None = None) -> Printed:
+    """The incident's document as it stands: signed when its current version is signed, otherwise the draft
+    (watermarked), which the message says. With no document yet, a draft from the incident as it is now."""
+    now = now or now_utc()
+    if report_kind not in KIND_OF_REPORT:
+        raise ValidationError("kind", f"未知的文件类型：{report_kind}")
+    kind = KIND_OF_REPORT[report_kind]
+    record = incidents.find_by_number(session, actor, incident_number)
+    view = _document_for(session, actor, record, kind)
+    if view is None:
+        if kind == "major_report" and not record.is_major:
+            raise ValidationError("kind", f"事件 {record.number} 不是重大事件，没有《重大突发事件报告》")
+        view = _unsaved_draft(session, actor, record, kind, now)
+        note = f"事件 {record.number} 尚未起草{documents.KINDS[kind]}：已按当前事件信息输出草稿（带“草稿”水印）。"
+    else:
+        note = ""
+    signed = view.version_id > 0 and is_signed(view)
+    report, data = document_data(session, view, signed)
+    result = build(report, data)
+    if signed:
+        session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
+                                  signed=True, printed_at=now, printed_by_name=actor.name))
+        audit.record(session, actor, "document.print", "document_version", view.version_id,
+                     after={"sha256": view.sha256}, incident_id=record.id)
+        message = f"已输出签发版本：{view.kind_label} 第{view.number}版，签发人 {_signer(view)[0]}，验证码 {view.verification_code}"
+    elif not note:
+        message = (f"{view.kind_label} 第{view.number}版尚未签发（{view.state_label}）："
+                   "已输出草稿（带“草稿”水印）。")
+    else:
+        message = note
+    return Printed(result.pdf, signed, message, view.version_id if view.version_id > 0 else None, result.warnings,
+                   _title(view))
+
+
+def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind: str, now: datetime
+                   ) -> DocumentVersionView:
+    """A view of the document as it would be drafted now, not stored (version id 0)."""
+    stage = "first" if kind == "written_report" else ""
+    fields = documents._default_fields(session, actor, record, kind, stage)
+    unit_id = documents._doc_unit_id(session, kind, record)
+    unit = org.unit_info(session, unit_id)
+    content = {"schema": documents.CONTENT_SCHEMA, "kind": kind, "stage": stage,
+               "unit": {"id": unit.id, "name": unit.name}, "fields": fields}
+    content.update(documents._snapshot(session, record, kind, now))
+    return DocumentVersionView(
+        version_id=0, document_id=0, incident_id=record.id, incident_number=record.number, kind=kind,
+        kind_label=documents.KINDS[kind], stage=stage, stage_label=documents.STAGES.get(stage, ""),
+        unit_id=unit.id, unit_name=unit.name, number=0, is_current=True, state="draft", state_label="草稿",
+        content=content, sha256="", created_by_id=actor.user_id, created_by_name=actor.name, created_at=now,
+        submitted_at=None, signer_id=None, signer_name="", signed_at=None, fields=fields)
+
+
+def print_version(session: Session, actor: Actor, version_id: int, now: datetime | None = None) -> Printed:
+    """One stored version (the window's preview): signed if it is, a draft otherwise."""
+    now = now or now_utc()
+    view = documents.get_version(session, actor, version_id)
+    signed = is_signed(view)
+    report, data = document_data(session, view, signed)
+    result = build(report, data)
+    if signed:
+        session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
+                                  signed=True, printed_at=now, printed_by_name=actor.name))
+    message = "签发版本" if signed else f"草稿（{view.state_label}）"
+    return Printed(result.pdf, signed, message, view.version_id, result.warnings, _title(view))
+
+
+def _title(view: DocumentVersionView) -> str:
+    stage = f"（{view.stage_label}）" if view.stage_label else ""
+    number = f" 第{view.number}版" if view.number else "（草稿）"
+    return f"{view.kind_label}{stage} {view.incident_number}{number}"
+
+
+# --- the register -----------------------------------------------------------------------------------------------
+
+
+def parse_day(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except (AttributeError, ValueError):
+        raise ValidationError(field, f"日期“{text}”无效，应为 YYYY-MM-DD") from None
+
+
+def print_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:
+    """台账: incidents that occurred between the two days (China Standard Time, both included)."""
+    now = now or now_utc()
+    if last < first:
+        raise ValidationError("to", "结束日期不能早于开始日期")
+    start = datetime.combine(first, time(0, 0), CST)
+    end = datetime.combine(last + timedelta(days=1), time(0, 0), CST)
+    rows = [r for r in incidents.list_incidents(session, actor) if start <= r.occurred_at < end]
+    rows.sort(key=lambda r: (r.occurred_at, r.number))
+    items = []
+    for r in rows:
+        as_of = r.closed_at if r.closed_at is not None else now
+        view = documents._snapshot(session, r, "written_report", as_of)
+        content = {"incident": view["incident"], "elements": view["elements"], "timeline": view["timeline"],
+                   "deadlines": view["deadlines"], "snapshot_at": view["snapshot_at"]}
+        inc = _incident_from_content(content, (r.rule_set_id, r.rule_set_version))
+        items.append(_with_status(inc, STATUSES.get(r.status, r.status)))
+    register = R.Register(
+        title=f"声誉风险事件台账（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日）",
+        period_start=start, period_end=end - timedelta(seconds=1), compiled_by=actor.name, compiled_at=now,
+        incidents=items)
+    result = build("register", register)
+    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, register.title)
+
+
+def _with_status(inc: R.ReportIncident, status: str) -> R.ReportIncident:
+    from dataclasses import replace
+
+    return replace(inc, status=status)
+
+
+# --- verification -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    message: str
+
+
+def verify_pdf(session: Session, pdf: bytes) -> Verdict:
+    """Does this PDF match a stored signed version? Its code must name a signed version whose stored content
+    still has its hash, and the file must be one the program printed from it (byte for byte)."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a foreign or broken file is answered below, not logged
+    code = verification.extract_code(pdf)
+    if code is None:
+        return Verdict(False, "文件中没有 RepDesk 验证码：不是本系统打印的签发文件，或是未签发的草稿")
+    check = approvals.verify_code(session, code)
+    if not check.ok or check.version is None:
+        return Verdict(False, check.message)
+    view = check.version
+    digest = hashlib.sha256(pdf).hexdigest()
+    known = session.execute(select(DocumentPrint.id).where(DocumentPrint.version_id == view.version_id,
+                                                           DocumentPrint.pdf_sha256 == digest)).first()
+    if known is None:
+        _kind, data = document_data(session, view, True)
+        if build(_kind, data).pdf != pdf:
+            return Verdict(False, f"文件内容与登记的签发版本（{view.kind_label} 第{view.number}版，验证码 {code}）不一致："
+                                  "文件可能被改动")
+    signer, at = _signer(view)
+    when = at.astimezone(CST).strftime("%Y-%m-%d %H:%M") if at else ""
+    return Verdict(True, f"验证通过：{view.incident_number} {view.kind_label} 第{view.number}版，"
+                         f"签发人 {signer}，{when}，内容哈希 {view.sha256[:16]}…")
+
+
+def all_documents(session: Session) -> list[Document]:
+    return list(session.execute(select(Document)).scalars())
+
+
+__all__ = [
+    "SYSTEM",
+    "NotFound",
+    "Printed",
+    "Verdict",
+    "is_signed",
+    "parse_day",
+    "print_document",
+    "print_register",
+    "print_version",
+    "verify_pdf",
+]

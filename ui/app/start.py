@@ -1,0 +1,154 @@
+"""`repdesk` opens here: the application, its translations and crash handling, first-run set-up or log-in,
+then the main window. `run()` returns the process exit code."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.db.session import Database, ensure_at_head
+from desktop.errors import RepDeskError
+from desktop.services import accounts, org
+from desktop.services.accounts import Account
+from ui.app import crash
+from ui.app import i18n
+from ui.app import theme
+from ui.app.settings import Settings
+from ui.data.worker import DbWorker
+
+log = logging.getLogger("repdesk.ui.app")
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("RepDesk")
+    app.setApplicationName("RepDesk")
+    app.setApplicationDisplayName("声誉风险工作台")
+    return app
+
+
+class AppController(QObject):
+    """From start to window and back: set-up wizard or log-in, main window, log out / switch user."""
+
+    def __init__(self, app: QApplication, db: Database, worker: DbWorker, settings: Settings) -> None:
+        super().__init__()
+        self.app, self.db, self.worker, self.settings = app, db, worker, settings
+        self.window = None
+        self.dialog = None
+        self.exit_code = 0
+
+    def start(self, user: str | None = None, password: str | None = None) -> None:
+        if user:
+            self.worker.submit(lambda s: accounts.authenticate(s, user, password or ""), self.open_window,
+                               self._direct_login_failed)
+            return
+        self.worker.submit(lambda s: org.is_empty(s), self._first_step, self._fatal, write=False)
+
+    def _first_step(self, empty: bool) -> None:
+        if empty:
+            from ui.auth.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(self.worker)
+            wizard.finishedSetup.connect(self.open_window)
+            wizard.rejected.connect(self.app.quit)
+            self.dialog = wizard
+            wizard.show()
+        else:
+            self.show_login()
+
+    def show_login(self) -> None:
+        from ui.auth.login import LoginDialog
+
+        dialog = LoginDialog(self.worker, self.settings.last_user)
+        dialog.setWindowIcon(theme_icon())
+        dialog.loggedIn.connect(self.open_window)
+        dialog.rejected.connect(self.app.quit)
+        self.dialog = dialog
+        dialog.show()
+
+    def open_window(self, account: Account) -> None:
+        from ui.shell.main_window import MainWindow
+
+        self.settings.last_user = account.username
+        self.window = MainWindow(self.db, account, self.settings, self.worker)
+        self.window.logoutRequested.connect(self.logout)
+        self.window.show()
+        log.info("logged in: %s", account.username)
+
+    def logout(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            self.app.setQuitOnLastWindowClosed(False)
+            window.close()
+            window.deleteLater()
+        self.show_login()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def _direct_login_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, RepDeskError) else str(exc)
+        log.error("log-in with --user failed: %s", message)
+        print(f"repdesk: {message}", file=sys.stderr)
+        self.exit_code = 2
+        self.app.exit(2)
+
+    def _fatal(self, exc: BaseException) -> None:
+        log.error("cannot open the database: %s", exc)
+        if crash.dialogs_enabled():
+            QMessageBox.critical(None, "RepDesk", str(exc))
+        self.exit_code = 1
+        self.app.exit(1)
+
+
+def theme_icon():  # type: ignore[no-untyped-def]
+    from ui.shell.main_window import app_icon
+
+    return app_icon()
+
+
+def run(database_url: str | None = None, *, user: str | None = None, password: str | None = None) -> int:
+    crash.install()
+    app = make_application()
+    settings = Settings()
+    theme.apply(app)
+    i18n.build_translations()
+    i18n.install_translators(app, settings.language)
+    try:
+        db = Database(database_url, upgrade=False)
+    except Exception as exc:  # a broken URL: say so, do not crash
+        log.exception("database")
+        print(f"repdesk: cannot open the database: {exc}", file=sys.stderr)
+        return 1
+    worker = DbWorker(db)
+    controller = AppController(app, db, worker, settings)
+    # The schema is brought to head first in the worker's queue, while this thread builds the window; the
+    # cheap revision check spares the usual start Alembic's import.
+    worker.submit(lambda _s: ensure_at_head(db.engine), None, controller._fatal, write=False)
+    controller.start(user, password)
+    code = app.exec()
+    worker.stop()
+    db.dispose()
+    _tear_down(app, controller)
+    return code or controller.exit_code
+
+
+def _tear_down(app: QApplication, controller: AppController) -> None:
+    """Destroy the widgets while Qt and Python are both alive; left to the interpreter's final garbage
+    collection, PySide6 can abort the process on its way out."""
+    window = controller.window
+    controller.window = None
+    if window is not None:
+        window.close()
+        shiboken6.delete(window)
+    for widget in app.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+    app.processEvents()
+    gc.collect()

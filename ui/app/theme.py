@@ -1,0 +1,85 @@
+"""Colours, fonts and the style sheet: one place, so the window looks like one tool."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop.services import deadline_board as dl
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Source Han Sans SC", "SimHei")
+
+# Background / foreground per dashboard state: calm colours, red only when it matters.
+STATE_COLOURS: dict[str, tuple[str, str]] = {
+    dl.COMFORTABLE: ("#e8f5e9", "#1b5e20"),
+    dl.DUE_SOON: ("#fff3cd", "#7a4f00"),
+    dl.OVERDUE: ("#fde2e1", "#b71c1c"),
+    dl.IMMEDIATE: ("#e3ecfa", "#0d3c8c"),
+    dl.WINDOW: ("#f1f1f4", "#44475a"),
+    dl.LAPSED: ("#f5f5f5", "#8a8a8a"),
+}
+STATUS_COLOURS: dict[str, str] = {
+    "met": "#2e7d32", "late": "#c62828", "overdue": "#c62828", "pending": "#1565c0", "open": "#6a6a80",
+    "lapsed": "#9e9e9e", "waiting": "#9e9e9e", "superseded": "#9e9e9e",
+}
+ACCENT = "#8b1a1a"  # the bank's red, used sparingly
+
+
+def state_brushes(state: str) -> tuple[QColor, QColor]:
+    bg, fg = STATE_COLOURS.get(state, ("#ffffff", "#000000"))
+    return QColor(bg), QColor(fg)
+
+
+def pick_cjk_family() -> str | None:
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            return family
+    from desktop.paths import resource
+
+    bundled = resource("fonts", "wqy-microhei.ttc")
+    if bundled.exists():
+        font_id = QFontDatabase.addApplicationFont(str(bundled))
+        loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if loaded:
+            return loaded[0]
+    return None
+
+
+def apply(app: QApplication) -> None:
+    family = pick_cjk_family()
+    if family:
+        font = QFont(family, 10)
+        app.setFont(font)
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+
+
+STYLE = f"""
+QMainWindow, QDialog {{ background: #fafafa; }}
+QListWidget#nav {{ background: #2f3542; color: #e8e8e8; border: none; font-size: 11pt; }}
+QListWidget#nav::item {{ padding: 10px 14px; }}
+QListWidget#nav::item:selected {{ background: {ACCENT}; color: white; }}
+QLabel#pageTitle {{ font-size: 15pt; font-weight: bold; color: #222; }}
+QLabel#hint {{ color: #666; }}
+QLabel#error {{ color: #b71c1c; }}
+QLabel#banner {{ background: #fff3cd; color: #6b4a00; border: 1px solid #f0d58a; padding: 6px; border-radius: 3px; }}
+QLabel#errorBanner {{ background: #fde2e1; color: #8e1212; border: 1px solid #f2b8b5; padding: 6px;
+                      border-radius: 3px; }}
+QLabel#badgeMajor {{ background: #b71c1c; color: white; padding: 2px 8px; border-radius: 3px; }}
+QLabel#badgeGeneral {{ background: #546e7a; color: white; padding: 2px 8px; border-radius: 3px; }}
+QPushButton#action {{ text-align: left; padding: 6px 10px; border: 1px solid #9fb3d1; background: #eef3fb;
+                      border-radius: 3px; }}
+QPushButton#action:hover {{ background: #dce7f7; }}
+QPushButton#actionUrgent {{ text-align: left; padding: 6px 10px; border: 1px solid #e0a3a0; background: #fdecea;
+                            border-radius: 3px; color: #8e1212; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; padding: 6px 16px; border-radius: 3px; }}
+QPushButton#primary:disabled {{ background: #c9a3a3; }}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
+QDateTimeEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fff6f6; }}
+QTableView {{ gridline-color: #e2e2e2; selection-background-color: #cfd8e6; selection-color: black; }}
+QHeaderView::section {{ background: #eceff1; padding: 4px; border: none; border-right: 1px solid #d6d6d6;
+                        font-weight: bold; }}
+QGroupBox {{ font-weight: bold; border: 1px solid #d9d9d9; border-radius: 4px; margin-top: 10px; padding-top: 6px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
+"""

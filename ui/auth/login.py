@@ -1,0 +1,61 @@
+"""The log-in dialog: the core authenticates (and locks out); the dialog only asks and shows its answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.errors import RepDeskError
+from desktop.services import accounts
+from desktop.services.accounts import Account
+from ui.common.widgets import banner
+from ui.data.worker import DbWorker
+
+
+class LoginDialog(QDialog):
+    loggedIn = Signal(object)  # Account
+
+    def __init__(self, worker: DbWorker, last_user: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.account: Account | None = None
+        self.setWindowTitle(self.tr("登录 — 声誉风险工作台"))
+        heading = QLabel(self.tr("声誉风险工作台"))
+        heading.setObjectName("pageTitle")
+        self.error = banner("errorBanner")
+        self.username = QLineEdit(last_user)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("登录名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        (self.password if last_user else self.username).setFocus()
+
+    def submit(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        self.error.hide()
+        self.buttons.setEnabled(False)
+        self.worker.submit(lambda s: accounts.authenticate(s, username, password), self._ok, self._failed)
+
+    def _ok(self, account: Account) -> None:
+        self.buttons.setEnabled(True)
+        self.account = account
+        self.loggedIn.emit(account)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(exc.message if isinstance(exc, RepDeskError) else str(exc))
+        self.error.show()
+        self.password.selectAll()
+        self.password.setFocus()

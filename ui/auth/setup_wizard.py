@@ -1,0 +1,165 @@
+"""First run: the administrator creates the branch, its office, the secondary branches with their
+comprehensive-management departments, and the first (administrator) account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain import SYSTEM
+from desktop.errors import RepDeskError
+from desktop.services import accounts, org
+from desktop.services.accounts import Account
+from ui.common.widgets import banner
+from ui.data.worker import DbWorker
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    branch: tuple[str, str, str]  # name, short name, code
+    office: tuple[str, str]  # name, code
+    secondaries: tuple[tuple[str, str, str, str], ...]  # name, code, comprehensive dept name, its code
+    admin: tuple[str, str, str, str]  # username, display name, password, phone
+
+
+def apply_plan(session: Session, plan: SetupPlan) -> Account:
+    """One transaction: all or nothing. The empty database has no administrator yet (org.create_unit allows it)."""
+    name, short, code = plan.branch
+    branch = org.create_unit(session, SYSTEM, kind="branch", name=name, short_name=short, code=code)
+    office = org.create_unit(session, SYSTEM, kind="branch_office", name=plan.office[0], code=plan.office[1],
+                             parent_id=branch.id)
+    for sec_name, sec_code, dept_name, dept_code in plan.secondaries:
+        sec = org.create_unit(session, SYSTEM, kind="secondary_branch", name=sec_name, code=sec_code,
+                              parent_id=branch.id)
+        org.create_unit(session, SYSTEM, kind="comprehensive_dept", name=dept_name, code=dept_code, parent_id=sec.id)
+    username, display, password, phone = plan.admin
+    return accounts.create_user(session, SYSTEM, username=username, display_name=display, unit_id=office.id,
+                                password=password, roles={"admin"}, phone=phone)
+
+
+class SetupWizard(QWizard):
+    finishedSetup = Signal(object)  # the administrator's Account
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.account: Account | None = None
+        self.setWindowTitle(self.tr("首次使用：建立机构与管理员账号"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.branch_name = QLineEdit(self.tr("华夏银行石家庄分行"))
+        self.branch_short = QLineEdit(self.tr("石家庄分行"))
+        self.branch_code = QLineEdit("SJZ")
+        self.office_name = QLineEdit(self.tr("石家庄分行办公室"))
+        self.office_code = QLineEdit("SJZ-BGS")
+        self.secondaries = QTableWidget(0, 4)
+        self.secondaries.setHorizontalHeaderLabels([self.tr("二级分行名称"), self.tr("代码"),
+                                                    self.tr("综合管理部名称"), self.tr("代码")])
+        self.secondaries.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.username = QLineEdit("admin")
+        self.display_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.phone = QLineEdit()
+        self.error = banner("errorBanner")
+        self.addPage(self._page_branch())
+        self.addPage(self._page_secondaries())
+        self.addPage(self._page_admin())
+        self.resize(760, 520)
+
+    def _page_branch(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("分行与分行办公室"))
+        page.setSubTitle(self.tr("分行办公室是石家庄同城事件的声誉风险管理牵头部门（2.2）。"))
+        form = QFormLayout(page)
+        form.addRow(self.tr("分行名称 *"), self.branch_name)
+        form.addRow(self.tr("简称"), self.branch_short)
+        form.addRow(self.tr("分行代码 *"), self.branch_code)
+        form.addRow(self.tr("分行办公室名称 *"), self.office_name)
+        form.addRow(self.tr("办公室代码 *"), self.office_code)
+        return page
+
+    def _page_secondaries(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("二级分行及其综合管理部"))
+        page.setSubTitle(self.tr("二级分行综合管理部是辖内（异地）事件的属地牵头部门（2.3）。可稍后由管理员补充。"))
+        add, remove = QPushButton(self.tr("添加二级分行")), QPushButton(self.tr("删除所选"))
+        add.clicked.connect(lambda: self.add_secondary("", "", "", ""))
+        remove.clicked.connect(lambda: self.secondaries.removeRow(self.secondaries.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.secondaries)
+        layout.addLayout(buttons)
+        return page
+
+    def _page_admin(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("第一个管理员账号"))
+        page.setSubTitle(self.tr("管理员维护机构、账号与角色。密码至少8位，须同时包含字母和数字。"))
+        form = QFormLayout(page)
+        form.addRow(self.error)
+        form.addRow(self.tr("登录名 *"), self.username)
+        form.addRow(self.tr("姓名 *"), self.display_name)
+        form.addRow(self.tr("密码 *"), self.password)
+        form.addRow(self.tr("确认密码 *"), self.password2)
+        form.addRow(self.tr("电话"), self.phone)
+        return page
+
+    def add_secondary(self, name: str, code: str, dept: str, dept_code: str) -> None:
+        row = self.secondaries.rowCount()
+        self.secondaries.insertRow(row)
+        for col, text in enumerate((name, code, dept, dept_code)):
+            self.secondaries.setItem(row, col, QTableWidgetItem(text))
+
+    def plan(self) -> SetupPlan:
+        rows = []
+        for r in range(self.secondaries.rowCount()):
+            cells = tuple((self.secondaries.item(r, c).text() if self.secondaries.item(r, c) else "").strip()
+                          for c in range(4))
+            if any(cells):
+                rows.append(cells)
+        return SetupPlan(
+            branch=(self.branch_name.text(), self.branch_short.text(), self.branch_code.text()),
+            office=(self.office_name.text(), self.office_code.text()),
+            secondaries=tuple(rows),  # type: ignore[arg-type]
+            admin=(self.username.text(), self.display_name.text(), self.password.text(), self.phone.text()))
+
+    def accept(self) -> None:
+        if self.password.text() != self.password2.text():
+            self._fail(self.tr("两次输入的密码不一致"))
+            return
+        plan = self.plan()
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.worker.submit(lambda s: apply_plan(s, plan), self._done, self._failed)
+
+    def _done(self, account: Account) -> None:
+        self.account = account
+        self.finishedSetup.emit(account)
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self._fail(exc.message if isinstance(exc, RepDeskError) else str(exc))
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

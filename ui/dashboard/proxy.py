@@ -1,0 +1,54 @@
+"""Filters of the countdown table: by unit, by responsible party, "mine". Order stays the model's (soonest first)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from desktop.services import deadline_board as dl
+from ui.dashboard.model import DeadlineTableModel
+
+
+class DeadlineFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setDynamicSortFilter(False)
+        self.unit_id: int | None = None
+        self.responsible: str | None = None
+        self.scope: dl.MyScope | None = None
+        self.only_mine = False
+
+    def _change(self, apply: object) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            apply()  # type: ignore[operator]
+            self.endFilterChange()
+        else:  # Qt before 6.9
+            apply()  # type: ignore[operator]
+            self.invalidateFilter()
+
+    def set_filters(self, unit_id: int | None, responsible: str | None, only_mine: bool,
+                    scope: dl.MyScope | None) -> None:
+        def apply() -> None:
+            self.unit_id, self.responsible, self.only_mine, self.scope = unit_id, responsible, only_mine, scope
+
+        self._change(apply)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, DeadlineTableModel):
+            return True
+        row = model.row_at(source_row)
+        if self.unit_id is not None and row.unit_id != self.unit_id:
+            return False
+        if self.responsible and self.responsible not in row.responsible.split("、"):
+            return False
+        return not (self.only_mine and self.scope is not None and not self.scope.owns(row))
+
+    def source_range(self, first: int, last: int) -> tuple[int, int] | None:
+        """The source rows behind proxy rows first..last (the source order is the proxy order)."""
+        if self.rowCount() == 0 or first < 0:
+            return None
+        last = min(last, self.rowCount() - 1)
+        a = self.mapToSource(self.index(first, 0)).row()
+        b = self.mapToSource(self.index(last, 0)).row()
+        return (a, b)

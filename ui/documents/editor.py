@@ -1,0 +1,137 @@
+"""Editing a document's drafter fields (documents.KIND_FIELDS) and submitting it for approval.
+
+A draft is changed in place. A frozen version (submitted, returned, signed…) is never changed: saving makes
+version N+1 as a new draft, which needs every approval again; the dialog says so before anything is saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.documents import KIND_FIELDS, DocumentVersionView
+from ui.documents import controller as dc
+from ui.approvals.controller import error_text
+from ui.approvals.render import MULTILINE, field_label
+from ui.common.widgets import banner, mark_invalid
+from ui.data.workbench import Workbench
+
+
+class DocumentEditorDialog(QDialog):
+    saved = Signal(object)  # DocumentVersionView
+    submitted = Signal(object)  # DocumentVersionView
+
+    def __init__(self, workbench: Workbench, view: DocumentVersionView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench, self.view = workbench, view
+        self.setWindowTitle(self.tr("编辑文件：%1").replace("%1", view.kind_label))
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.frozen = banner("banner")
+        self.error = banner("errorBanner")
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key in KIND_FIELDS[view.kind]:
+            edit: QLineEdit | QPlainTextEdit
+            if key in MULTILINE:
+                edit = QPlainTextEdit(view.fields.get(key, ""))
+                edit.setTabChangesFocus(True)
+                edit.setMinimumHeight(90)
+            else:
+                edit = QLineEdit(view.fields.get(key, ""))
+            self.edits[key] = edit
+            form.addRow(field_label(key) + (" *" if key in ("title", "reply_script") else ""), edit)
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        note = QLabel(self.tr("报告要素、时间线和时限取自事件当前的记录（在“事件信息与报告要素”中修改），每次保存时更新。"))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存草稿"))
+        self.submit_button = QPushButton(self.tr("保存并提交审批"))
+        self.submit_button.setObjectName("primary")
+        close = QPushButton(self.tr("关闭"))
+        self.save_button.clicked.connect(lambda: self.save(submit=False))
+        self.submit_button.clicked.connect(lambda: self.save(submit=True))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for b in (self.save_button, self.submit_button, close):
+            row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.frozen)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        self.resize(760, 720)
+        self._show(view)
+
+    def _show(self, view: DocumentVersionView) -> None:
+        self.view = view
+        stage = f"（{view.stage_label}）" if view.stage_label else ""
+        self.heading.setText(f"<b>{view.kind_label}{stage}</b>　{view.incident_number}　"
+                             + self.tr("第%1版 · %2").replace("%1", str(view.number)).replace("%2", view.state_label))
+        frozen = view.state != "draft"
+        self.frozen.setVisible(frozen)
+        self.frozen.setText(self.tr("第%1版已冻结（%2），不会被改动：保存修改将生成第%3版草稿，须重新提交审批。")
+                            .replace("%1", str(view.number)).replace("%2", view.state_label)
+                            .replace("%3", str(view.number + 1)))
+        last = view.last_return
+        if last is not None and view.state == "returned":
+            self.frozen.setText(self.frozen.text() + "\n" + self.tr("退回意见（%1）：%2")
+                                .replace("%1", last.actor_name).replace("%2", last.comment))
+
+    def values(self) -> dict[str, str]:
+        return {k: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for k, e in self.edits.items()}
+
+    def _busy(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy)
+        self.submit_button.setEnabled(not busy)
+
+    def save(self, submit: bool) -> None:
+        self.error.hide()
+        for e in self.edits.values():
+            mark_invalid(e, False)
+        self._busy(True)
+        self._submit_after = submit
+        dc.save(self.workbench, self.view.document_id, self.view.sha256, self.values(), self._saved, self._failed)
+
+    def _saved(self, view: DocumentVersionView) -> None:
+        self._show(view)
+        self.saved.emit(view)
+        if self._submit_after:
+            dc.submit(self.workbench, view.version_id, view.sha256, self._submitted, self._failed)
+        else:
+            self._busy(False)
+
+    def _submitted(self, view: DocumentVersionView) -> None:
+        self._busy(False)
+        self.submitted.emit(view)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        text = error_text(exc)
+        if getattr(exc, "field", "") == "elements":
+            text += "\n" + self.tr("请在“事件信息与报告要素”中补全上述要素，然后回到这里再次“保存并提交审批”。")
+        self.error.setText(text)
+        self.error.show()
+        edit = self.edits.get(getattr(exc, "field", ""))
+        if edit is not None:
+            mark_invalid(edit, True)
+            edit.setFocus()

@@ -1,0 +1,261 @@
+"""The incident's documents tab (文件): its documents, creating and editing them, versions, decisions, printing.
+
+Buttons the user may not use are hidden (doc_steps.may_draft, the approval queue); the core refuses anyway.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import IncidentRecord
+from desktop.services.doc_steps import KINDS, STAGES
+from desktop.services.documents import DocumentVersionView
+from ui.documents import controller as dc
+from ui.approvals.controller import error_text
+from ui.approvals.dialog import DecisionDialog
+from ui.app.crash import dialogs_enabled
+from ui.documents.editor import DocumentEditorDialog
+from ui.documents.model import DocumentListModel, VersionListModel
+from ui.approvals.render import version_html
+from ui.common.widgets import banner
+from ui.data.workbench import Workbench
+
+
+def _table(model: DocumentListModel | VersionListModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class DocumentsTab(QWidget):
+    stateChanged = Signal(object)  # DocumentsState
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.record: IncidentRecord | None = None
+        self.state = dc.DocumentsState(0)
+        self.editor: DocumentEditorDialog | None = None
+        self.dialog: DecisionDialog | None = None
+        self.model = DocumentListModel(self)
+        self.version_model = VersionListModel(self)
+        self.stage = QComboBox()
+        for key, label in STAGES.items():
+            self.stage.addItem(self.tr(label), key)
+        self.new_buttons: dict[str, QPushButton] = {}
+        new_row = QHBoxLayout()
+        new_row.addWidget(QLabel(self.tr("新建：")))
+        for kind, label in KINDS.items():
+            if kind == "written_report":
+                new_row.addWidget(self.stage)
+            button = QPushButton(self.tr(label))
+            button.clicked.connect(lambda _=False, k=kind: self.create(k))
+            new_row.addWidget(button)
+            self.new_buttons[kind] = button
+        new_row.addStretch(1)
+        self.status = banner("banner")
+        self.error = banner("errorBanner")
+        self.view = _table(self.model)
+        self.edit_button = QPushButton(self.tr("编辑/修改"))
+        self.decide_button = QPushButton(self.tr("办理（审批/签发/报送）"))
+        self.decide_button.setObjectName("primary")
+        self.preview_button = QPushButton(self.tr("预览/打印"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.decide_button.clicked.connect(self.decide_selected)
+        self.preview_button.clicked.connect(self.preview_selected)
+        doc_row = QHBoxLayout()
+        doc_row.addStretch(1)
+        for b in (self.edit_button, self.decide_button, self.preview_button):
+            doc_row.addWidget(b)
+        self.versions_view = _table(self.version_model)
+        self.versions_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.browser = QTextBrowser()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        versions_box = QWidget()
+        vl = QVBoxLayout(versions_box)
+        vl.setContentsMargins(0, 0, 0, 0)
+        vl.addWidget(QLabel(self.tr("版本历史（冻结的版本不再改动）")))
+        vl.addWidget(self.versions_view, 1)
+        lower.addWidget(versions_box)
+        lower.addWidget(self.browser)
+        lower.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.view, 1)
+        ul.addLayout(doc_row)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(new_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(split, 1)
+        self.view.selectionModel().selectionChanged.connect(self._document_selected)
+        self.versions_view.selectionModel().selectionChanged.connect(self._version_selected)
+        workbench.loaded.connect(self.reload)  # after every write and on the slow timer: states move
+        self._update_buttons()
+
+    # --- data ------------------------------------------------------------------------------------------------
+
+    def load(self, record: IncidentRecord) -> None:
+        self.record = record
+        dc.load(self.workbench, record.id, self._loaded, self._failed)
+
+    def reload(self) -> None:
+        if self.record is not None:
+            self.load(self.record)
+
+    def _loaded(self, state: dc.DocumentsState) -> None:
+        if self.record is None or state.incident_id != self.record.id:
+            return
+        selected = self.selected()
+        self.state = state
+        self.model.set_rows(state.documents)
+        self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for kind, button in self.new_buttons.items():
+            button.setVisible(state.may_draft.get(kind) is None and (kind != "major_report" or self.record.is_major))
+        self.stage.setVisible(self.new_buttons["written_report"].isVisible())
+        row = self.model.find(selected.version_id) if selected is not None else -1
+        if row < 0 and selected is not None:
+            row = next((i for i, d in enumerate(state.documents) if d.document_id == selected.document_id), -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        self._update_buttons()
+        self.stateChanged.emit(state)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
+
+    def selected(self) -> DocumentVersionView | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _document_selected(self, *_: QItemSelection) -> None:
+        doc = self.selected()
+        self._update_buttons()
+        if doc is None:
+            self.version_model.set_rows([])
+            self.browser.clear()
+            return
+        self.browser.setHtml(version_html(doc))
+        dc.versions(self.workbench, doc.document_id, self._versions_loaded, self._failed)
+
+    def _versions_loaded(self, rows: list[DocumentVersionView]) -> None:
+        doc = self.selected()
+        if doc is None or not rows or rows[0].document_id != doc.document_id:
+            return
+        self.version_model.set_rows(rows)
+        self.versions_view.resizeColumnsToContents()
+
+    def _version_selected(self, *_: QItemSelection) -> None:
+        rows = self.versions_view.selectionModel().selectedRows()
+        if rows:
+            self.browser.setHtml(version_html(self.version_model.row_at(rows[0].row())))
+
+    def _update_buttons(self) -> None:
+        doc = self.selected()
+        self.edit_button.setEnabled(doc is not None and self.state.may_draft.get(doc.kind, "") is None
+                                    and doc.state != "sent")
+        self.decide_button.setEnabled(doc is not None and doc.version_id in self.state.queue)
+        self.preview_button.setEnabled(doc is not None)
+
+    # --- acting ----------------------------------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def create(self, kind: str, stage: str | None = None) -> None:
+        if self.record is None:
+            return
+        self.error.hide()
+        if stage is None:
+            stage = self.stage.currentData() if kind == "written_report" else ""
+        dc.create(self.workbench, self.record.id, kind, stage or "", self._created, self._failed)
+
+    def _created(self, view: DocumentVersionView) -> None:
+        self.say(self.tr("已新建%1（第1版草稿），请填写后提交审批。").replace("%1", view.kind_label))
+        self.reload()
+        self.open_editor(view)
+
+    def open_editor(self, view: DocumentVersionView) -> DocumentEditorDialog:
+        self.editor = DocumentEditorDialog(self.workbench, view, self)
+        self.editor.saved.connect(lambda _v: self.reload())
+        self.editor.submitted.connect(lambda v: self.say(
+            self.tr("%1第%2版已提交审批。").replace("%1", v.kind_label).replace("%2", str(v.number))))
+        self.editor.open()
+        return self.editor
+
+    def edit_selected(self) -> None:
+        doc = self.selected()
+        if doc is not None:
+            self.open_editor(doc)
+
+    def open_decision(self, version_id: int) -> DecisionDialog | None:
+        item = self.state.queue.get(version_id)
+        if item is None:
+            return None
+        self.dialog = DecisionDialog(self.workbench, item, self)
+        self.dialog.decided.connect(self.say)
+        self.dialog.open()
+        return self.dialog
+
+    def decide_selected(self) -> None:
+        doc = self.selected()
+        if doc is not None:
+            self.open_decision(doc.version_id)
+
+    def preview_selected(self) -> None:
+        rows = self.versions_view.selectionModel().selectedRows()
+        doc = self.version_model.row_at(rows[0].row()) if rows else self.selected()
+        if doc is None:
+            return
+        try:
+            from ui.printing.preview import show_version_preview  # written alongside; loaded only when asked for
+        except ImportError:
+            self._failed(RuntimeError(self.tr("打印预览模块尚未安装")))
+            return
+        show_version_preview(self, self.workbench, doc.version_id)
+
+    def bring_forward(self, kind: str) -> str:
+        """The timeline's "next step" for a document: decide on it, edit it, or start it. Returns what was done."""
+        step = dc.next_step(self.state, kind)
+        self.error.hide()
+        if step.what == "decide" and step.version is not None:
+            self.open_decision(step.version.version_id)
+        elif step.what == "edit" and step.version is not None:
+            self.open_editor(step.version)
+        elif step.what == "create":
+            self.create(kind, step.stage)
+        else:
+            self.say(step.reason)
+            if step.what == "refused" and dialogs_enabled():
+                QMessageBox.information(self, self.tr("不能办理"), step.reason)
+        if step.version is not None:
+            row = self.model.find(step.version.version_id)
+            if row >= 0:
+                self.view.selectRow(row)
+        return step.what

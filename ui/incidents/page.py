@@ -1,0 +1,265 @@
+"""One incident: what to do next (buttons in the user's words), the timeline, the deadline chart, the details."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import IncidentRecord
+from desktop.rules.model import RuleStatus
+from desktop.services import incidents
+from desktop.services.rulesets import ruleset_for
+from desktop.timeutil import format_cst, now_utc
+from ui.incidents import workflow_steps as documents_flow
+from ui.incidents import timeline_logic
+from ui.documents.tab import DocumentsTab
+from ui.incidents.event_dialog import EventDialog
+from ui.incidents.history import HistoryTab
+from ui.incidents.models import EventTableModel
+from ui.incidents.tabs import MajorTab, OpinionTab
+from ui.incidents.intake import IncidentEditor
+from ui.common.strings import rule_text
+from ui.incidents.timeline_chart import TimelineChart
+from ui.common.widgets import WrapButton
+from ui.data.workbench import Workbench
+
+
+class IncidentPage(QWidget):
+    back = Signal()
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.record: IncidentRecord | None = None
+        self.statuses: list[RuleStatus] = []
+        self.action_buttons: dict[str, QPushButton] = {}
+        self._actions_signature: tuple[object, ...] = ()
+        self.event_dialog: EventDialog | None = None
+        back = QPushButton(self.tr("← 返回"))
+        back.clicked.connect(self.back.emit)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.badge = QLabel()
+        self.facts = QLabel()
+        self.facts.setObjectName("hint")
+        self.facts.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setObjectName("banner")
+        self.missing.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.badge)
+        head.addWidget(self.title, 1)
+        self.actions_box = QGroupBox(self.tr("下一步（点击即记录，时间默认为现在）"))
+        self.actions_layout = QVBoxLayout(self.actions_box)
+        self.more = QPushButton(self.tr("其他事项…"))
+        self.more_menu = QMenu(self)
+        self.more.setMenu(self.more_menu)
+        self.chart = TimelineChart()
+        self.events = EventTableModel()
+        self.events_view = QTableView()
+        self.events_view.setModel(self.events)
+        self.events_view.verticalHeader().hide()
+        self.events_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.events_view.setWordWrap(False)
+        timeline = QWidget()
+        left = QVBoxLayout()
+        left.addWidget(self.actions_box)
+        left.addStretch(1)
+        actions_panel = QWidget()
+        actions_panel.setLayout(left)
+        actions_scroll = QScrollArea()
+        actions_scroll.setWidget(actions_panel)
+        actions_scroll.setWidgetResizable(True)
+        actions_scroll.setFixedWidth(400)
+        actions_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        right = QVBoxLayout()
+        chart_box = QGroupBox(self.tr("时限与完成情况"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        right.addWidget(chart_box)
+        events_box = QGroupBox(self.tr("时间线（谁在何时记录了什么）"))
+        QVBoxLayout(events_box).addWidget(self.events_view)
+        right.addWidget(events_box, 1)
+        row = QHBoxLayout(timeline)
+        row.addWidget(actions_scroll)
+        row.addLayout(right, 1)
+        self.editor = IncidentEditor(workbench)
+        self.opinions = OpinionTab(workbench)
+        self.major = MajorTab(workbench)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(timeline, self.tr("时间线"))
+        self.tabs.addTab(self.editor, self.tr("事件信息与报告要素"))
+        self.tabs.addTab(self.opinions, self.tr("舆情与媒体"))
+        self.tabs.addTab(self.major, self.tr("重大事件处置"))
+        self.documents = DocumentsTab(workbench)
+        self.history = HistoryTab(workbench)
+        self.tabs.addTab(self.documents, self.tr("文件"))
+        self.tabs.addTab(self.history, self.tr("操作记录"))
+        self.documents.stateChanged.connect(lambda _s: self._apply_workflow())
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.tabs, 1)
+        self.editor.saved.connect(self.set_record)
+        self.major.saved.connect(self.set_record)
+        workbench.loaded.connect(self._on_reloaded)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.show_action_menu,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- data ------------------------------------------------------------------------------------------------
+
+    def show_incident(self, incident_id: int) -> None:
+        cached = self.workbench.record(incident_id)
+        if cached is not None:
+            self.set_record(cached)
+        self.workbench.fetch(incident_id, self.set_record)
+
+    def set_record(self, record: IncidentRecord) -> None:
+        same = self.record is not None and self.record.id == record.id
+        self.record = record
+        now = now_utc()
+        self.statuses = incidents.deadlines(record, now)
+        rules = ruleset_for(record.rule_set_id, record.rule_set_version)
+        self.events.labels = {t: rule_text(et.label_zh) for t, et in rules.event_types.items()}
+        self.events.set_rows(record.events)
+        self.events_view.resizeColumnsToContents()
+        self.chart.set_data(record.occurred_at, self.statuses, record.events, now)
+        self._show_header(record)
+        self._build_actions(record)
+        if not same or not self.editor._dirty:
+            self.editor.load(record)
+        self.opinions.load(record)
+        self.major.load(record)
+        self.documents.load(record)
+        self.history.load(record)
+        self.tabs.setTabEnabled(3, record.is_major)
+
+    def _on_reloaded(self) -> None:
+        if self.record is None:
+            return
+        fresh = self.workbench.record(self.record.id)
+        if fresh is not None and (fresh.row_version, len(fresh.events)) != (self.record.row_version,
+                                                                            len(self.record.events)):
+            self.set_record(fresh)
+        elif self.isVisible():
+            self.chart.set_now(now_utc())
+
+    def tick(self, now: datetime) -> None:
+        if self.record is not None and self.isVisible():
+            self.chart.set_now(now)
+
+    def _show_header(self, r: IncidentRecord) -> None:
+        self.title.setText(f"{r.number}　{r.title}")
+        self.badge.setText(self.tr("重大") if r.is_major else self.tr("一般"))
+        self.badge.setObjectName("badgeMajor" if r.is_major else "badgeGeneral")
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+        where = self.tr("石家庄同城") if r.location == "same_city" else self.tr("异地机构")
+        parts = [self.tr("事发单位：%1").replace("%1", r.unit_name), where,
+                 self.tr("牵头部门：%1").replace("%1", r.lead_unit_name or "—"),
+                 self.tr("事发：%1").replace("%1", format_cst(r.occurred_at)),
+                 self.tr("获悉：%1").replace("%1", format_cst(r.learned_at))]
+        if r.business_dept_name:
+            parts.append(self.tr("主办业务部门：%1").replace("%1", r.business_dept_name))
+        if r.status == "closed":
+            parts.append(self.tr("已结束"))
+        self.facts.setText("　|　".join(parts))
+        missing = r.missing_elements()
+        self.missing.setVisible(bool(missing))
+        self.missing.setText(self.tr("书面报告尚缺要素：%1（在“事件信息与报告要素”中补全）")
+                             .replace("%1", "、".join(missing)))
+
+    def _build_actions(self, record: IncidentRecord) -> None:
+        actor = self.workbench.actor
+        shown = timeline_logic.next_actions(record, self.statuses, actor)
+        others = timeline_logic.other_actions(record, shown)
+        signature = (record.id, record.status, actor.user_id if actor else None, tuple((a.event_type, a.text, a.urgent, tuple(a.articles)) for a in shown),
+                     tuple(a.event_type for a in others))
+        if signature == self._actions_signature:  # the same buttons: keep them (no flicker, no lost click)
+            self._apply_workflow()
+            return
+        self._actions_signature = signature
+        while self.actions_layout.count():
+            item = self.actions_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None and widget is not self.more:
+                widget.deleteLater()
+        self.action_buttons.clear()
+        closed = record.status == "closed"
+        for action in shown:
+            button = WrapButton(rule_text(action.text))
+            button.setObjectName("actionUrgent" if action.urgent else "action")
+            if action.articles:
+                button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
+            button.setProperty("baseToolTip", button.toolTip())
+            button.setEnabled(not closed)
+            button.clicked.connect(lambda _=False, t=action.event_type: self.record_event(t))
+            if action.event_type in documents_flow.WORKFLOW:
+                button.setText(documents_flow.text_for(action.event_type))
+            self.actions_layout.addWidget(button)
+            self.action_buttons[action.event_type] = button
+        self.more_menu.clear()
+        for action in others:
+            self.more_menu.addAction(rule_text(action.text), lambda t=action.event_type: self.record_event(t))
+        self.more.setEnabled(not closed)
+        self.actions_layout.addWidget(self.more)
+        self._apply_workflow()
+
+    def _apply_workflow(self) -> None:
+        """Workflow buttons this user may not use now are disabled, saying why (the core refuses anyway)."""
+        if self.record is None:
+            return
+        for event_type, button in self.action_buttons.items():
+            if event_type in documents_flow.WORKFLOW:
+                reason = documents_flow.refusal(event_type, self.record, self.documents.state)
+                button.setEnabled(reason is None and self.record.status != "closed")
+                button.setToolTip(reason or str(button.property("baseToolTip") or ""))
+
+    def show_tab(self, key: str) -> None:
+        tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}
+        widget = {"documents": self.documents, "history": self.history}.get(key)
+        self.tabs.setCurrentIndex(self.tabs.indexOf(widget) if widget is not None else tabs.get(key, 0))
+
+    # --- acting ----------------------------------------------------------------------------------------------
+
+    def show_action_menu(self) -> None:
+        menu = QMenu(self)
+        for event_type, button in self.action_buttons.items():
+            menu.addAction(button.text(), lambda t=event_type: self.record_event(t))
+        menu.addSeparator()
+        for action in self.more_menu.actions():
+            menu.addAction(action)
+        menu.popup(self.actions_box.mapToGlobal(self.actions_box.rect().topLeft()))
+
+    def record_event(self, event_type: str) -> None:
+        record = self.record
+        if record is None:
+            return
+        if event_type in documents_flow.WORKFLOW:
+            # Signed, approved and sent come only from the documents workflow (3.3.3, 4.2.2.x(3), 4.3.4(2)).
+            self.event_dialog = documents_flow.run(event_type, record, self.workbench, self.documents,
+                                                   lambda: self.show_tab("documents"), self)
+            if self.event_dialog is not None:
+                self.event_dialog.recorded.connect(self.set_record)
+            return
+        self.event_dialog = EventDialog(self.workbench, record, event_type, self)
+        self.event_dialog.recorded.connect(self.set_record)
+        self.event_dialog.open()

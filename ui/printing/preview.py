@@ -1,0 +1,284 @@
+"""Preview of a printed PDF: built in the database worker, shown with Qt's PDF view, printed or saved from here.
+
+`show_version_preview(parent, workbench, version_id)` previews one stored document version (signed or draft, as
+`printing.print_version` decides); `show_pdf_preview(parent, workbench, job, title)` any `job(session) -> Printed`
+(e.g. the register). The dialog opens at once with a busy indicator; the UI thread never builds the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.services import printing
+from desktop.services.printing import Printed
+from ui.data.workbench import Workbench
+
+PrintJob = Callable[[Session], Printed]
+MAX_PRINT_DPI = 300  # a 1200 dpi A4 page would be a 550 MB image; 300 dpi prints text sharply
+ZOOMS = ((0, "适合宽度"), (-1, "整页"), (50, "50%"), (75, "75%"), (100, "100%"), (125, "125%"), (150, "150%"),
+         (200, "200%"))
+
+
+def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """One page at `dpi` on white paper (QPdfDocument.render leaves the background transparent)."""
+    points = document.pagePointSize(page)
+    size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
+    rendered = document.render(page, size, QPdfDocumentRenderOptions())
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page onto the printer, each fitted to the printable area; returns the pages printed."""
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            image = render_page(document, page, dpi)
+            area = painter.viewport()
+            scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(area.x() + (area.width() - scaled.width()) // 2, area.y(), scaled.width(),
+                           scaled.height())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows one Printed; `ready` is emitted once the PDF is loaded, `failed` with the core's message."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.printed: Printed | None = None
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self.message = QLabel(self.tr("正在生成 PDF…"))
+        self.message.setObjectName("previewMessage")
+        self.message.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warning")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy
+        self.progress.setTextVisible(False)
+        busy = QWidget()
+        busy_layout = QVBoxLayout(busy)
+        busy_layout.addStretch(1)
+        self.busy_label = QLabel(self.tr("正在生成 PDF，请稍候…"))
+        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        busy_layout.addWidget(self.busy_label)
+        busy_layout.addWidget(self.progress)
+        busy_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(busy)
+        self.stack.addWidget(self.view)
+        self.prev_button = QPushButton(self.tr("上一页"))
+        self.next_button = QPushButton(self.tr("下一页"))
+        self.page = QSpinBox()
+        self.page.setMinimum(1)
+        self.page_count = QLabel()
+        self.zoom = QComboBox()
+        for value, label in ZOOMS:
+            self.zoom.addItem(self.tr(label), value)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.save_button = QPushButton(self.tr("另存为 PDF…"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(QLabel(self.tr("第")))
+        nav.addWidget(self.page)
+        nav.addWidget(self.page_count)
+        nav.addWidget(self.next_button)
+        nav.addSpacing(16)
+        nav.addWidget(QLabel(self.tr("缩放")))
+        nav.addWidget(self.zoom)
+        nav.addStretch(1)
+        nav.addWidget(self.print_button)
+        nav.addWidget(self.save_button)
+        nav.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(nav)
+        self._set_enabled(False)
+        self.prev_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.page.valueChanged.connect(lambda v: self.go_to(v - 1))
+        self.zoom.currentIndexChanged.connect(self._zoom_changed)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.close)
+
+    # --- loading ---------------------------------------------------------------------------------------------
+
+    def set_printed(self, printed: Printed) -> None:
+        self.printed = printed
+        if printed.title:  # names the window and the suggested file
+            self.setWindowTitle(printed.title)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(printed.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.message.setText(printed.message)
+        colour = "#1b5e20" if printed.signed else "#a14b00"  # a draft must not pass for the signed document
+        self.message.setStyleSheet(f"QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}")
+        if printed.warnings:
+            self.warnings.setText(self.tr("注意：") + "；".join(printed.warnings))
+            self.warnings.show()
+        pages = self.document.pageCount()
+        self.page.setMaximum(max(1, pages))
+        self.page_count.setText(self.tr("页，共 %1 页").replace("%1", str(pages)))
+        self.stack.setCurrentWidget(self.view)
+        self._set_enabled(pages > 0)
+        self._page_changed(0)
+        self.ready.emit()
+
+    def set_error(self, exc: BaseException) -> None:
+        text = getattr(exc, "message", None) or self.tr("生成 PDF 时出错：%1").replace("%1", str(exc))
+        self.message.setText(text)
+        self.message.setStyleSheet("QLabel { font-weight: bold; color: #b71c1c; }")
+        self.busy_label.setText(self.tr("无法生成 PDF。"))
+        self.progress.hide()
+        self.failed.emit(text)
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.prev_button, self.next_button, self.page, self.zoom, self.print_button,
+                       self.save_button):
+            widget.setEnabled(on)
+
+    # --- navigation and zoom ---------------------------------------------------------------------------------
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to(self, page: int) -> None:
+        pages = self.document.pageCount()
+        if pages == 0 or page == self.current_page():
+            return
+        page = max(0, min(page, pages - 1))
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def _page_changed(self, page: int) -> None:
+        self.page.blockSignals(True)
+        self.page.setValue(page + 1)
+        self.page.blockSignals(False)
+        self.prev_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page + 1 < self.document.pageCount())
+
+    def _zoom_changed(self, index: int) -> None:
+        value = self.zoom.itemData(index)
+        if value == 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif value == -1:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(value / 100)
+
+    # --- print and save --------------------------------------------------------------------------------------
+
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        return printer
+
+    def print_pdf(self) -> bool:
+        if self.document.pageCount() == 0:
+            return False
+        self.printer = self.make_printer()
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(self.tr("打印"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pages are rendered one by one, here
+        try:
+            pages = print_document(self.document, self.printer)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if pages == 0:
+            QMessageBox.warning(self, self.tr("打印"), self.tr("无法打印：打印机未能开始打印。"))
+            return False
+        return True
+
+    def save_as(self) -> bool:
+        if self.printed is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), self._suggested_name(),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            Path(path).write_bytes(self.printed.pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("无法保存到“%1”：%2")
+                                .replace("%1", path).replace("%2", exc.strerror or str(exc)))
+            return False
+        self.message.setText(f"{self.printed.message} · " + self.tr("已保存到 %1").replace("%1", path))
+        return True
+
+    def _suggested_name(self) -> str:
+        name = "".join(ch for ch in self.windowTitle() if ch not in '\\/:*?"<>|').strip() or "RepDesk"
+        return str(Path.home() / f"{name}.pdf")
+
+
+def show_pdf_preview(parent: QWidget | None, workbench: Workbench, job: PrintJob, title: str) -> PdfPreviewDialog:
+    """Open the preview at once (busy), build the PDF in the worker, show it when it arrives.
+
+    A write, not a read: printing a signed version records the print (desktop.services.printing)."""
+    dialog = PdfPreviewDialog(title, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    workbench.write(job, dialog.set_printed, dialog.set_error, reload=False)
+    return dialog
+
+
+def show_version_preview(parent: QWidget | None, workbench: Workbench, version_id: int) -> PdfPreviewDialog:
+    actor = workbench.actor
+    title = QCoreApplication.translate("PdfPreviewDialog", "打印预览")
+    return show_pdf_preview(parent, workbench, lambda s: printing.print_version(s, actor, version_id), title)

@@ -1,0 +1,257 @@
+"""The main window: navigation between registered pages, the incident page, the clock, the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.db.session import Database
+from desktop.domain import ROLES, Actor, IncidentRecord
+from desktop.paths import resource
+from desktop.services.accounts import Account
+from desktop.timeutil import format_cst, now_utc
+from desktop.services import deadline_board as dl
+from ui.dashboard.notifier import Notifier
+from ui.shell.host import PageSpec
+from ui.shell.pages import default_pages
+from ui.app.settings import Settings
+from ui.data.workbench import Workbench
+from ui.data.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.incidents.page import IncidentPage
+    from ui.incidents.intake import IntakeDialog
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons", "repdesk.svg")))
+
+
+class MainWindow(QMainWindow):
+    logoutRequested = Signal()
+
+    def __init__(self, db: Database, account: Account, settings: Settings | None = None,
+                 worker: DbWorker | None = None, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.account = account
+        self.workbench = Workbench(db, account, worker, self.settings.reload_seconds, self)
+        self.notifier = Notifier(self.settings, app_icon(), self)
+        self.setWindowTitle(self.tr("声誉风险工作台 RepDesk"))
+        self.setWindowIcon(app_icon())
+        self.pages: dict[str, QWidget] = {}
+        self.specs: dict[str, PageSpec] = {}
+        self.intake: IntakeDialog | None = None
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self._incident_page: IncidentPage | None = None
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_status()
+        for spec in pages if pages is not None else default_pages():
+            self.register_page(spec)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self.tick)
+        self.clock.start()
+        self.workbench.loaded.connect(self._on_loaded)
+        self.workbench.worker.busyChanged.connect(self._show_busy)
+        self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
+        self._restore()
+        self.workbench.reload()
+
+    # --- pages -----------------------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor:
+        return self.account.actor()
+
+    def register_page(self, spec: PageSpec) -> QWidget | None:
+        """Add a page to the navigation, or replace the page with the same key."""
+        if not spec.visible(self):
+            return None
+        widget = spec.factory(self)
+        if spec.key in self.pages:
+            old = self.pages[spec.key]
+            index = self.stack.indexOf(old)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            row = list(self.specs).index(spec.key)
+            self.nav.item(row).setText(spec.title)
+        else:
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(spec.title)
+            item.setData(256, spec.key)
+            self.nav.addItem(item)
+            if spec.shortcut:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+                self.addAction(action)
+        self.pages[spec.key] = widget
+        self.specs[spec.key] = spec
+        return widget
+
+    def show_page(self, key: str) -> None:
+        if key in self.specs:
+            self.nav.setCurrentRow(list(self.specs).index(key))
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(256) if item is not None else ""
+
+    def _nav_changed(self, row: int) -> None:
+        key = self.nav.item(row).data(256) if row >= 0 else None
+        if key in self.pages:
+            self.stack.setCurrentWidget(self.pages[key])
+            self.settings.last_page = key
+            activated = getattr(self.pages[key], "activated", None)
+            if callable(activated):
+                activated()
+
+    @property
+    def incident_page(self) -> IncidentPage:
+        """Built on first use: the window is usable sooner, and most starts begin at the dashboard."""
+        if self._incident_page is None:
+            from ui.incidents.page import IncidentPage
+
+            self._incident_page = IncidentPage(self.workbench)
+            self._incident_page.back.connect(self.go_back)
+            self.stack.addWidget(self._incident_page)
+        return self._incident_page
+
+    def set_page_count(self, key: str, count: int) -> None:
+        """A count after a page's title in the navigation, e.g. 待我审批 (3)."""
+        if key in self.specs and key in self.pages:
+            title = self.specs[key].title
+            self.nav.item(list(self.specs).index(key)).setText(f"{title} ({count})" if count else title)
+
+    def open_incident(self, incident_id: int, tab: str = "") -> None:
+        self.incident_page.show_incident(incident_id)
+        if tab:
+            self.incident_page.show_tab(tab)
+        self.stack.setCurrentWidget(self.incident_page)
+        self.nav.clearSelection()
+
+    def go_back(self) -> None:
+        self.stack.setCurrentWidget(self.pages.get(self.current_key()) or self.pages["dashboard"])
+
+    # --- actions, status -------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = QToolBar(self.tr("工具栏"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        self.addToolBar(bar)
+        self.new_action = QAction(self.tr("登记新事件 (Ctrl+N)"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_incident)
+        self.reload_action = QAction(self.tr("刷新 (F5)"), self)
+        self.reload_action.setShortcut(QKeySequence("F5"))
+        self.reload_action.triggered.connect(self.workbench.reload)
+        self.wall_action = QAction(self.tr("值班大屏 (F11)"), self)
+        self.wall_action.setShortcut(QKeySequence("F11"))
+        self.wall_action.triggered.connect(self.toggle_wall)
+        self.logout_action = QAction(self.tr("注销/切换用户"), self)
+        self.logout_action.triggered.connect(self.logoutRequested.emit)
+        for action in (self.new_action, self.reload_action, self.wall_action, self.logout_action):
+            bar.addAction(action)
+        from ui.printing.register import install_actions
+
+        self.register_actions = install_actions(self, self.workbench, bar)  # 打印台账…, 验证PDF…
+
+    def _build_status(self) -> None:
+        a = self.account
+        roles = "、".join(self.tr(ROLES.get(r, r)) for r in sorted(a.roles))
+        self.user_label = QLabel(self.tr("%1（%2）· %3").replace("%1", a.display_name).replace("%2", a.unit_name)
+                                 .replace("%3", roles))
+        self.busy = QLabel()
+        self.loaded_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.loaded_label)
+        self.statusBar().addWidget(self.user_label)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setText(self.tr("正在读写数据…") if busy else "")
+
+    def _on_loaded(self) -> None:
+        at = self.workbench.snapshot.at
+        self.loaded_label.setText(self.tr("数据更新于 %1").replace("%1", format_cst(at, seconds=True)) if at else "")
+
+    def new_incident(self) -> None:
+        from ui.incidents.intake import IntakeDialog
+
+        self.intake = IntakeDialog(self.workbench, self)
+        self.intake.created.connect(lambda r: self._created(r))
+        self.intake.open()
+
+    def _created(self, record: IncidentRecord) -> None:
+        self.statusBar().showMessage(self.tr("事件 %1 已登记").replace("%1", record.number), 8000)
+        self.open_incident(record.id)
+
+    def toggle_wall(self) -> None:
+        dashboard = self.pages.get("dashboard")
+        if dashboard is not None:
+            dashboard.toggle_wall()  # type: ignore[attr-defined]
+
+    def apply_settings(self) -> None:
+        s = self.settings
+        dashboard = self.pages.get("dashboard")
+        if dashboard is not None:
+            dashboard.set_thresholds(dl.Thresholds(s.due_soon_fraction, s.due_soon_min_minutes))  # type: ignore
+        self.workbench.timer.setInterval(max(5, s.reload_seconds) * 1000)
+
+    def tick(self) -> None:
+        now = now_utc()
+        for widget in (*self.pages.values(), self._incident_page):
+            tick = getattr(widget, "tick", None)
+            if callable(tick):
+                tick(now)
+
+    # --- geometry --------------------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        if not self.restoreGeometry(self.settings.geometry):
+            self.resize(1440, 900)
+        self.restoreState(self.settings.window_state)
+        self.show_page(self.settings.last_page if self.settings.last_page in self.specs else "dashboard")
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        if self.intake is not None:
+            self.intake.editor.flush()
+        if self._incident_page is not None:
+            self._incident_page.editor.flush()
+        self.clock.stop()
+        self.workbench.shutdown()
+        dashboard = self.pages.get("dashboard")
+        if dashboard is not None and getattr(dashboard, "wall", None) is not None:
+            dashboard.wall.close()  # type: ignore[attr-defined]
+        super().closeEvent(event)
