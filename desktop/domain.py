@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 # --- organisation (2.2, 2.3) ---
 
@@ -28,7 +29,63 @@ SOURCES: dict[str, str] = {
 
 LOCATIONS: dict[str, str] = {"same_city": "石家庄同城", "remote": "异地机构"}
 
-STATUSES: dict[str, str] = {"open": "处置中", "closed": "已结束"}
+
+
+class IncidentStatus(StrEnum):
+    """Whether an incident is still being handled; the values are the stored ones."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+STATUSES: dict[str, str] = {IncidentStatus.OPEN: "处置中", IncidentStatus.CLOSED: "已结束"}
+
+# --- documents and their approval (3.3, 4.2.2.x(3), 4.3.4, 5.2, 5.3) ---
+
+
+class Stage(StrEnum):
+    """A written report's stage (3.3.1); documents of other kinds have none (stored as "")."""
+
+    FIRST = "first"
+    FOLLOW_UP = "follow_up"
+    FINAL = "final"
+
+
+STAGES: dict[str, str] = {Stage.FIRST: "首报", Stage.FOLLOW_UP: "续报", Stage.FINAL: "终报"}
+
+
+class DocumentState(StrEnum):
+    """Where a document version stands; every state but `draft` is frozen."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    SIGNED = "signed"
+    SENT = "sent"
+    SUPERSEDED = "superseded"
+
+
+class Decision(StrEnum):
+    """What one person decided on one step of a version."""
+
+    APPROVED = "approved"
+    RETURNED = "returned"
+    SIGNED = "signed"
+    SENT = "sent"
+
+
+class ApprovalStep(StrEnum):
+    """The steps a document version goes through (`desktop.services.doc_steps` says who takes which)."""
+
+    UNIT_HEAD_SIGN = "unit_head_sign"  # 3.3.3
+    BRANCH_LEADER = "branch_leader"  # 4.2.2.1(3)
+    LOCAL_LEADER = "local_leader"  # 4.2.2.2(3)
+    BRANCH_OFFICE = "branch_office"  # 4.2.2.2(3)
+    LEADERSHIP_GROUP = "leadership_group"  # 4.3.4(2), 4.3.4(3)
+    PRESIDENT_SIGN = "president_sign"  # 3.3.3
+    LEAD_DEPARTMENT = "lead_department"  # 5.2, 5.3
+    SEND = "send"  # a signed report goes out (3.3.1, 3.2.3)
 
 # 3.3.2: every element is required before a written report can be signed; the last two for major incidents.
 ELEMENTS: dict[str, str] = {
@@ -103,6 +160,23 @@ class EventRecord:
     note: str
     late_reason: str
     data: dict[str, str] = field(default_factory=dict)
+    recorded_by_id: int | None = None
+    # Withdrawn or corrected (a new event replaced it): still on the timeline and in the record, never in the
+    # deadlines.
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str = ""
+    withdraw_reason: str = ""
+    superseded_by_id: int | None = None  # the correction that replaced this event
+    corrects_id: int | None = None  # the event this one corrects
+
+    @property
+    def withdrawn(self) -> bool:
+        """Taken back, by a withdrawal or a correction."""
+        return self.withdrawn_at is not None
+
+    @property
+    def corrected(self) -> bool:
+        return self.superseded_by_id is not None
 
 
 @dataclass(frozen=True)
@@ -135,7 +209,7 @@ class IncidentRecord:
     evaluation: str
     lessons: str
     accountability: str
-    status: str
+    status: IncidentStatus
     closed_at: datetime | None
     rule_set_id: str
     rule_set_version: int

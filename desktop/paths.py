@@ -1,48 +1,62 @@
-"""Where things live: bundled resources, the user's data and log folders."""
+"""Where things live: the resources shipped with the program, and the user's data, log and settings folders.
+
+Resources are package data (the package `repdesk_resources`, the source tree's `resources/` folder) read through
+importlib.resources, so a source checkout, an installed wheel and a PyInstaller bundle find them the same way. The
+program writes only into the user's folders, which platformdirs knows for each platform, never next to its code.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
+from platformdirs import PlatformDirs
+
 APP_NAME = "RepDesk"
+RESOURCES_PACKAGE = "repdesk_resources"
+
+# Lower-case folders on Linux and the other Unixes, as their convention (and earlier versions: ~/.local/share/repdesk)
+# has it; macOS and Windows show the product's name. Not roaming on Windows: a database has no place in a profile
+# copied from machine to machine.
+_DIRS = PlatformDirs(APP_NAME if sys.platform in ("win32", "darwin") else "repdesk", appauthor=False)
 
 
+@cache
 def resources_dir() -> Path:
-    """The `resources/` folder, from a source checkout or from a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The installed `resources/` folder."""
+    root = files(RESOURCES_PACKAGE)
+    # Qt and ReportLab open resources by file name. pip unpacks wheels and PyInstaller unpacks its bundle, so
+    # the resources are always real files; a zipped install is the one case without them.
+    if not isinstance(root, Path):
+        raise TypeError(f"RepDesk's resources must be installed as files, not inside an archive ({root})")
+    return root
 
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def data_dir() -> Path:
-    """The user's data folder (XDG on Linux, %APPDATA% on Windows); REPDESK_DATA_DIR overrides it."""
-    override = os.environ.get("REPDESK_DATA_DIR")
-    if override:
-        path = Path(override)
-    elif sys.platform == "win32":
-        path = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / APP_NAME
-    elif sys.platform == "darwin":
-        path = Path.home() / "Library" / "Application Support" / APP_NAME
-    else:
-        path = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "repdesk"
+def _folder(override: str, default: str) -> Path:
+    path = Path(os.environ.get(override) or default)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir() -> Path:
+    """The database and other data: ~/.local/share/repdesk, ~/Library/Application Support/RepDesk,
+    %LOCALAPPDATA%\\RepDesk. REPDESK_DATA_DIR overrides it."""
+    return _folder("REPDESK_DATA_DIR", _DIRS.user_data_dir)
 
 
 def log_dir() -> Path:
-    override = os.environ.get("REPDESK_LOG_DIR")
-    if override:
-        path = Path(override)
-    elif sys.platform == "win32":
-        path = data_dir() / "logs"
-    else:
-        path = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local" / "state")) / "repdesk" / "log"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """~/.local/state/repdesk/log, ~/Library/Logs/RepDesk, %LOCALAPPDATA%\\RepDesk\\Logs. REPDESK_LOG_DIR
+    overrides it."""
+    return _folder("REPDESK_LOG_DIR", _DIRS.user_log_dir)
+
+
+def config_dir() -> Path:
+    """The window's settings: ~/.config/repdesk, ~/Library/Application Support/RepDesk, %LOCALAPPDATA%\\RepDesk."""
+    return _folder("REPDESK_CONFIG_DIR", _DIRS.user_config_dir)

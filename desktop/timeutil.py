@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 CST = timezone(timedelta(hours=8), "CST")
 
@@ -73,6 +73,18 @@ def chinese_date(moment: datetime) -> str:
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def today_cst() -> date:
+    return datetime.now(UTC).astimezone(CST).date()
+
+
+def cst_days(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """Calendar days in China Standard Time as instants: from the start of day `first` to the start of the day
+    after `last` (exclusive), so `start <= t < end` holds for every moment of both days. None leaves a side open."""
+    start = datetime(first.year, first.month, first.day, tzinfo=CST) if first else None
+    end = datetime(last.year, last.month, last.day, tzinfo=CST) + timedelta(days=1) if last else None
+    return start, end
 
 
 def format_duration(seconds: float) -> str:

@@ -10,4 +10,8 @@ run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$PY" "$@"; }
 run -m tools.screenshots docs
 run -m tools.approvals_screenshot docs
 run -m tools.screenshots --admin docs
+# The duty wall (F11) full screen on a laptop's and an office monitor's screen.
+for size in 1366x768 1920x1080; do
+    xvfb-run -a -s "-screen 0 ${size}x24" "$PY" -m tools.screenshots --wall docs
+done
 rm -rf "$REPDESK_DATA_DIR"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  # Qt needs these even offscreen (platform-notes.md)
+  # Qt needs these even offscreen (measured: import PySide6.QtWidgets fails without them)
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libx11-6 libxcb1
   # a real window under Xvfb
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
@@ -45,6 +45,7 @@ if .venv/bin/python -m pip show -q pyside6-pdf >/dev/null 2>&1; then
   .venv/bin/python -m pip uninstall -q -y pyside6-pdf pyside6-essentials pyside6-addons shiboken6 >/dev/null
 fi
 .venv/bin/python -m pip install -q -e ".[dev]"
-# Qt Linguist: the English .qm is built from the .ts that is kept in git.
-.venv/bin/python -c "from ui.app.i18n import build_translations; build_translations()" || true
+# Qt Linguist: the English .qm is compiled from the .ts kept in git (the editable install above does it too; this
+# also refreshes it on a re-run after the .ts changed). The program itself never compiles translations.
+.venv/bin/python scripts/build_translations.py >/dev/null
 echo "setup: ready (.venv)"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run every test: the import contract (no Qt in the core), then the suite on SQLite and on a real PostgreSQL.
+# Run every test: the import contract (no Qt in the core), then the suite on SQLite and on a real PostgreSQL, then
+# (full runs) the installed wheel's smoke test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,11 @@ if [ -z "${REPDESK_TEST_POSTGRES_URL:-}" ]; then
 fi
 
 .venv/bin/lint-imports
+# the English tests load the .qm compiled from the current .ts (a build step; the program never compiles them)
+.venv/bin/python scripts/build_translations.py >/dev/null
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# A full run (no pytest arguments) also proves the package: the wheel built from a clean copy, installed into a
+# fresh virtual environment, runs every command and the window without writing into its install folder.
+if [ $# -eq 0 ]; then
+  bash scripts/check_wheel.sh
+fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -123,10 +124,30 @@ def sqlite_db(tmp_path: Path) -> Iterator[object]:
 FIXED_NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def demo_db(sqlite_db: object) -> object:
-    """The example organisation, accounts and incidents (as `repdesk demo` makes them), on SQLite."""
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example database built once per session: the ten accounts' password hashes alone take a second."""
     from desktop import demo
+    from desktop.db.session import Database
 
-    demo.fill(sqlite_db)  # type: ignore[arg-type]
-    return sqlite_db
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    demo.fill(database)
+    database.dispose()  # the last connection closes: SQLite folds its write-ahead log into the file
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, _demo_file: Path) -> Iterator[object]:
+    """The example organisation, accounts and incidents (as `repdesk demo` makes them), on SQLite: a copy of the
+    session's, so its clocks started when the session's first test asked for it (minutes ago, not seconds)."""
+    from desktop.db.session import Database
+
+    target = tmp_path / "demo.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # normally the file alone
+        source = _demo_file.with_name(_demo_file.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, target.with_name(target.name + suffix))
+    database = Database(f"sqlite:///{target}")
+    yield database
+    database.dispose()

@@ -163,7 +163,47 @@ def main_admin(out: str = "docs", user: str = "admin", password: str = "repdesk2
     return code
 
 
+def main_wall(out: str = "docs", user: str = "jingban", password: str = "repdesk2026") -> int:
+    """The duty wall (值班大屏, F11) full screen, grabbed from the whole screen: `xvfb-run -a -s "-screen 0
+    1366x768x24" python -m tools.screenshots --wall docs` writes docs/screenshot-wall-1366x768.png."""
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    crash.install()
+    app = make_application()
+    settings = Settings()
+    settings.reset()
+    theme.apply(app)
+    i18n.install_translators(app, "zh_CN")
+    db = Database()
+    worker = DbWorker(db)
+    controller = AppController(app, db, worker, settings)
+    controller.start(user, password)
+
+    def open_wall() -> None:
+        assert controller.window is not None
+        controller.window.showMaximized()
+        controller.window.toggle_wall()  # what F11 does
+
+    def shoot_wall() -> None:
+        screen = app.primaryScreen()
+        size = screen.size()
+        path = out_dir / f"screenshot-wall-{size.width()}x{size.height()}.png"
+        QApplication.processEvents()
+        screen.grabWindow(0).save(str(path))
+        print(f"saved {path}")
+        app.quit()
+
+    QTimer.singleShot(2500, open_wall)
+    QTimer.singleShot(4500, shoot_wall)
+    code = app.exec()
+    worker.stop()
+    db.dispose()
+    return code
+
+
 if __name__ == "__main__":
+    if "--wall" in sys.argv:
+        raise SystemExit(main_wall(*(a for a in sys.argv[1:] if a != "--wall")))
     if "--admin" in sys.argv:
         raise SystemExit(main_admin(*(a for a in sys.argv[1:] if a != "--admin")))
     raise SystemExit(main(*sys.argv[1:]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.domain import SEVERITIES, SYSTEM
+from desktop.domain import SEVERITIES, SYSTEM, IncidentStatus
 from desktop.errors import RepDeskError
 
 
@@ -49,9 +49,9 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     db = _db(args)
     now = now_utc()
     with db.read() as session:
-        rows = incidents.list_incidents(session, SYSTEM, status="open" if args.open else None)
+        rows = incidents.list_incidents(session, SYSTEM, status=IncidentStatus.OPEN if args.open else None)
     for r in rows:
-        due = next_deadline_text(incidents.deadlines(r, now), now) if r.status == "open" else "已结束"
+        due = next_deadline_text(incidents.deadlines(r, now), now) if r.status == IncidentStatus.OPEN else "已结束"
         print("\t".join([r.number, r.title, r.unit_name, SEVERITIES[r.severity], due]))
     return 0
 

@@ -16,7 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.types import UTCDateTime
+from desktop.db.types import EnumText, UTCDateTime
+from desktop.domain import ApprovalStep, Decision, DocumentState, IncidentStatus
 
 # Alembic batch mode on SQLite needs every constraint named.
 NAMING_CONVENTION = {
@@ -114,7 +115,7 @@ class Incident(Base):
     number: Mapped[str] = mapped_column(String(20), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # the lists' order and date range
     learned_at: Mapped[datetime] = mapped_column(UTCDateTime())
     place: Mapped[str] = mapped_column(String(200), default="")
     initial_severity: Mapped[str] = mapped_column(String(10))
@@ -142,7 +143,9 @@ class Incident(Base):
     evaluation: Mapped[str] = mapped_column(Text, default="")
     lessons: Mapped[str] = mapped_column(Text, default="")
     accountability: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    status: Mapped[IncidentStatus] = mapped_column(
+        EnumText(IncidentStatus, 10), default=IncidentStatus.OPEN, index=True
+    )
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     rule_set_id: Mapped[str] = mapped_column(String(60))
     rule_set_version: Mapped[int] = mapped_column(Integer)
@@ -175,6 +178,13 @@ class IncidentEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     late_reason: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[str] = mapped_column(Text, default="{}")  # JSON: media contact, appeasement details
+    # A mistake is withdrawn or corrected, never erased: the row keeps its facts and says who took it back,
+    # when and why; a correction is a new event, named here (`superseded_by_id`). The deadlines ignore it.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    withdrawn_by_name: Mapped[str] = mapped_column(String(60), default="")
+    withdraw_reason: Mapped[str] = mapped_column(Text, default="")
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("incident_events.id"))
 
     incident: Mapped[Incident] = relationship(back_populates="events")
 
@@ -248,7 +258,7 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    stage: Mapped[str] = mapped_column(String(10), default="")  # written report: first / follow_up / final
+    stage: Mapped[str] = mapped_column(String(10), default="")  # a written report's `Stage`, else ""
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     doc_number: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -269,7 +279,7 @@ class DocumentVersion(Base):
     number: Mapped[int] = mapped_column(Integer)
     content: Mapped[str] = mapped_column(Text)  # canonical JSON
     sha256: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(20), index=True)  # draft/submitted/returned/approved/signed/sent
+    state: Mapped[DocumentState] = mapped_column(EnumText(DocumentState, 20), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -290,8 +300,8 @@ class ApprovalDecision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
-    step: Mapped[str] = mapped_column(String(30))
-    decision: Mapped[str] = mapped_column(String(20))  # approved / returned / signed
+    step: Mapped[ApprovalStep] = mapped_column(EnumText(ApprovalStep, 30))
+    decision: Mapped[Decision] = mapped_column(EnumText(Decision, 20))
     actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     actor_name: Mapped[str] = mapped_column(String(60))
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -327,6 +337,23 @@ class Draft(Base):
     key: Mapped[str] = mapped_column(String(120))
     payload: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReminderAck(Base):
+    """A user said "知道了" to a deadline reminder: that duty in that state stays quiet for them, after a restart
+    too. The state is part of the key, so acknowledging "due soon" leaves the later "overdue" to be seen."""
+
+    __tablename__ = "reminder_acks"
+    __table_args__ = (
+        UniqueConstraint("user_id", "incident_id", "rule_id", "state", name="uq_reminder_acks_user_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(20))  # deadline_board.REMINDER_STATES
+    acknowledged_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class AuditEntry(Base):

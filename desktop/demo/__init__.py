@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Base
 from desktop.db.session import Database
-from desktop.domain import SYSTEM, Actor
+from desktop.domain import SYSTEM, Actor, Stage
 from desktop.services import accounts, approvals, documents, incidents, org
 from desktop.demo import document_flow as doc_demo
 from desktop.timeutil import now_utc
@@ -172,12 +172,13 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
     zhongshan, fenhang = people["zhongshan"], people["fenhang"]
     incidents.record_event(session, zhongshan, i, "reported_to_lead", at(15), note="电话报告分行办公室", now=now)
     # 3.3.3: the outlet's head signs its written report, which then goes to the branch office.
-    v = documents.create_document(session, zhongshan, i, "written_report", "first",
+    v = documents.create_document(session, zhongshan, i, "written_report", Stage.FIRST,
                                   {"doc_number": "中山银报〔2026〕3号"}, now=at(25))
     v = documents.submit(session, zhongshan, v.version_id, v.sha256, now=at(26))
     v = approvals.sign(session, zhongshan, v.version_id, v.sha256, comment="同意报送", now=at(30))
     approvals.send(session, zhongshan, v.version_id, v.sha256, at=at(35), now=at(35))
-    incidents.record_event(session, zhongshan, i, "written_details_to_lead", at(50), now=now)
+    # 4.2.2.1(2): the business department's written details reach the branch office, which records them.
+    incidents.record_event(session, bgs, i, "written_details_to_lead", at(50), now=now)
     # 4.2.2.1(3): the branch office drafts the plan, a branch leader approves it.
     v = documents.create_document(session, bgs, i, "response_plan", "",
                                   {"reply_script": "我行已增开服务窗口，对给客户带来的不便深表歉意。",

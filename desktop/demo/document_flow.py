@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from desktop.domain import Actor
+from desktop.domain import Actor, Stage
 from desktop.services import approvals, documents
 
 REPLY_SCRIPT_GENERAL = (
@@ -45,7 +45,7 @@ def demo_documents(
         xinxi,
         i,
         "written_report",
-        "first",
+        Stage.FIRST,
         {"doc_number": "保朝银报〔2026〕1号"},
         now=ago(minutes=4),
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from desktop.domain import STAGES, Stage
 from desktop.reports.blocks import data_table, paragraphs
 from desktop.reports.model import (
     ELEMENTS,
     MAJOR_ELEMENTS,
-    STAGE_ZH,
     Approval,
     DocumentHeader,
     EvaluationReport,
@@ -45,10 +45,10 @@ def _finish(ctx: Context, header: DocumentHeader, title: str, urgency: str, body
 def build_written_report(ctx: Context, doc: WrittenReport, invariant: bool = True) -> Rendered:
     """声誉风险事件报告 (3.3): every 3.3.2 element, the timeline and the deadlines."""
     inc, h = doc.incident, doc.header
-    stage = STAGE_ZH.get(doc.stage, doc.stage)
-    title = h.title or f"关于{inc.title}的报告（{stage}）"
-    lead_in = {"首报": "现将有关情况报告如下：", "续报": "现将事件进展情况续报如下：",
-               "终报": "事件已处置完毕，现将有关情况终报如下："}.get(stage, "现将有关情况报告如下：")
+    stage = Stage(doc.stage)
+    title = h.title or f"关于{inc.title}的报告（{STAGES[stage]}）"
+    lead_in = {Stage.FIRST: "现将有关情况报告如下：", Stage.FOLLOW_UP: "现将事件进展情况续报如下：",
+               Stage.FINAL: "事件已处置完毕，现将有关情况终报如下："}[stage]
     n = Numbering()
     body: list[Flowable] = [*paragraphs(ctx.ts, ctx.st, facts_sentence(inc) + lead_in), n(ctx, "事件基本情况")]
     body += element_paragraphs(ctx, inc, inc.required_elements(), strict=h.signed)

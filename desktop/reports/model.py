@@ -1,13 +1,16 @@
 """Plain input records for the documents: filled by the database glue, read by the layout code.
 
 Every time is an aware datetime (printed in China Standard Time); every text is plain text (no markup).
-Status strings are the deadline engine's own (`deadline-rules.md`), so the glue copies them across unchanged.
+Status strings are the deadline engine's own (docs/deadline-catalogue.md), so the glue copies them across
+unchanged.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from desktop.domain import Stage
 
 # 3.3.2: the elements every written report must carry, in the rules' order; the last two for major ones.
 ELEMENTS: tuple[tuple[str, str], ...] = (
@@ -26,7 +29,6 @@ MAJOR_ELEMENTS: tuple[tuple[str, str], ...] = (
 
 SEVERITY_ZH = {"general": "一般", "major": "重大"}
 LOCATION_ZH = {"same_city": "石家庄同城", "remote": "异地机构"}
-STAGE_ZH = {"initial": "首报", "follow_up": "续报", "final": "终报"}
 
 # The deadline engine's statuses as printed.
 STATUS_ZH = {
@@ -34,6 +36,7 @@ STATUS_ZH = {
     "late": "迟报",
     "overdue": "超时未办",
     "pending": "待办",
+    "immediate": "立即办理",  # an open 立即 duty: no limit, so never overdue (printed by deadline_board's reading)
     "waiting": "未起算",
     "open": "可办",
     "lapsed": "未办（窗口已过）",
@@ -87,7 +90,8 @@ class DeadlineRow:
     duty: str  # what must be done, e.g. 向分行办公室报告
     responsible: str  # the catalogue's responsible string
     due_at: datetime | None
-    status: str  # engine status: met / late / overdue / pending / waiting / open / lapsed / superseded
+    status: str  # engine status: met / late / overdue / pending / waiting / open / lapsed / superseded,
+    # or immediate (an open 立即 duty)
     done_at: datetime | None = None
     late_reason: str = ""  # 迟报说明, stored with a late or overdue rule
     rule_id: str = ""
@@ -189,7 +193,7 @@ class WrittenReport:
 
     header: DocumentHeader
     incident: ReportIncident
-    stage: str = "initial"  # initial / follow_up / final (首报 / 续报 / 终报)
+    stage: Stage = Stage.FIRST  # 首报 / 续报 / 终报
     body: str = ""  # the drafter's own paragraphs, printed after the generated sections
     closing: str = "特此报告。"
 
@@ -293,4 +297,5 @@ def summarize(deadlines: list[DeadlineRow], incidents: int = 0) -> DeadlineSumma
     for row in deadlines:
         count[row.status] = count.get(row.status, 0) + 1
     return DeadlineSummary(met=count["met"], late=count["late"], missed=count["overdue"],
-                           pending=count["pending"] + count["open"] + count["waiting"], incidents=incidents)
+                           pending=count["pending"] + count["immediate"] + count["open"] + count["waiting"],
+                           incidents=incidents)

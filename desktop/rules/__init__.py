@@ -1,4 +1,5 @@
-"""The deadline engine: the catalogue of deadline-rules.md kept as data, and the pure function applying it.
+"""The deadline engine: the deadline catalogue (docs/deadline-catalogue.md) kept as data, and the pure
+function applying it.
 
 Nothing under `desktop.rules` imports Qt, SQLAlchemy or ReportLab: the `deadlines` command must start quickly.
 """

@@ -1,6 +1,6 @@
 """`repdesk deadlines FILE`: one incident as JSON in, the status of every listed rule as JSON out.
 
-The contract is deadline-rules.md, "The command-line contract" and "Bad input": exit 0 with a JSON array on
+The contract is docs/deadline-catalogue.md, "The `repdesk deadlines` command": exit 0 with a JSON array on
 standard output, or exit 2 with one line on standard error naming the offending field and nothing on standard
 output. The window computes its dashboard from the same engine, so both always agree.
 """

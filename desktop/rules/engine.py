@@ -1,8 +1,8 @@
 """The deadline engine: from an incident's facts and timeline to the status of every listed rule.
 
-Pure functions of their arguments (deadline-rules.md, "Status of one rule at time `now`"). `evaluate` runs for
-every visible incident on every tick of the dashboard, so it does one pass over the events and one over the
-rules the rule set has already narrowed down for the incident's location and first severity.
+Pure functions of their arguments (docs/deadline-catalogue.md, "Status of a rule at a given moment").
+`evaluate` runs for every visible incident on every tick of the dashboard, so it does one pass over the events
+and one over the rules the rule set has already narrowed down for the incident's location and first severity.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from desktop.rules.model import (
     SEVERITIES,
     IncidentFacts,
     InputError,
+    InputProblem,
     RuleSet,
     RuleStatus,
     TimelineEvent,
@@ -64,17 +65,21 @@ def validate_timeline(
     earliest: dict[str, datetime] = {}
     for index, event in enumerate(events):
         if event.type not in event_types:
-            raise InputError(f"events[{index}].type", f"unknown event type {event.type!r}")
+            raise InputError(
+                f"events[{index}].type", f"unknown event type {event.type!r}", InputProblem.UNKNOWN_EVENT_TYPE
+            )
         if not isinstance(event.at, datetime) or not _is_aware(event.at):
             raise InputError(f"events[{index}].at", "not a time with an offset")
         if event.at < facts.occurred_at:
-            raise InputError(f"events[{index}].at", f"{event.type} before occurred_at")
+            raise InputError(
+                f"events[{index}].at", f"{event.type} before occurred_at", InputProblem.BEFORE_OCCURRED
+            )
         if event.at > now:
-            raise InputError(f"events[{index}].at", f"{event.type} after now")
+            raise InputError(f"events[{index}].at", f"{event.type} after now", InputProblem.AFTER_NOW)
         # 4.1: severity only goes up; an incident major from the start cannot be escalated.
         if event.type == ESCALATED_TO_MAJOR and initially_major:
             message = "escalated_to_major on an incident that was major when first recorded"
-            raise InputError(f"events[{index}].type", message)
+            raise InputError(f"events[{index}].type", message, InputProblem.ALREADY_MAJOR)
         current = earliest.get(event.type)
         if current is None or event.at < current:
             earliest[event.type] = event.at
@@ -85,9 +90,15 @@ def validate_timeline(
             continue
         prior = earliest.get(prior_type)
         if prior is None:
-            raise InputError(f"events[{index}].type", f"{event.type} without any {prior_type}")
+            raise InputError(
+                f"events[{index}].type", f"{event.type} without any {prior_type}",
+                InputProblem.MISSING_PRIOR, prior_type,
+            )
         if event.at < prior:
-            raise InputError(f"events[{index}].at", f"{event.type} before the earliest {prior_type}")
+            raise InputError(
+                f"events[{index}].at", f"{event.type} before the earliest {prior_type}",
+                InputProblem.BEFORE_PRIOR, prior_type,
+            )
 
 
 def major_since(facts: IncidentFacts, events: Sequence[TimelineEvent]) -> datetime | None:

@@ -19,6 +19,8 @@ from desktop.rules.model import (
     ANCHOR_OCCURRED,
     FACTS,
     KINDS,
+    PARTIES,
+    PARTY_SEPARATOR,
     RULE_LOCATIONS,
     EventType,
     Rule,
@@ -158,11 +160,16 @@ def _rule(source: str, index: int, raw: object, event_types: dict[str, EventType
     limit_minutes = r.integer("limit_minutes")
     if kind == "immediate" and limit_minutes != 0:
         r.fail("must be 0 for an immediate rule", "limit_minutes")
+    responsible = r.text("responsible")
+    unknown = [p for p in responsible.split(PARTY_SEPARATOR) if p not in PARTIES]
+    if unknown:
+        r.fail(f"unknown party {unknown[0]!r} (allowed: {', '.join(PARTIES)}, joined by {PARTY_SEPARATOR!r})",
+               "responsible")
     return Rule(
         id=rule_id,
         article=r.text("article"),
         kind=kind,
-        responsible=r.text("responsible"),
+        responsible=responsible,
         done_by=r.choice("done_by", known_events),
         anchor=r.choice("anchor", known_events | {ANCHOR_OCCURRED, ANCHOR_MAJOR_SINCE}),
         limit=timedelta(minutes=limit_minutes),
@@ -228,7 +235,7 @@ def load_ruleset(path: str | Path) -> RuleSet:
 
 @cache
 def default_ruleset() -> RuleSet:
-    """The shipped catalogue (deadline-rules.md), read once per process."""
+    """The shipped catalogue (docs/deadline-catalogue.md), read once per process."""
     from desktop.paths import resource
 
     return load_ruleset(resource("rules", "default.json"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Literal
 
 Location = Literal["same_city", "remote"]
@@ -22,7 +23,21 @@ RULE_LOCATIONS: tuple[str, ...] = ("same_city", "remote", "any")
 # Incident facts a rule may require to be true (3.2.4, 4.2.2.x(4), 4.3.4(6)).
 FACTS: tuple[str, ...] = ("business_line", "customer_dispute")
 
-# Clock starts other than an event type (see deadline-rules.md, "Clock starts").
+# The parties a rule may name as responsible (the catalogue's 责任方 column), in the rule set's own words; a rule
+# names one or several, joined by PARTY_SEPARATOR. Who each of them is for an incident and an account is the
+# deadline board's business (`desktop.services.deadline_board.MyScope`).
+INCIDENT_UNIT = "事发单位"
+LOCAL_LEAD = "属地牵头部门"
+BRANCH_OFFICE = "分行办公室"
+BUSINESS_DEPT = "主办业务部门"
+LEADING_GROUP = "处置领导小组"
+SPOKESPERSON = "新闻发言人"
+INTERVIEWED_UNIT = "受访单位"
+PARTIES: tuple[str, ...] = (INCIDENT_UNIT, LOCAL_LEAD, BRANCH_OFFICE, BUSINESS_DEPT, LEADING_GROUP, SPOKESPERSON,
+                            INTERVIEWED_UNIT)
+PARTY_SEPARATOR = "、"
+
+# Clock starts other than an event type (docs/deadline-catalogue.md, "When a clock starts").
 ANCHOR_OCCURRED = "occurred"
 ANCHOR_MAJOR_SINCE = "major_since"
 # The event that turns a general incident into a major one (4.1: only upwards).
@@ -37,13 +52,32 @@ KIND_STATUSES: dict[str, frozenset[str]] = {
 }
 
 
-class InputError(ValueError):
-    """Bad input, refused with a message naming the offending field (`events[2].at`)."""
+class InputProblem(StrEnum):
+    """What is wrong with an input, for callers that explain it in their own words."""
 
-    def __init__(self, field: str, message: str) -> None:
+    INVALID = "invalid"
+    UNKNOWN_EVENT_TYPE = "unknown_event_type"
+    BEFORE_OCCURRED = "before_occurred"  # an event before the incident occurred
+    AFTER_NOW = "after_now"
+    ALREADY_MAJOR = "already_major"  # escalating an incident major from the start (4.1)
+    MISSING_PRIOR = "missing_prior"  # an event whose required predecessor never happened (3.1.4)
+    BEFORE_PRIOR = "before_prior"  # an event before its required predecessor
+
+
+class InputError(ValueError):
+    """Bad input, refused with a message naming the offending field (`events[2].at`).
+
+    `code` says what is wrong (callers never match on the message); for `MISSING_PRIOR` and `BEFORE_PRIOR`,
+    `prior` is the event type that must come first."""
+
+    def __init__(
+        self, field: str, message: str, code: InputProblem = InputProblem.INVALID, prior: str | None = None
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
+        self.prior = prior
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +144,11 @@ class Rule:
     label_zh: str = ""
     deliverable_zh: str = ""
     note_zh: str = ""
+    # The responsible parties one by one (members of PARTIES, as the loader checks), read once from `responsible`.
+    parties: tuple[str, ...] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parties", tuple(self.responsible.split(PARTY_SEPARATOR)))
 
     @property
     def limit_minutes(self) -> int:

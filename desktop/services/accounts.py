@@ -8,13 +8,14 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.models import Unit, User, UserRole
 from desktop.domain import ROLES, Actor
-from desktop.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import AuthError, ErrorCode, NotFound, PermissionDenied, ValidationError
 from desktop.services import audit
 from desktop.timeutil import format_cst, now_utc
 
@@ -22,6 +23,9 @@ MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 MIN_PASSWORD = 8
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+# The one answer to an unknown name and to a wrong password alike: the log-in never tells whether a name exists.
+WRONG_CREDENTIALS = (f"登录名或密码不正确（连续输错 {MAX_FAILURES} 次将锁定账号"
+                     f" {LOCK_FOR // timedelta(minutes=1)} 分钟）")
 
 
 def hash_password(password: str) -> str:
@@ -121,35 +125,41 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
         select(User).options(selectinload(User.roles)).where(User.username == username.strip())
     ).scalar_one_or_none()
     if user is None:
-        check_password(password, hash_password("x"))  # same cost whether or not the name exists
-        raise AuthError("登录名或密码不正确")
+        check_password(password, _unused_hash())  # one scrypt, as for a name that exists
+        raise AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)
     if not user.active:
-        raise AuthError("该账号已停用，请联系管理员")
+        raise AuthError("该账号已停用，请联系管理员", ErrorCode.ACCOUNT_DISABLED)
     if user.locked_until is not None and user.locked_until > now:
-        raise AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}")
+        raise AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}", ErrorCode.ACCOUNT_LOCKED)
     if not check_password(password, user.password_hash):
-        raise AuthError(_count_failure(session, user.id, now))
+        raise _count_failure(session, user.id, now)
     user.failed_attempts = 0
     user.locked_until = None
     account = _account(user)
-    audit.record(session, account.actor(), "user.login", "user", user.id)
+    audit.record(session, account.actor(), "user.login", "user", user.id, at=now)
     return account
 
 
-def _count_failure(session: Session, user_id: int, now: datetime) -> str:
+@cache
+def _unused_hash() -> str:
+    """A hash no password is checked against for real: the work an unknown name costs."""
+    return hash_password(secrets.token_hex(16))
+
+
+def _count_failure(session: Session, user_id: int, now: datetime) -> AuthError:
     """Count a failed log-in in a transaction of its own: the caller's is rolled back by the refusal, and the
-    count must survive it or the lock-out would never come."""
+    count must survive it or the lock-out would never come. Returns the refusal to raise."""
     with Session(session.get_bind()) as own, own.begin():
         user = own.get(User, user_id, with_for_update=True)
         assert user is not None
         user.failed_attempts += 1
         if user.failed_attempts < MAX_FAILURES:
-            return f"登录名或密码不正确（再错 {MAX_FAILURES - user.failed_attempts} 次将锁定账号）"
+            return AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)
         user.locked_until = now + LOCK_FOR
         user.failed_attempts = 0
         audit.record(own, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id,
-                     after={"locked_until": user.locked_until})
-        return f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}"
+                     after={"locked_until": user.locked_until}, at=now)
+        return AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}", ErrorCode.ACCOUNT_LOCKED)
 
 
 def _get(session: Session, user_id: int) -> User:

@@ -15,14 +15,17 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident
-from desktop.domain import Actor, IncidentRecord, UnitInfo
-from desktop.errors import ConflictError, PermissionDenied, ValidationError
+from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState, IncidentRecord, UnitInfo
+from desktop.errors import ConflictError, ErrorCode, PermissionDenied, ValidationError
+from desktop.rules.model import RuleStatus
 from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
-from desktop.services.doc_steps import KINDS, STAGES, Step
+from desktop.services import deadline_board as dl
+from desktop.services.doc_steps import KINDS, Step
 from desktop.services.documents import DocumentVersionView
 from desktop.timeutil import format_cst, now_utc
 
-# The timeline event each kind of document completes, and so the deadline it serves (deadline-rules.md).
+# The timeline event each kind of document completes, and so the deadline it serves (3.3.1, 4.2.2.x(3),
+# 3.2.3).
 SERVES: dict[str, str] = {
     "written_report": "written_report_to_lead",
     "response_plan": "response_plan_approved",
@@ -47,7 +50,7 @@ class QueueItem:
     sha256: str
     action: str  # approve / sign / send
     action_label: str
-    step: str
+    step: ApprovalStep
     step_label: str
     step_article: str
     drafter_name: str
@@ -55,13 +58,22 @@ class QueueItem:
     rule_id: str | None
     rule_article: str | None
     due_at: datetime | None
+    rule_kind: str = "deadline"  # of the served rule: deadline / immediate (立即, no limit) / window
+    limit_seconds: float = 0.0  # of the served rule
 
     def seconds_left(self, now: datetime) -> float | None:
         """The countdown: negative once overdue."""
         return (self.due_at - now).total_seconds() if self.due_at is not None else None
 
+    def reading(self, now: datetime, thresholds: dl.Thresholds = dl.DEFAULT_THRESHOLDS) -> dl.Reading | None:
+        """State and countdown of the served deadline, as the dashboard shows it; None when it serves none."""
+        if self.due_at is None:
+            return None
+        return dl.reading(self.rule_kind, self.due_at.timestamp(), self.limit_seconds, now.timestamp(), thresholds)
+
     def is_overdue(self, now: datetime) -> bool:
-        return self.due_at is not None and now > self.due_at
+        reading = self.reading(now)
+        return reading is not None and reading.state == dl.OVERDUE
 
 
 @dataclass(frozen=True)
@@ -86,8 +98,8 @@ class CodeCheck:
 # --- state --------------------------------------------------------------------------------------------------
 
 
-def _done(version: DocumentVersion) -> dict[str, ApprovalDecision]:
-    return {d.step: d for d in version.decisions if d.decision in ("approved", "signed")}
+def _done(version: DocumentVersion) -> dict[ApprovalStep, ApprovalDecision]:
+    return {d.step: d for d in version.decisions if d.decision in documents.TAKEN}
 
 
 def _open_steps(steps: tuple[Step, ...], version: DocumentVersion) -> list[Step]:
@@ -96,12 +108,12 @@ def _open_steps(steps: tuple[Step, ...], version: DocumentVersion) -> list[Step]
     return [s for s in steps if s.key not in done and all(a in done for a in s.after)]
 
 
-def _state_after(steps: tuple[Step, ...], done: set[str]) -> str:
+def _state_after(steps: tuple[Step, ...], done: set[ApprovalStep]) -> DocumentState:
     if all(s.key in done for s in steps):
-        return "signed" if any(s.action == "sign" for s in steps) else "approved"
+        return DocumentState.SIGNED if any(s.action == "sign" for s in steps) else DocumentState.APPROVED
     if all(s.key in done for s in steps if s.action == "approve"):
-        return "approved"  # approved, waiting for the signature
-    return "submitted"
+        return DocumentState.APPROVED  # approved, waiting for the signature
+    return DocumentState.SUBMITTED
 
 
 def _load_for_decision(
@@ -116,14 +128,17 @@ def _load_for_decision(
     if latest.number != version.number:
         raise ConflictError(
             f"{label}已有新的第{latest.number}版，您打开的第{version.number}版已失效，"
-            f"不能{what}；请打开最新版本"
+            f"不能{what}；请打开最新版本",
+            ErrorCode.STALE,
         )
-    if version.state == "returned":
-        raise ConflictError(f"{label}第{version.number}版已被退回起草人，不能{what}")
-    if version.state == "draft":
-        raise ConflictError(f"{label}第{version.number}版尚未提交，不能{what}")
+    if version.state == DocumentState.RETURNED:
+        raise ConflictError(f"{label}第{version.number}版已被退回起草人，不能{what}", ErrorCode.WRONG_STATE)
+    if version.state == DocumentState.DRAFT:
+        raise ConflictError(f"{label}第{version.number}版尚未提交，不能{what}", ErrorCode.WRONG_STATE)
     if version.sha256 != expected_sha256:
-        raise ConflictError(f"{label}第{version.number}版的内容与您看到的不一致，不能{what}；请重新打开核对")
+        raise ConflictError(
+            f"{label}第{version.number}版的内容与您看到的不一致，不能{what}；请重新打开核对", ErrorCode.STALE
+        )
     if documents.content_sha256(version.content) != version.sha256:
         raise ConflictError(f"{label}第{version.number}版的内容校验不符，可能已被改动，不能{what}")
     return version, incident
@@ -134,11 +149,11 @@ def _decide(
     actor: Actor,
     version: DocumentVersion,
     incident: Incident,
-    step: str,
-    decision: str,
+    step: ApprovalStep,
+    decision: Decision,
     comment: str,
     now: datetime,
-    new_state: str,
+    new_state: DocumentState,
 ) -> None:
     before = version.state
     version.decisions.append(
@@ -164,6 +179,7 @@ def _decide(
         before={"state": before},
         after={"state": new_state, "step": step, "comment": comment.strip(), "sha256": version.sha256},
         incident_id=incident.id,
+        at=now,
     )
 
 
@@ -209,17 +225,18 @@ def approve(
     document = version.document
     steps = documents.steps_for(session, document)
     incident_unit, doc_unit = _units(session, incident, document)
-    if any(d.actor_id == actor.user_id and d.decision == "approved" for d in version.decisions):
+    if any(d.actor_id == actor.user_id and d.decision == Decision.APPROVED for d in version.decisions):
         raise PermissionDenied("您已审批过该版本，不能重复审批")
-    if version.state != "submitted":
+    if version.state != DocumentState.SUBMITTED:
         raise ConflictError(
-            f"{KINDS[document.kind]}第{version.number}版{documents.STATES[version.state]}，无需再审批"
+            f"{KINDS[document.kind]}第{version.number}版{documents.STATES[version.state]}，无需再审批",
+            ErrorCode.WRONG_STATE,
         )
     candidates = [
         s for s in _open_steps(steps, version) if s.action == "approve" and (step is None or s.key == step)
     ]
     if not candidates:
-        raise ConflictError("该审批环节已完成或尚不能办理")
+        raise ConflictError("该审批环节已完成或尚不能办理", ErrorCode.WRONG_STATE)
     reasons = [doc_steps.may_decide(session, actor, s, incident_unit, doc_unit) for s in candidates]
     allowed = [s for s, r in zip(candidates, reasons, strict=True) if r is None]
     if not allowed:
@@ -229,7 +246,7 @@ def approve(
     chosen = allowed[0]
     new_state = _state_after(steps, {*_done(version), chosen.key})
     # The timeline event first: if the rules refuse it (or want a late reason), nothing else has changed.
-    if document.kind == "response_plan" and new_state == "approved":
+    if document.kind == "response_plan" and new_state == DocumentState.APPROVED:
         _record(
             session,
             actor,
@@ -240,11 +257,11 @@ def approve(
             late_reason,
             now,
         )
-    if document.kind == "major_report" and chosen.key == "leadership_group":
+    if document.kind == "major_report" and chosen.key == ApprovalStep.LEADERSHIP_GROUP:
         _record(
             session, actor, incident, "major_report_approved", now, f"第{version.number}版", late_reason, now
         )
-    _decide(session, actor, version, incident, chosen.key, "approved", comment, now, new_state)
+    _decide(session, actor, version, incident, chosen.key, Decision.APPROVED, comment, now, new_state)
     return documents.to_view(session, version)
 
 
@@ -264,9 +281,10 @@ def return_(
         raise ValidationError("comment", "退回时请填写意见")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "退回")
     document = version.document
-    if version.state not in ("submitted", "approved") or version.signed_at is not None:
+    if version.state not in (DocumentState.SUBMITTED, DocumentState.APPROVED) or version.signed_at is not None:
         raise ConflictError(
-            f"{KINDS[document.kind]}第{version.number}版已{documents.STATES[version.state]}，不能退回"
+            f"{KINDS[document.kind]}第{version.number}版已{documents.STATES[version.state]}，不能退回",
+            ErrorCode.WRONG_STATE,
         )
     incident_unit, doc_unit = _units(session, incident, document)
     open_steps = _open_steps(documents.steps_for(session, document), version)
@@ -274,7 +292,9 @@ def return_(
     chosen = next((s for s, r in zip(open_steps, reasons, strict=True) if r is None), None)
     if chosen is None:
         raise PermissionDenied(next((r for r in reasons if r), "您不能退回该文件"))
-    _decide(session, actor, version, incident, chosen.key, "returned", comment, now, "returned")
+    _decide(
+        session, actor, version, incident, chosen.key, Decision.RETURNED, comment, now, DocumentState.RETURNED
+    )
     return documents.to_view(session, version)
 
 
@@ -301,12 +321,12 @@ def sign(
     if reason:
         raise PermissionDenied(reason)
     if version.signed_at is not None:
-        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经签发")
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经签发", ErrorCode.WRONG_STATE)
     if sign_step not in _open_steps(steps, version):
         missing = "、".join(
             s.label for s in steps if s.key in sign_step.after and s.key not in _done(version)
         )
-        raise ConflictError(f"须先经{missing}，才能签发（4.3.4(2)）")
+        raise ConflictError(f"须先经{missing}，才能签发（4.3.4(2)）", ErrorCode.WRONG_STATE)
     version.signed_by_id = actor.user_id
     version.signed_at = now
     _decide(
@@ -315,7 +335,7 @@ def sign(
         version,
         incident,
         sign_step.key,
-        "signed",
+        Decision.SIGNED,
         comment,
         now,
         _state_after(steps, {*_done(version), sign_step.key}),
@@ -349,12 +369,14 @@ def send(
     if reason:
         raise PermissionDenied(reason)
     steps = documents.steps_for(session, document)
-    if version.state == "sent":
-        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经报送")
+    if version.state == DocumentState.SENT:
+        raise ConflictError(f"{KINDS[document.kind]}第{version.number}版已经报送", ErrorCode.WRONG_STATE)
     missing = [s.label for s in steps if s.key not in _done(version)]
-    if missing or version.state != "signed" or version.signed_at is None:
+    if missing or version.state != DocumentState.SIGNED or version.signed_at is None:
         rule = "（4.3.4(2)、3.3.3）" if document.kind == "major_report" else "（3.3.3）"
-        raise ConflictError(f"{KINDS[document.kind]}须经{'、'.join(missing) or '签发'}后才能报送{rule}")
+        raise ConflictError(
+            f"{KINDS[document.kind]}须经{'、'.join(missing) or '签发'}后才能报送{rule}", ErrorCode.WRONG_STATE
+        )
     if at < version.signed_at:
         raise ValidationError("at", "报送时间不能早于签发时间")
     _record(
@@ -367,7 +389,7 @@ def send(
         late_reason,
         now,
     )
-    _decide(session, actor, version, incident, "send", "sent", note, now, "sent")
+    _decide(session, actor, version, incident, ApprovalStep.SEND, Decision.SENT, note, now, DocumentState.SENT)
     return documents.to_view(session, version)
 
 
@@ -421,21 +443,18 @@ def report_to_regulator(
 # --- the queue ----------------------------------------------------------------------------------------------
 
 
-def _served_deadline(
-    record: IncidentRecord, kind: str, now: datetime
-) -> tuple[str | None, str | None, datetime | None]:
+def _served_deadline(record: IncidentRecord, kind: str, now: datetime) -> RuleStatus | None:
     event = SERVES.get(kind)
     if event is None:
-        return None, None, None
+        return None
     open_ = [
         s
         for s in incidents.deadlines(record, now)
         if s.rule.done_by == event and s.status in ("pending", "overdue", "open") and s.due_at is not None
     ]
     if not open_:
-        return None, None, None
-    first = min(open_, key=lambda s: s.due_at)  # type: ignore[arg-type, return-value]
-    return first.rule.id, first.rule.article, first.due_at
+        return None
+    return min(open_, key=lambda s: s.due_at)  # type: ignore[arg-type, return-value]
 
 
 def pending_for(session: Session, actor: Actor, now: datetime | None = None,
@@ -451,7 +470,7 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None,
         select(DocumentVersion)
         .join(Document)
         .join(Incident, Incident.id == Document.incident_id)
-        .where(DocumentVersion.state.in_(("submitted", "approved", "signed")))
+        .where(DocumentVersion.state.in_((DocumentState.SUBMITTED, DocumentState.APPROVED, DocumentState.SIGNED)))
         .options(selectinload(DocumentVersion.decisions), selectinload(DocumentVersion.document))
     )
     if units is not None:
@@ -473,7 +492,7 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None,
         if incident.id not in records:
             records[incident.id] = incidents.get_incident(session, actor, incident.id)
         record = records[incident.id]
-        rule_id, article, due_at = _served_deadline(record, document.kind, now)
+        served = _served_deadline(record, document.kind, now)
         items.append(
             QueueItem(
                 version_id=version.id,
@@ -493,9 +512,11 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None,
                 step_article=step.article,
                 drafter_name=documents.to_view(session, version).created_by_name,
                 submitted_at=version.submitted_at,
-                rule_id=rule_id,
-                rule_article=article,
-                due_at=due_at,
+                rule_id=served.rule.id if served else None,
+                rule_article=served.rule.article if served else None,
+                due_at=served.due_at if served else None,
+                rule_kind=served.rule.kind if served else "deadline",
+                limit_seconds=served.rule.limit.total_seconds() if served else 0.0,
             )
         )
     far = datetime.max.replace(tzinfo=now.tzinfo)
@@ -503,15 +524,15 @@ def pending_for(session: Session, actor: Actor, now: datetime | None = None,
     return items
 
 
-SEND_STEP = Step("send", "报送", "send", "3.3.1")
-SEND_MAJOR_STEP = Step("send", "报送总行办公室", "send", "3.2.3")
+SEND_STEP = Step(ApprovalStep.SEND, "报送", "send", "3.3.1")
+SEND_MAJOR_STEP = Step(ApprovalStep.SEND, "报送总行办公室", "send", "3.2.3")
 
 
 def _next_for(
     session: Session, actor: Actor, version: DocumentVersion, incident_unit: UnitInfo, doc_unit: UnitInfo
 ) -> tuple[str, Step | None]:
     document = version.document
-    if version.state == "signed":
+    if version.state == DocumentState.SIGNED:
         if (
             document.kind in ("written_report", "major_report")
             and doc_steps.may_send(session, actor, document.kind, doc_unit) is None
@@ -519,7 +540,7 @@ def _next_for(
             return "send", SEND_STEP if document.kind == "written_report" else SEND_MAJOR_STEP
         return "", None
     steps = documents.steps_for(session, document)
-    already = any(d.actor_id == actor.user_id and d.decision == "approved" for d in version.decisions)
+    already = any(d.actor_id == actor.user_id and d.decision == Decision.APPROVED for d in version.decisions)
     for step in _open_steps(steps, version):
         if step.action == "approve" and (already or version.created_by_id == actor.user_id):
             continue
@@ -536,7 +557,7 @@ def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
     rows = (
         session.execute(
             select(DocumentVersion)
-            .where(DocumentVersion.state == "returned", DocumentVersion.created_by_id == actor.user_id)
+            .where(DocumentVersion.state == DocumentState.RETURNED, DocumentVersion.created_by_id == actor.user_id)
             .options(selectinload(DocumentVersion.decisions))
         )
         .scalars()
@@ -563,7 +584,7 @@ def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
 def signed_version(session: Session, version_id: int) -> DocumentVersionView | None:
     """A frozen version by id (no user needed: `repdesk verify` is headless); None for drafts, unknown ids."""
     version = session.get(DocumentVersion, version_id)
-    if version is None or version.state == "draft":
+    if version is None or version.state == DocumentState.DRAFT:
         return None
     return documents.to_view(session, version)
 

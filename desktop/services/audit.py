@@ -67,12 +67,14 @@ def record(
     before: Any = None,
     after: Any = None,
     incident_id: int | None = None,
+    at: datetime | None = None,
 ) -> AuditEntry:
+    """Append one entry to the chain; `at`: the moment of the change, the service's `now` (the clock if None)."""
     _take_chain_lock(session)
     last = session.execute(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).scalar_one_or_none()
     entry = AuditEntry(
         id=(last.id + 1) if last else 1,
-        at=now_utc(),
+        at=at or now_utc(),
         actor_id=actor.user_id,
         actor_name=actor.name,
         action=action,

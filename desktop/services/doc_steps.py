@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from desktop.db.models import User
-from desktop.domain import Actor, UnitInfo
+from desktop.domain import Actor, ApprovalStep, UnitInfo
 from desktop.errors import PermissionDenied
 from desktop.services import org
 
@@ -21,7 +21,6 @@ KINDS: dict[str, str] = {
     "major_report": "《重大突发事件报告》",
     "evaluation": "评估总结报告",
 }
-STAGES: dict[str, str] = {"first": "首报", "follow_up": "续报", "final": "终报"}
 
 BRANCH_LEVEL = ("branch", "branch_office")
 LEADERS = ("leader", "president")
@@ -31,21 +30,23 @@ LEADERS = ("leader", "president")
 class Step:
     """One decision a document version needs. `after`: the steps that must be done first."""
 
-    key: str
+    key: ApprovalStep
     label: str
-    action: str  # approve / sign
+    action: str  # approve / sign / send
     article: str
-    after: tuple[str, ...] = ()
+    after: tuple[ApprovalStep, ...] = ()
 
 
-UNIT_HEAD_SIGN = Step("unit_head_sign", "事发单位主要负责人签发", "sign", "3.3.3")
-BRANCH_LEADER = Step("branch_leader", "分行领导或同城最高级别负责人审批", "approve", "4.2.2.1(3)")
-LOCAL_LEADER = Step("local_leader", "属地分行领导或最高级别负责人审批", "approve", "4.2.2.2(3)")
-BRANCH_OFFICE = Step("branch_office", "石家庄分行办公室审批", "approve", "4.2.2.2(3)")
-GROUP_PLAN = Step("leadership_group", "处置领导小组审定", "approve", "4.3.4(3)")
-GROUP_REPORT = Step("leadership_group", "处置领导小组审定", "approve", "4.3.4(2)")
-PRESIDENT_SIGN = Step("president_sign", "分行行长签发", "sign", "3.3.3", after=("leadership_group",))
-LEAD_DEPARTMENT = Step("lead_department", "牵头部门审核", "approve", "5.2、5.3")
+UNIT_HEAD_SIGN = Step(ApprovalStep.UNIT_HEAD_SIGN, "事发单位主要负责人签发", "sign", "3.3.3")
+BRANCH_LEADER = Step(ApprovalStep.BRANCH_LEADER, "分行领导或同城最高级别负责人审批", "approve", "4.2.2.1(3)")
+LOCAL_LEADER = Step(ApprovalStep.LOCAL_LEADER, "属地分行领导或最高级别负责人审批", "approve", "4.2.2.2(3)")
+BRANCH_OFFICE = Step(ApprovalStep.BRANCH_OFFICE, "石家庄分行办公室审批", "approve", "4.2.2.2(3)")
+GROUP_PLAN = Step(ApprovalStep.LEADERSHIP_GROUP, "处置领导小组审定", "approve", "4.3.4(3)")
+GROUP_REPORT = Step(ApprovalStep.LEADERSHIP_GROUP, "处置领导小组审定", "approve", "4.3.4(2)")
+PRESIDENT_SIGN = Step(
+    ApprovalStep.PRESIDENT_SIGN, "分行行长签发", "sign", "3.3.3", after=(ApprovalStep.LEADERSHIP_GROUP,)
+)
+LEAD_DEPARTMENT = Step(ApprovalStep.LEAD_DEPARTMENT, "牵头部门审核", "approve", "5.2、5.3")
 
 STEP_LABELS: dict[str, str] = {
     s.key: s.label
@@ -166,15 +167,15 @@ def may_decide(
 ) -> str | None:
     """None if this actor may take this step for a document of this incident, else why not."""
     where = place_of(session, actor)
-    if step.key == "unit_head_sign":
+    if step.key == ApprovalStep.UNIT_HEAD_SIGN:
         if actor.has("unit_head") and actor.unit_id == doc_unit.id:
             return None
         return f"只有{doc_unit.name}的主要负责人可以签发本单位的书面报告（3.3.3）"
-    if step.key == "branch_leader":
+    if step.key == ApprovalStep.BRANCH_LEADER:
         if actor.has(*LEADERS) and where is not None and where.same_city:
             return None
         return "同城事件的应对方案须由分行领导或石家庄同城最高级别负责人审批（4.2.2.1(3)）"
-    if step.key == "local_leader":
+    if step.key == ApprovalStep.LOCAL_LEADER:
         if (
             actor.has("leader")
             and where is not None
@@ -183,22 +184,22 @@ def may_decide(
         ):
             return None
         return "异地事件的应对方案须由所在分行领导或属地最高级别负责人审批（4.2.2.2(3)）"
-    if step.key == "branch_office":
+    if step.key == ApprovalStep.BRANCH_OFFICE:
         if where is not None and (
             (actor.has("lead_officer") and where.kind == "branch_office")
             or (actor.has(*LEADERS) and where.branch_level)
         ):
             return None
         return "异地事件的应对方案还须经石家庄分行办公室审批（4.2.2.2(3)）"
-    if step.key == "leadership_group":
+    if step.key == ApprovalStep.LEADERSHIP_GROUP:
         if actor.has(*LEADERS) and where is not None and where.branch_level:
             return None
         return f"须由处置领导小组（分行行长、分行领导）审定（{step.article}）"
-    if step.key == "president_sign":
+    if step.key == ApprovalStep.PRESIDENT_SIGN:
         if actor.has("president") and where is not None and where.branch_level:
             return None
         return "《重大突发事件报告》须由分行行长签发（3.3.3）"
-    if step.key == "lead_department":
+    if step.key == ApprovalStep.LEAD_DEPARTMENT:
         if where is None:
             return "评估总结须经牵头部门审核（5.2、5.3）"
         if actor.has("lead_officer") and where.unit.id in lead_units(session, incident_unit):

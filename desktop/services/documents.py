@@ -18,25 +18,42 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.models import Document, DocumentVersion, Incident, User
-from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, SYSTEM, Actor, IncidentRecord
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.domain import (
+    ELEMENTS,
+    MAJOR_ELEMENTS,
+    STAGES,
+    SYSTEM,
+    Actor,
+    ApprovalStep,
+    Decision,
+    DocumentState,
+    IncidentRecord,
+    Stage,
+)
+from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, ValidationError
 from desktop.services import audit, doc_steps, incidents, org, permissions, verification
-from desktop.services.doc_steps import KINDS, STAGES, STEP_LABELS, Step
+from desktop.services.doc_steps import KINDS, STEP_LABELS, Step
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_rfc3339_cst, now_utc
 
 CONTENT_SCHEMA = 1
-STATES: dict[str, str] = {
-    "draft": "草稿",
-    "submitted": "待审批",
-    "returned": "已退回",
-    "approved": "已审批",
-    "signed": "已签发",
-    "sent": "已报送",
-    "superseded": "已被新版本取代",
+STATES: dict[DocumentState, str] = {
+    DocumentState.DRAFT: "草稿",
+    DocumentState.SUBMITTED: "待审批",
+    DocumentState.RETURNED: "已退回",
+    DocumentState.APPROVED: "已审批",
+    DocumentState.SIGNED: "已签发",
+    DocumentState.SENT: "已报送",
+    DocumentState.SUPERSEDED: "已被新版本取代",
 }
-FROZEN = ("submitted", "returned", "approved", "signed", "sent", "superseded")
-DECISIONS: dict[str, str] = {"approved": "同意", "returned": "退回", "signed": "签发", "sent": "报送"}
+DECISIONS: dict[Decision, str] = {
+    Decision.APPROVED: "同意",
+    Decision.RETURNED: "退回",
+    Decision.SIGNED: "签发",
+    Decision.SENT: "报送",
+}
+# Decisions that take a step (a return takes none: the version goes back to its drafter).
+TAKEN = (Decision.APPROVED, Decision.SIGNED)
 
 # The fields a drafter writes, per kind; everything else in the content is the incident's snapshot.
 COMMON_FIELDS = ("doc_number", "title", "recipient", "body", "contact_person", "contact_phone")
@@ -45,6 +62,22 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "response_plan": (*COMMON_FIELDS, "reply_script", "plan_measures"),
     "major_report": (*COMMON_FIELDS, "reply_script", "spokesperson"),
     "evaluation": (*COMMON_FIELDS, "evaluation", "lessons", "positive_publicity", "accountability"),
+}
+# The drafter's fields in the words of the forms, in the order the forms and the documents give them.
+FIELD_LABELS: dict[str, str] = {
+    "doc_number": "发文字号",
+    "title": "标题",
+    "recipient": "主送机关",
+    "body": "正文",
+    "contact_person": "联系人",
+    "contact_phone": "联系电话",
+    "reply_script": "应答口径",
+    "plan_measures": "应对措施",
+    "spokesperson": "新闻发言人",
+    "evaluation": "影响及处置评估",
+    "lessons": "经验教训",
+    "positive_publicity": "正面宣传",
+    "accountability": "责任追究",
 }
 # Kinds of which an incident has one document; written reports have one first and one final report, and any
 # number of follow-ups.
@@ -56,9 +89,9 @@ SINGLE_PER_INCIDENT = ("response_plan", "major_report", "evaluation")
 
 @dataclass(frozen=True)
 class DecisionView:
-    step: str
+    step: ApprovalStep
     step_label: str
-    decision: str  # approved / returned / signed / sent
+    decision: Decision
     decision_label: str
     actor_id: int
     actor_name: str
@@ -68,7 +101,7 @@ class DecisionView:
 
 @dataclass(frozen=True)
 class StepView:
-    key: str
+    key: ApprovalStep
     label: str
     action: str  # approve / sign
     article: str
@@ -86,13 +119,13 @@ class DocumentVersionView:
     incident_number: str
     kind: str
     kind_label: str
-    stage: str
+    stage: Stage | None  # written reports only
     stage_label: str
     unit_id: int
     unit_name: str
     number: int
     is_current: bool
-    state: str
+    state: DocumentState
     state_label: str
     content: dict[str, Any]
     sha256: str
@@ -122,7 +155,7 @@ class DocumentVersionView:
 
     @property
     def last_return(self) -> DecisionView | None:
-        returned = [d for d in self.decisions if d.decision == "returned"]
+        returned = [d for d in self.decisions if d.decision == Decision.RETURNED]
         return returned[-1] if returned else None
 
 
@@ -180,6 +213,7 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
                 "late_reason": e.late_reason,
             }
             for e in record.events
+            if not e.withdrawn  # withdrawn and corrected events stay in the record, not in what is reported
         ],
         "deadlines": [
             {
@@ -202,14 +236,14 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
 
 
 def _default_fields(
-    session: Session, actor: Actor, record: IncidentRecord, kind: str, stage: str
+    session: Session, actor: Actor, record: IncidentRecord, kind: str, stage: Stage | None
 ) -> dict[str, str]:
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     fields = {k: "" for k in KIND_FIELDS[kind]}
     fields["contact_person"] = actor.name if user is not None else ""
     fields["contact_phone"] = user.phone if user is not None else ""
     if kind == "written_report":
-        fields["title"] = f"关于{record.title}的报告（{STAGES[stage]}）"
+        fields["title"] = f"关于{record.title}的报告（{STAGES[stage or Stage.FIRST]}）"
         fields["recipient"] = record.lead_unit_name
     elif kind == "response_plan":
         fields["title"] = f"关于{record.title}的应对方案"
@@ -334,7 +368,7 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         )
         for d in sorted(version.decisions, key=lambda d: (d.decided_at, d.id))
     )
-    done = {d.step: d for d in decisions if d.decision in ("approved", "signed")}
+    done = {d.step: d for d in decisions if d.decision in TAKEN}
     steps = tuple(
         StepView(
             s.key,
@@ -354,14 +388,14 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         incident_number=incident.number,
         kind=document.kind,
         kind_label=KINDS[document.kind],
-        stage=document.stage,
+        stage=Stage(document.stage) if document.stage else None,
         stage_label=STAGES.get(document.stage, ""),
         unit_id=document.unit_id,
         unit_name=content.get("unit", {}).get("name", ""),
         number=version.number,
         is_current=version.number == latest_version(document).number,
         state=version.state,
-        state_label=STATES.get(version.state, version.state),
+        state_label=STATES[version.state],
         content=content,
         sha256=version.sha256,
         created_by_id=version.created_by_id,
@@ -382,7 +416,7 @@ def flush(session: Session, what: str) -> None:
     try:
         session.flush()
     except StaleDataError:
-        raise ConflictError(f"{what}已被其他用户处理，请刷新后重试") from None
+        raise ConflictError(f"{what}已被其他用户处理，请刷新后重试", ErrorCode.STALE) from None
 
 
 # --- commands -----------------------------------------------------------------------------------------------
@@ -393,18 +427,21 @@ def create_document(
     actor: Actor,
     incident_id: int,
     kind: str,
-    stage: str = "",
+    stage: Stage | str = "",
     fields: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> DocumentVersionView:
-    """A new document with its first version, a draft pre-filled from the incident."""
+    """A new document with its first version, a draft pre-filled from the incident. `stage`: a written
+    report's, "" for the other kinds."""
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
     if kind not in KINDS:
         raise ValidationError("kind", f"未知的文件类型：{kind}")
+    chosen: Stage | None = None
     if kind == "written_report":
         if stage not in STAGES:
             raise ValidationError("stage", "请选择报告阶段：首报、续报或终报")
+        chosen = Stage(stage)
     elif stage:
         raise ValidationError("stage", f"{KINDS[kind]}没有报告阶段")
     record = incidents.get_incident(session, actor, incident_id)
@@ -414,21 +451,22 @@ def create_document(
         raise PermissionDenied(reason)
     if kind == "major_report" and not record.is_major:
         raise ValidationError("kind", "只有重大声誉事件才报送《重大突发事件报告》（4.3.4(2)）")
-    if kind in SINGLE_PER_INCIDENT or stage in ("first", "final"):
+    stored = chosen.value if chosen else ""
+    if kind in SINGLE_PER_INCIDENT or chosen in (Stage.FIRST, Stage.FINAL):
         exists = session.execute(
             select(Document.id).where(
-                Document.incident_id == record.id, Document.kind == kind, Document.stage == stage
+                Document.incident_id == record.id, Document.kind == kind, Document.stage == stored
             )
         ).first()
         if exists:
-            label = KINDS[kind] + (f"（{STAGES[stage]}）" if stage else "")
+            label = KINDS[kind] + (f"（{STAGES[chosen]}）" if chosen else "")
             raise ValidationError("kind", f"事件 {record.number} 已有{label}，请打开后修改")
-    values = _default_fields(session, actor, record, kind, stage)
+    values = _default_fields(session, actor, record, kind, chosen)
     values.update(_clean_fields(kind, fields or {}))
     document = Document(
         incident_id=record.id,
         kind=kind,
-        stage=stage,
+        stage=stored,
         unit_id=_doc_unit_id(session, kind, record),
         doc_number=values.get("doc_number", ""),
         created_at=now,
@@ -439,7 +477,7 @@ def create_document(
         session, record, document, values, org.unit_info(session, document.unit_id).name, now
     )
     version = DocumentVersion(
-        document=document, number=1, state="draft", created_by_id=actor.user_id, created_at=now
+        document=document, number=1, state=DocumentState.DRAFT, created_by_id=actor.user_id, created_at=now
     )
     _set_content(version, content)
     session.add(version)
@@ -450,8 +488,9 @@ def create_document(
         "document.create",
         "document_version",
         version.id,
-        after={"kind": kind, "stage": stage, "version": 1, "sha256": version.sha256},
+        after={"kind": kind, "stage": stored, "version": 1, "sha256": version.sha256},
         incident_id=record.id,
+        at=now,
     )
     return to_view(session, version)
 
@@ -481,7 +520,8 @@ def edit_document(
     current = latest_version(document)
     if current.sha256 != expected_sha256:
         raise ConflictError(
-            f"{KINDS[document.kind]}已被其他用户修改（现为第{current.number}版），请重新打开后再编辑"
+            f"{KINDS[document.kind]}已被其他用户修改（现为第{current.number}版），请重新打开后再编辑",
+            ErrorCode.STALE,
         )
     record = incidents.get_incident(session, actor, incident.id)
     values = dict(json.loads(current.content).get("fields", {}))
@@ -493,16 +533,16 @@ def edit_document(
         session, record, document, values, org.unit_info(session, document.unit_id).name, now
     )
     before = {"version": current.number, "state": current.state, "sha256": current.sha256}
-    if current.state == "draft":
+    if current.state == DocumentState.DRAFT:
         version = current
         _set_content(version, content)
     else:
-        if current.state == "submitted":
-            current.state = "superseded"
+        if current.state == DocumentState.SUBMITTED:
+            current.state = DocumentState.SUPERSEDED
         version = DocumentVersion(
             document=document,
             number=current.number + 1,
-            state="draft",
+            state=DocumentState.DRAFT,
             created_by_id=actor.user_id,
             created_at=now,
         )
@@ -518,6 +558,7 @@ def edit_document(
         before=before,
         after={"version": version.number, "state": version.state, "sha256": version.sha256, "fields": values},
         incident_id=incident.id,
+        at=now,
     )
     return to_view(session, version)
 
@@ -535,11 +576,11 @@ def submit(
     if reason:
         raise PermissionDenied(reason)
     if version.number != latest_version(document).number:
-        raise ConflictError(f"第{version.number}版已不是最新版本，请打开最新版本")
-    if version.state != "draft":
-        raise ConflictError(f"第{version.number}版{STATES.get(version.state, version.state)}，不能再次提交")
+        raise ConflictError(f"第{version.number}版已不是最新版本，请打开最新版本", ErrorCode.STALE)
+    if version.state != DocumentState.DRAFT:
+        raise ConflictError(f"第{version.number}版{STATES[version.state]}，不能再次提交", ErrorCode.WRONG_STATE)
     if version.sha256 != expected_sha256:
-        raise ConflictError("文件内容已被修改，请重新打开核对后再提交")
+        raise ConflictError("文件内容已被修改，请重新打开核对后再提交", ErrorCode.STALE)
     content = json.loads(version.content)
     if document.kind in ("written_report", "major_report"):
         # 3.3.2: every element, and for major incidents the two more, before it can go up for signing.
@@ -550,7 +591,7 @@ def submit(
             raise ValidationError("elements", f"报告要素不全（3.3.2），请补充：{'、'.join(missing)}")
     if document.kind == "response_plan" and not content["fields"].get("reply_script", "").strip():
         raise ValidationError("reply_script", "应对方案须包括应答口径（4.2.2.x(3)）")
-    version.state = "submitted"
+    version.state = DocumentState.SUBMITTED
     version.submitted_at = now
     flush(session, KINDS[document.kind])
     audit.record(
@@ -559,9 +600,10 @@ def submit(
         "document.submit",
         "document_version",
         version.id,
-        before={"state": "draft"},
-        after={"state": "submitted", "sha256": version.sha256},
+        before={"state": DocumentState.DRAFT},
+        after={"state": DocumentState.SUBMITTED, "sha256": version.sha256},
         incident_id=incident.id,
+        at=now,
     )
     return to_view(session, version)
 
@@ -573,14 +615,6 @@ def get_version(session: Session, actor: Actor, version_id: int) -> DocumentVers
     version = load_version(session, version_id)
     incident_of(session, actor, version.document)
     return to_view(session, version)
-
-
-def current_version(session: Session, actor: Actor, document_id: int) -> DocumentVersionView:
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(f"找不到文件（编号 {document_id}）")
-    incident_of(session, actor, document)
-    return to_view(session, latest_version(document))
 
 
 def versions(session: Session, actor: Actor, document_id: int) -> list[DocumentVersionView]:

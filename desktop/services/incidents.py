@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,6 +18,8 @@ from desktop.db.models import (
     LeadershipMember,
     MediaContact,
     OpinionEntry,
+    Unit,
+    User,
 )
 from desktop.domain import (
     ELEMENTS,
@@ -28,21 +30,19 @@ from desktop.domain import (
     Actor,
     EventRecord,
     IncidentRecord,
+    IncidentStatus,
 )
-from desktop.errors import ConflictError, NotFound, ValidationError
+from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.engine import evaluate, validate_timeline
-from desktop.rules.model import IncidentFacts, InputError, RuleSet, RuleStatus, TimelineEvent
-from desktop.services import audit, org, permissions
+from desktop.rules.model import IncidentFacts, InputError, InputProblem, RuleSet, RuleStatus, TimelineEvent
+from desktop.services import audit, doc_steps, org, permissions
 from desktop.services.rulesets import active_ruleset, ruleset_for
-from desktop.timeutil import CST, format_cst, now_utc
+from desktop.timeutil import CST, cst_days, format_cst, now_utc
 
 TEXT_FIELDS = ("title", "place", "business_line_name", "spokesperson_name", "reply_script", "positive_publicity",
                "evaluation", "lessons", "accountability", *ELEMENTS, *MAJOR_ELEMENTS)
 EDITABLE = (*TEXT_FIELDS, "unit_id", "occurred_at", "learned_at", "severity", "business_line", "business_dept_id",
             "customer_dispute", "source")
-# Events that carry their own details (4.2.2.x(1), (4)); the rest carry a note.
-MEDIA_FIELDS = ("journalist", "outlet", "contact", "question")
-APPEASEMENT_FIELDS = ("customer", "agreed", "result")
 CLOCK_SKEW = timedelta(minutes=5)
 # 3.3.3, 4.2.2.x(3), 4.3.4(2): recorded by the decisions of desktop.services.approvals, never typed in.
 WORKFLOW_EVENTS = {
@@ -76,7 +76,8 @@ def facts_of(record: IncidentRecord) -> IncidentFacts:
 
 
 def timeline_of(record: IncidentRecord) -> list[TimelineEvent]:
-    return [TimelineEvent(type=e.type, at=e.at) for e in record.events]
+    """What the deadlines are computed from: the events not withdrawn or corrected."""
+    return [TimelineEvent(type=e.type, at=e.at) for e in record.events if not e.withdrawn]
 
 
 def deadlines(record: IncidentRecord, now: datetime, ruleset: RuleSet | None = None) -> list[RuleStatus]:
@@ -121,13 +122,22 @@ def _to_record(session: Session, incident: Incident) -> IncidentRecord:
         row_version=incident.row_version,
         created_at=incident.created_at,
         updated_at=incident.updated_at,
-        events=tuple(
-            EventRecord(
-                id=e.id, type=e.type, at=e.at, recorded_at=e.recorded_at, recorded_by=e.recorded_by_name,
-                note=e.note, late_reason=e.late_reason, data=json.loads(e.data or "{}"),
-            )
-            for e in sorted(incident.events, key=lambda e: (e.at, e.id))
-        ),
+        events=_event_records(incident.events),
+    )
+
+
+def _event_records(events: list[IncidentEvent]) -> tuple[EventRecord, ...]:
+    """The timeline in time order, withdrawn and corrected events included (the record is evidence)."""
+    corrects = {e.superseded_by_id: e.id for e in events if e.superseded_by_id is not None}
+    return tuple(
+        EventRecord(
+            id=e.id, type=e.type, at=e.at, recorded_at=e.recorded_at, recorded_by=e.recorded_by_name,
+            note=e.note, late_reason=e.late_reason, data=json.loads(e.data or "{}"),
+            recorded_by_id=e.recorded_by_id, withdrawn_at=e.withdrawn_at, withdrawn_by=e.withdrawn_by_name or "",
+            withdraw_reason=e.withdraw_reason or "", superseded_by_id=e.superseded_by_id,
+            corrects_id=corrects.get(e.id),
+        )
+        for e in sorted(events, key=lambda e: (e.at, e.id))
     )
 
 
@@ -195,7 +205,7 @@ def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, A
 def _check_times(incident: Incident) -> None:
     if incident.learned_at < incident.occurred_at:
         raise ValidationError("learned_at", "获悉时间不能早于事发时间")
-    earliest = min((e.at for e in incident.events), default=None)
+    earliest = min((e.at for e in incident.events if e.withdrawn_at is None), default=None)
     if earliest is not None and earliest < incident.occurred_at:
         raise ValidationError("occurred_at", "事发时间不能晚于时间线上最早的事件")
 
@@ -227,7 +237,7 @@ def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: d
     incident = Incident(
         number=_next_number(session, values["occurred_at"]),
         initial_severity=values["severity"],
-        status="open",
+        status=IncidentStatus.OPEN,
         rule_set_id=rules.id,
         rule_set_version=rules.version,
         created_by_id=actor.user_id,
@@ -240,7 +250,7 @@ def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: d
     session.add(incident)
     session.flush()
     audit.record(session, actor, "incident.create", "incident", incident.id, after=_snapshot(incident),
-                 incident_id=incident.id)
+                 incident_id=incident.id, at=now)
     return _to_record(session, incident)
 
 
@@ -266,9 +276,11 @@ def update_incident(
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "修改事件")
     incident = load_visible(session, actor, incident_id)
     if incident.row_version != expected_version:
-        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请重新打开后再编辑；您填写的内容已保存为草稿")
-    if incident.status == "closed":
-        raise ValidationError("status", "事件已结束，不能再修改")
+        raise ConflictError(
+            f"事件 {incident.number} 已被其他用户修改，请重新打开后再编辑；您填写的内容已保存为草稿", ErrorCode.STALE
+        )
+    if incident.status == IncidentStatus.CLOSED:
+        raise ValidationError("status", "事件已结束，不能再修改", ErrorCode.WRONG_STATE)
     values = _clean(session, changes, now)
     severity = values.pop("severity", None)
     if severity == "general" and incident.severity == "major":
@@ -280,22 +292,23 @@ def update_incident(
         setattr(incident, key, value)
     _check_times(incident)
     if severity == "major" and incident.severity == "general":
-        _escalate(session, actor, incident, now, "")
+        _escalate(session, actor, incident, now, "", now)
     incident.updated_at = now
     changed = {k: v for k, v in _snapshot(incident).items() if before.get(k) != v}
     if changed:
         audit.record(session, actor, "incident.update", "incident", incident.id,
-                     before={k: before[k] for k in changed}, after=changed, incident_id=incident.id)
+                     before={k: before[k] for k in changed}, after=changed, incident_id=incident.id, at=now)
     try:
         session.flush()
     except StaleDataError:
-        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请重新打开后再编辑") from None
+        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请重新打开后再编辑", ErrorCode.STALE) from None
     return _to_record(session, incident)
 
 
-def _escalate(session: Session, actor: Actor, incident: Incident, at: datetime, note: str) -> IncidentEvent:
+def _escalate(session: Session, actor: Actor, incident: Incident, at: datetime, note: str,
+              now: datetime) -> IncidentEvent:
     permissions.require_role(actor, permissions.ESCALATORS, "将事件升级为重大事件")
-    return _add_event(session, actor, incident, "escalated_to_major", at, note, "", {}, now=max(at, now_utc()))
+    return _add_event(session, actor, incident, "escalated_to_major", at, note, "", {}, now=max(at, now))
 
 
 @dataclass(frozen=True)
@@ -334,7 +347,8 @@ def _add_event(
     rules = ruleset_for(incident.rule_set_id, incident.rule_set_version)
     if event_type not in rules.event_types:
         raise ValidationError("type", f"未知的事件类型：{event_type}")
-    existing = [TimelineEvent(type=e.type, at=e.at) for e in sorted(incident.events, key=lambda e: (e.at, e.id))]
+    existing = [TimelineEvent(type=e.type, at=e.at) for e in sorted(incident.events, key=lambda e: (e.at, e.id))
+                if e.withdrawn_at is None]
     try:
         validate_timeline(_facts(incident, info.location), [*existing, TimelineEvent(type=event_type, at=at)], now,
                           rules)
@@ -344,36 +358,36 @@ def _add_event(
     late = late_rules_for(record, event_type, at, now)
     if late and not late_reason.strip():
         items = "、".join(f"第{r.article}条（时限 {format_cst(r.due_at)}）" for r in late)
-        raise ValidationError("late_reason", f"该事项已超过{items}，请填写迟报说明")
+        raise ValidationError("late_reason", f"该事项已超过{items}，请填写迟报说明", ErrorCode.LATE_REASON_REQUIRED)
     event = IncidentEvent(
-        type=event_type, at=at, recorded_at=now_utc(), recorded_by_id=actor.user_id, recorded_by_name=actor.name,
+        type=event_type, at=at, recorded_at=now, recorded_by_id=actor.user_id, recorded_by_name=actor.name,
         note=note.strip(), late_reason=late_reason.strip(), data=json.dumps(data, ensure_ascii=False),
     )
     incident.events.append(event)
     if event_type == "escalated_to_major":
         incident.severity = "major"
-    incident.updated_at = now_utc()
+    incident.updated_at = now
     session.flush()
     audit.record(session, actor, "event.record", "incident_event", event.id,
                  after={"type": event_type, "at": at, "note": event.note, "late_reason": event.late_reason,
-                        "data": data}, incident_id=incident.id)
+                        "data": data}, incident_id=incident.id, at=now)
     return event
 
 
 def _explain(exc: InputError, event_type: str, rules: RuleSet) -> str:
     label = rules.event_types[event_type].label_zh if event_type in rules.event_types else event_type
-    text = exc.message
-    if "before occurred_at" in text or "before occurred" in text:
+    if exc.code == InputProblem.BEFORE_OCCURRED:
         return f"“{label}”的时间不能早于事发时间"
-    if "after now" in text:
+    if exc.code == InputProblem.AFTER_NOW:
         return f"“{label}”的时间不能晚于当前时间"
-    if "head_office_consent" in text:
-        return "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）"
-    if "major_report_approved" in text:
-        return "《重大突发事件报告》经处置领导小组审定后，才能报送总行（4.3.4(2)）"
-    if "escalated_to_major" in text or "major" in text:
+    if exc.code in (InputProblem.MISSING_PRIOR, InputProblem.BEFORE_PRIOR):
+        if exc.prior == "head_office_consent":
+            return "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）"
+        if exc.prior == "major_report_approved":
+            return "《重大突发事件报告》经处置领导小组审定后，才能报送总行（4.3.4(2)）"
+    if exc.code == InputProblem.ALREADY_MAJOR:
         return "该事件登记时即为重大事件，无需升级"
-    return f"“{label}”：{text}"
+    return f"“{label}”：{exc.message}"
 
 
 def record_event(
@@ -397,15 +411,36 @@ def record_event(
     if event_type in WORKFLOW_EVENTS and not workflow:
         raise ValidationError("type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）")
     data = {k: str(v).strip() for k, v in (data or {}).items()}
-    permissions.require_role(actor, permissions.INCIDENT_WRITERS + ("spokesperson",), "记录事件进展")
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
+    permissions.require_role(actor, permissions.EVENT_RECORDERS, "记录事件进展")
     incident = load_visible(session, actor, incident_id)
-    if incident.status == "closed":
-        raise ValidationError("status", "事件已结束，不能再记录进展")
+    if incident.status == IncidentStatus.CLOSED:
+        raise ValidationError("status", "事件已结束，不能再记录进展", ErrorCode.WRONG_STATE)
     if at.tzinfo is None:
         raise ValidationError("at", "时间无效")
     at = at.replace(microsecond=0)
     if event_type == "escalated_to_major":
         permissions.require_role(actor, permissions.ESCALATORS, "将事件升级为重大事件")
+    if not workflow:  # the workflow's decisions have their own steps (desktop.services.doc_steps)
+        _require_party(session, actor, incident, event_type)
+    _check_details(event_type, data)
+    event = _add_event(session, actor, incident, event_type, at, note, late_reason, data, now)
+    _add_details(session, actor, incident, event, data)
+    session.flush()
+    return _to_record(session, incident)
+
+
+def _require_party(session: Session, actor: Actor, incident: Incident, event_type: str) -> None:
+    """Refuse an event whose rules name a responsible party the actor does not stand for on this incident."""
+    kind = org.unit_info(session, actor.unit_id).kind if actor.unit_id is not None else ""
+    rules = ruleset_for(incident.rule_set_id, incident.rule_set_version)
+    reason = permissions.record_refusal(actor, kind, _to_record(session, incident), event_type, rules)
+    if reason:
+        raise PermissionDenied(reason)
+
+
+def _check_details(event_type: str, data: dict[str, str]) -> None:
+    """4.2.2(1): who asked and how to reach them; 4.2.2.x(4): whom and what was agreed."""
     if event_type == "media_inquiry":
         for key, label in (("journalist", "记者姓名"), ("outlet", "媒体名称"), ("contact", "联系方式")):
             if not data.get(key):
@@ -414,17 +449,19 @@ def record_event(
         for key, label in (("customer", "客户"), ("agreed", "安抚内容/达成的意见")):
             if not data.get(key):
                 raise ValidationError(key, f"请填写{label}")
-    event = _add_event(session, actor, incident, event_type, at, note, late_reason, data, now)
-    if event_type == "media_inquiry":
+
+
+def _add_details(session: Session, actor: Actor, incident: Incident, event: IncidentEvent,
+                 data: dict[str, str]) -> None:
+    """The media contact and appeasement lists, kept beside the event that brought them."""
+    if event.type == "media_inquiry":
         session.add(MediaContact(incident_id=incident.id, event_id=event.id, journalist=data["journalist"],
                                  outlet=data["outlet"], phone=data["contact"], question=data.get("question", ""),
-                                 asked_at=at))
-    if event_type == "customer_appeased":
+                                 asked_at=event.at))
+    if event.type == "customer_appeased":
         session.add(Appeasement(incident_id=incident.id, event_id=event.id, customer=data["customer"],
                                 handled_by=data.get("handled_by", actor.name), agreed=data["agreed"],
-                                result=data.get("result", ""), at=at))
-    session.flush()
-    return _to_record(session, incident)
+                                result=data.get("result", ""), at=event.at))
 
 
 def escalate(session: Session, actor: Actor, incident_id: int, at: datetime, note: str = "",
@@ -433,14 +470,149 @@ def escalate(session: Session, actor: Actor, incident_id: int, at: datetime, not
     return record_event(session, actor, incident_id, "escalated_to_major", at, note=note, now=now)
 
 
+# --- mistakes: withdrawn or corrected, never erased -----------------------------------------------------------
+
+
+def change_refusal(actor: Actor, record: IncidentRecord, event: EventRecord,
+                   correcting: bool = False) -> RepDeskError | None:
+    """None if the actor may withdraw (or, `correcting`, correct) this event, else the refusal to raise.
+
+    Pure: the window asks it which events offer 撤回/更正; `withdraw_event` and `correct_event` raise what it
+    returns. The event's recorder or a lead officer of the incident's lead department (2.2, 2.3) may, with a
+    reason; never an event only the approval workflow records (3.3.3, 4.2.2.x(3), 4.3.4(2), 3.2.3), nor one
+    already withdrawn or corrected, nor on a closed incident. 4.1: a major incident never goes back to
+    general, so an escalation can be corrected (its time) but not withdrawn."""
+    if record.status == IncidentStatus.CLOSED:
+        return ValidationError("status", "事件已结束，不能再撤回或更正时间线事项", ErrorCode.WRONG_STATE)
+    if event.type in WORKFLOW_EVENTS:
+        return ValidationError("type", f"“{WORKFLOW_EVENTS[event.type]}”由文件审批流程记录，不能撤回或更正")
+    if event.withdrawn_at is not None:
+        done = "更正" if event.corrected else "撤回"
+        return ConflictError(
+            f"该事项已于 {format_cst(event.withdrawn_at)} 由{event.withdrawn_by}{done}，不能再次{done}", ErrorCode.WRONG_STATE
+        )
+    if event.type == "escalated_to_major" and not correcting:
+        return ValidationError("type", "重大事件不能降为一般事件：认定为重大事件的记录不能撤回，只能更正其时间（4.1）")
+    if actor.user_id is None:
+        return None
+    if actor.has(*permissions.EVENT_RECORDERS) and (
+        actor.user_id == event.recorded_by_id or permissions.is_lead_staff(actor, record)
+    ):
+        return None
+    return PermissionDenied(
+        f"只有记录人（{event.recorded_by}）或本事件的牵头部门（{record.lead_unit_name or '分行办公室'}）"
+        "可以撤回或更正该事项"
+    )
+
+
+def _event_facts(event: IncidentEvent) -> dict[str, Any]:
+    return {"type": event.type, "at": event.at, "note": event.note, "late_reason": event.late_reason,
+            "data": json.loads(event.data or "{}")}
+
+
+def _changeable(session: Session, actor: Actor, event_id: int, expected_version: int | None,
+                correcting: bool) -> tuple[IncidentEvent, Incident]:
+    event = session.get(IncidentEvent, event_id)
+    if event is None:
+        raise NotFound(f"找不到时间线事项（编号 {event_id}）")
+    incident = load_visible(session, actor, event.incident_id)
+    if expected_version is not None and incident.row_version != expected_version:
+        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请刷新后再操作", ErrorCode.STALE)
+    record = _to_record(session, incident)
+    refusal = change_refusal(actor, record, next(e for e in record.events if e.id == event.id), correcting)
+    if refusal is not None:
+        raise refusal
+    return event, incident
+
+
+def _reason(reason: str, what: str) -> str:
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationError("reason", f"请填写{what}理由")
+    return reason.strip()
+
+
+def _take_back(event: IncidentEvent, actor: Actor, reason: str, now: datetime) -> None:
+    """Mark the event withdrawn; its own facts stay as they were recorded."""
+    event.withdrawn_at, event.withdrawn_by_id, event.withdrawn_by_name = now, actor.user_id, actor.name
+    event.withdraw_reason = reason
+
+
+def withdraw_event(session: Session, actor: Actor, event_id: int, reason: str, now: datetime | None = None, *,
+                   expected_version: int | None = None) -> IncidentRecord:
+    """Withdraw a wrong timeline event: it stays on the timeline and in the record, marked withdrawn with who,
+    when and why; the deadlines no longer count it. `expected_version`: the incident's row version the user
+    saw."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    event, incident = _changeable(session, actor, event_id, expected_version, correcting=False)
+    reason = _reason(reason, "撤回")
+    try:
+        _take_back(event, actor, reason, now)
+        incident.updated_at = now
+        audit.record(session, actor, "event.withdraw", "incident_event", event.id,
+                     after={**_event_facts(event), "reason": reason}, incident_id=incident.id, at=now)
+        session.flush()
+    except StaleDataError:
+        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请刷新后再操作", ErrorCode.STALE) from None
+    return _to_record(session, incident)
+
+
+def correct_event(
+    session: Session,
+    actor: Actor,
+    event_id: int,
+    *,
+    at: datetime | None = None,
+    note: str | None = None,
+    details: dict[str, str] | None = None,
+    late_reason: str | None = None,
+    reason: str,
+    now: datetime | None = None,
+    expected_version: int | None = None,
+) -> IncidentRecord:
+    """Correct a wrong timeline event: the original is marked corrected (never edited) and a new event of the
+    same type with the corrected time, note and details takes its place, linked to it; what is not given is
+    taken from the original. The new event is checked like a new recording (order, late reason)."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    event, incident = _changeable(session, actor, event_id, expected_version, correcting=True)
+    reason = _reason(reason, "更正")
+    if at is not None and at.tzinfo is None:
+        raise ValidationError("at", "时间无效")
+    new_at = event.at if at is None else at.replace(microsecond=0)
+    new_note = event.note if note is None else note.strip()
+    old_data = json.loads(event.data or "{}")
+    new_data = old_data if details is None else {k: str(v).strip() for k, v in details.items()}
+    new_late = event.late_reason if late_reason is None else late_reason.strip()
+    if (new_at, new_note, new_data, new_late) == (event.at, event.note, old_data, event.late_reason):
+        raise ValidationError("at", "更正后的内容与原记录相同，无需更正")
+    _check_details(event.type, new_data)
+    before = _event_facts(event)
+    try:
+        # Taken back first, so that the corrected event is checked against the rest of the timeline.
+        _take_back(event, actor, reason, now)
+        new = _add_event(session, actor, incident, event.type, new_at, new_note, new_late, new_data, now)
+        event.superseded_by_id = new.id
+        _add_details(session, actor, incident, new, new_data)
+        audit.record(session, actor, "event.correct", "incident_event", event.id, before=before,
+                     after={"type": new.type, "at": new.at, "note": new.note, "late_reason": new.late_reason,
+                            "data": new_data, "reason": reason, "corrected_by": new.id},
+                     incident_id=incident.id, at=now)
+        session.flush()
+    except StaleDataError:
+        raise ConflictError(f"事件 {incident.number} 已被其他用户修改，请刷新后再操作", ErrorCode.STALE) from None
+    return _to_record(session, incident)
+
+
 def close_incident(session: Session, actor: Actor, incident_id: int, now: datetime | None = None) -> IncidentRecord:
     now = now or now_utc()
     permissions.require_role(actor, ("lead_officer", "leader", "president", "admin"), "结束事件")
     incident = load_visible(session, actor, incident_id)
-    if incident.status == "closed":
-        raise ValidationError("status", "事件已经结束")
-    incident.status, incident.closed_at, incident.updated_at = "closed", now, now
-    audit.record(session, actor, "incident.close", "incident", incident.id, before="open", after="closed",
+    if incident.status == IncidentStatus.CLOSED:
+        raise ValidationError("status", "事件已经结束", ErrorCode.WRONG_STATE)
+    incident.status, incident.closed_at, incident.updated_at = IncidentStatus.CLOSED, now, now
+    audit.record(session, actor, "incident.close", "incident", incident.id, before=IncidentStatus.OPEN,
+                 after=IncidentStatus.CLOSED, at=now,
                  incident_id=incident.id)
     session.flush()
     return _to_record(session, incident)
@@ -501,13 +673,77 @@ def find_by_number(session: Session, actor: Actor, number: str) -> IncidentRecor
     return _to_record(session, incident)
 
 
-def list_incidents(session: Session, actor: Actor, status: str | None = None) -> list[IncidentRecord]:
-    query = select(Incident).options(selectinload(Incident.events), selectinload(Incident.business_dept))
-    if status:
-        query = query.where(Incident.status == status)
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What the incident list narrows to; every part is optional. The dates are China Standard Time calendar
+    days, both included; the unit takes the units under it along; the text is searched as `search_incidents`
+    searches it (every word must match somewhere)."""
+
+    status: IncidentStatus | None = None
+    severity: str | None = None
+    unit_id: int | None = None
+    occurred_from: date | None = None
+    occurred_to: date | None = None
+    text: str = ""
+
+
+def _visible(session: Session, actor: Actor, query: Select[Any]) -> Select[Any]:
     units = permissions.scope(session, actor)
     if units is not None:
         query = query.where(Incident.unit_id.in_(units) | Incident.business_dept_id.in_(units))
+    return query
+
+
+def _words(text: str) -> list[str]:
+    return text.split()[:8]
+
+
+def _mentions(word: str) -> ColumnElement[bool]:
+    """The incident's number, title, unit or a person on it contains the word (LIKE; % and _ taken literally)."""
+
+    def like(column: Any) -> ColumnElement[bool]:
+        return column.icontains(word, autoescape=True)
+
+    units = select(Unit.id).where(like(Unit.name) | like(Unit.short_name))
+    return or_(
+        like(Incident.number), like(Incident.title), like(Incident.spokesperson_name),
+        Incident.unit_id.in_(units), Incident.business_dept_id.in_(units),
+        Incident.created_by_id.in_(select(User.id).where(like(User.display_name))),
+        select(MediaContact.id).where(MediaContact.incident_id == Incident.id,
+                                      like(MediaContact.journalist) | like(MediaContact.outlet)).exists(),
+        select(LeadershipMember.id).where(LeadershipMember.incident_id == Incident.id,
+                                          like(LeadershipMember.name)).exists(),
+        select(Appeasement.id).where(Appeasement.incident_id == Incident.id,
+                                     like(Appeasement.customer) | like(Appeasement.handled_by)).exists(),
+        select(IncidentEvent.id).where(IncidentEvent.incident_id == Incident.id,
+                                       like(IncidentEvent.recorded_by_name)).exists(),
+    )
+
+
+def _filtered(session: Session, query: Select[Any], f: IncidentFilter) -> Select[Any]:
+    if f.status:
+        query = query.where(Incident.status == f.status)
+    if f.severity:
+        query = query.where(Incident.severity == f.severity)
+    if f.unit_id is not None:
+        query = query.where(Incident.unit_id.in_(org.descendants(session, f.unit_id)))
+    start, end = cst_days(f.occurred_from, f.occurred_to)
+    if start is not None:
+        query = query.where(Incident.occurred_at >= start)
+    if end is not None:
+        query = query.where(Incident.occurred_at < end)
+    for word in _words(f.text):
+        query = query.where(_mentions(word))
+    return query
+
+
+def list_incidents(session: Session, actor: Actor, status: IncidentStatus | None = None,
+                   filters: IncidentFilter | None = None) -> list[IncidentRecord]:
+    """The incidents the actor may see, newest first, narrowed by `status` and `filters` in the query."""
+    query = select(Incident).options(selectinload(Incident.events), selectinload(Incident.business_dept))
+    if status:
+        query = query.where(Incident.status == status)
+    query = _visible(session, actor, _filtered(session, query, filters or IncidentFilter()))
     rows = session.execute(query.order_by(Incident.occurred_at.desc(), Incident.id.desc())).scalars().all()
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
     return [_fast_record(i, by_unit) for i in rows]
@@ -533,12 +769,90 @@ def _fast_record(incident: Incident, by_unit: dict[int, Any]) -> IncidentRecord:
         lead_unit_name=info.lead_unit_name,
         business_dept_name=dept.name if dept else "",
         elements={k: getattr(incident, k) for k in (*ELEMENTS, *MAJOR_ELEMENTS)},
-        events=tuple(
-            EventRecord(id=e.id, type=e.type, at=e.at, recorded_at=e.recorded_at, recorded_by=e.recorded_by_name,
-                        note=e.note, late_reason=e.late_reason, data=json.loads(e.data or "{}"))
-            for e in sorted(incident.events, key=lambda e: (e.at, e.id))
-        ),
+        events=_event_records(incident.events),
     )
+
+
+# Where a search found an incident, in the order a hit reports it.
+SEARCH_FIELDS = ("number", "title", "unit", "spokesperson", "reporter", "journalist", "outlet", "leadership",
+                 "appeasement", "recorder")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One incident `search_incidents` found, and the first of its texts that matched (`field`, `value`)."""
+
+    id: int
+    number: str
+    title: str
+    unit_name: str
+    severity: str
+    status: IncidentStatus
+    occurred_at: datetime
+    field: str  # one of SEARCH_FIELDS
+    value: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit]
+    more: bool  # more incidents matched than the limit let through
+
+
+def search_incidents(session: Session, actor: Actor, text: str, limit: int = 20) -> SearchResult:
+    """Incidents the actor may see whose number, title, unit, people (spokesperson, reporter, leadership group,
+    customers appeased, who recorded the timeline) or journalists contain every word of `text`.
+
+    An incident whose number is the text comes first, then the newest."""
+    words = _words(text)
+    if not words:
+        return SearchResult([], False)
+    query = select(Incident.id, Incident.number, Incident.title, Incident.unit_id, Incident.business_dept_id,
+                   Incident.severity, Incident.status, Incident.occurred_at, Incident.spokesperson_name)
+    for word in words:
+        query = query.where(_mentions(word))
+    exact = case((func.lower(Incident.number) == words[0].lower(), 0), else_=1)
+    query = _visible(session, actor, query).order_by(exact, Incident.occurred_at.desc(), Incident.id.desc())
+    rows = session.execute(query.limit(max(1, limit) + 1)).all()
+    more, rows = len(rows) > limit, rows[:limit]
+    by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
+    people = _people(session, [r.id for r in rows])
+    folded = [w.casefold() for w in words]
+    hits = []
+    for r in rows:
+        unit = by_unit[r.unit_id]
+        dept = by_unit.get(r.business_dept_id) if r.business_dept_id else None
+        texts = [("number", r.number), ("title", r.title), ("unit", unit.name), ("unit", unit.short_name),
+                 ("unit", dept.name if dept else ""), ("unit", dept.short_name if dept else ""),
+                 ("spokesperson", r.spokesperson_name), *people.get(r.id, [])]
+        texts.sort(key=lambda t: SEARCH_FIELDS.index(t[0]))
+        field, value = next(((f, v) for f, v in texts if v and any(w in v.casefold() for w in folded)),
+                            ("title", r.title))
+        hits.append(SearchHit(r.id, r.number, r.title, unit.name, r.severity, r.status, r.occurred_at, field, value))
+    return SearchResult(hits, more)
+
+
+def _people(session: Session, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Who appears on these incidents, as (search field, name) pairs."""
+    found: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    if not ids:
+        return found
+    media, group, appeased = MediaContact.incident_id, LeadershipMember.incident_id, Appeasement.incident_id
+    queries = (
+        ("journalist", select(media, MediaContact.journalist).where(media.in_(ids))),
+        ("outlet", select(media, MediaContact.outlet).where(media.in_(ids))),
+        ("leadership", select(group, LeadershipMember.name).where(group.in_(ids))),
+        ("appeasement", select(appeased, Appeasement.customer).where(appeased.in_(ids))),
+        ("appeasement", select(appeased, Appeasement.handled_by).where(appeased.in_(ids))),
+        ("reporter", select(Incident.id, User.display_name).join(User, User.id == Incident.created_by_id)
+         .where(Incident.id.in_(ids))),
+        ("recorder", select(IncidentEvent.incident_id, IncidentEvent.recorded_by_name).distinct()
+         .where(IncidentEvent.incident_id.in_(ids))),
+    )
+    for field, query in queries:
+        for incident_id, name in session.execute(query):
+            found[incident_id].append((field, name or ""))
+    return found
 
 
 @dataclass(frozen=True)
@@ -550,9 +864,17 @@ class MediaContactRow:
     asked_at: datetime
 
 
+def _current(event_id: Any, incident_id: int) -> ColumnElement[bool]:
+    """Brought by no event, or by one not withdrawn or corrected (those stay in the record, not in the lists)."""
+    withdrawn = select(IncidentEvent.id).where(IncidentEvent.incident_id == incident_id,
+                                               IncidentEvent.withdrawn_at.is_not(None))
+    return or_(event_id.is_(None), event_id.not_in(withdrawn))
+
+
 def media_contacts(session: Session, actor: Actor, incident_id: int) -> list[MediaContactRow]:
     load_visible(session, actor, incident_id)
-    rows = session.execute(select(MediaContact).where(MediaContact.incident_id == incident_id)
+    rows = session.execute(select(MediaContact).where(MediaContact.incident_id == incident_id,
+                                                      _current(MediaContact.event_id, incident_id))
                            .order_by(MediaContact.asked_at)).scalars()
     return [MediaContactRow(r.journalist, r.outlet, r.phone, r.question, r.asked_at) for r in rows]
 
@@ -592,6 +914,7 @@ def opinions(session: Session, actor: Actor, incident_id: int) -> list[OpinionRe
 
 def appeasements(session: Session, actor: Actor, incident_id: int) -> list[AppeasementRecord]:
     load_visible(session, actor, incident_id)
-    rows = session.execute(select(Appeasement).where(Appeasement.incident_id == incident_id)
+    rows = session.execute(select(Appeasement).where(Appeasement.incident_id == incident_id,
+                                                     _current(Appeasement.event_id, incident_id))
                            .order_by(Appeasement.at)).scalars()
     return [AppeasementRecord(r.customer, r.handled_by, r.agreed, r.result, r.at) for r in rows]

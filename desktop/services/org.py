@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Unit
-from desktop.domain import UNIT_KINDS, Actor, UnitInfo
+from desktop.domain import SYSTEM, UNIT_KINDS, Actor, UnitInfo
 from desktop.errors import NotFound, PermissionDenied, ValidationError
-from desktop.services import audit
+from desktop.services import accounts, audit
+from desktop.services.accounts import Account
+from desktop.timeutil import now_utc
 
 # Which kinds may hang under which: the shape of a branch (2.2).
 ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
@@ -165,6 +168,76 @@ def set_unit_active(session: Session, actor: Actor, unit_id: int, active: bool) 
     audit.record(session, actor, "unit.active", "unit", unit.id, before=before, after=active)
 
 
-def units_of_kind(session: Session, kinds: Iterable[str]) -> list[UnitInfo]:
-    wanted = set(kinds)
-    return [u for u in list_units(session) if u.kind in wanted]
+# --- the administration page -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdminData:
+    """What the administration page shows: every account and every unit, inactive ones included."""
+
+    accounts: list[Account] = field(default_factory=list)
+    units: list[UnitInfo] = field(default_factory=list)
+    inactive: frozenset[int] = frozenset()
+    at: datetime | None = None
+
+
+def admin_data(session: Session, actor: Actor) -> AdminData:
+    users = accounts.list_accounts(session, actor)  # refuses non-administrators
+    units = list_units(session, include_inactive=True)
+    return AdminData(users, units, frozenset(u.id for u in units if not u.active), now_utc())
+
+
+# --- first run ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SecondarySetup:
+    """A secondary branch and its comprehensive-management department, the lead department of its area (2.3)."""
+
+    name: str
+    code: str
+    dept_name: str
+    dept_code: str
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """The organisation a new installation starts with, and its first (administrator) account."""
+
+    branch_name: str
+    branch_code: str
+    office_name: str
+    office_code: str
+    admin_username: str
+    admin_display_name: str
+    admin_password: str
+    branch_short_name: str = ""
+    admin_phone: str = ""
+    secondaries: tuple[SecondarySetup, ...] = ()
+
+
+def set_up(session: Session, plan: SetupPlan) -> Account:
+    """First run, in one transaction (all or nothing): the branch, its office (2.2), the secondary branches with
+    their comprehensive-management departments (2.3), then the administrator in the office. Only an empty
+    database can be set up; rows the wizard left blank are skipped, half-filled ones refused."""
+    if not is_empty(session) or accounts.has_accounts(session):
+        raise PermissionDenied("系统已完成初始设置，机构与账号请由管理员在“系统管理”中维护")
+    secondaries = []
+    for number, row in enumerate(plan.secondaries, start=1):
+        cells = (row.name.strip(), row.code.strip(), row.dept_name.strip(), row.dept_code.strip())
+        if not any(cells):
+            continue
+        if not all(cells):
+            raise ValidationError("secondaries", f"第{number}行：请填写二级分行名称、代码及其综合管理部名称、代码")
+        secondaries.append(cells)
+    branch = create_unit(session, SYSTEM, kind="branch", name=plan.branch_name, code=plan.branch_code,
+                         short_name=plan.branch_short_name)
+    office = create_unit(session, SYSTEM, kind="branch_office", name=plan.office_name, code=plan.office_code,
+                         parent_id=branch.id)
+    for name, code, dept_name, dept_code in secondaries:
+        secondary = create_unit(session, SYSTEM, kind="secondary_branch", name=name, code=code, parent_id=branch.id)
+        create_unit(session, SYSTEM, kind="comprehensive_dept", name=dept_name, code=dept_code,
+                    parent_id=secondary.id)
+    return accounts.create_user(session, SYSTEM, username=plan.admin_username,
+                                display_name=plan.admin_display_name, unit_id=office.id,
+                                password=plan.admin_password, roles={"admin"}, phone=plan.admin_phone)

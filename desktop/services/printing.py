@@ -17,10 +17,22 @@ from sqlalchemy.orm import Session
 
 from desktop.reports import model as R
 from desktop.reports.build import build
-from desktop.db.models import Document, DocumentPrint, Incident
-from desktop.domain import LEADERSHIP_POSITIONS, SOURCES, STATUSES, SYSTEM, Actor, IncidentRecord
+from desktop.db.models import DocumentPrint, Incident
+from desktop.domain import (
+    LEADERSHIP_POSITIONS,
+    SOURCES,
+    STAGES,
+    STATUSES,
+    SYSTEM,
+    Actor,
+    Decision,
+    DocumentState,
+    IncidentRecord,
+    Stage,
+)
 from desktop.errors import NotFound, ValidationError
 from desktop.services import approvals, audit, documents, incidents, org, verification
+from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import CST, now_utc, parse_rfc3339
@@ -32,8 +44,7 @@ KIND_OF_REPORT = {
     "response-plan": "response_plan",
     "evaluation": "evaluation",
 }
-STAGE_OF = {"first": "initial", "follow_up": "follow_up", "final": "final", "": "initial"}
-SIGNED_STATES = ("approved", "signed", "sent")
+SIGNED_STATES = (DocumentState.APPROVED, DocumentState.SIGNED, DocumentState.SENT)
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,11 @@ def _signer(view: DocumentVersionView) -> tuple[str, datetime | None]:
 
 # --- the incident as the frozen content describes it ---------------------------------------------------------
 
+# The state of an open duty (deadline_board.reading) as the report layer's status: a printed page is read
+# later, so "due soon" prints as pending; an immediate duty (立即) prints as immediate, never as overdue.
+PAPER_STATUS = {dl.COMFORTABLE: "pending", dl.DUE_SOON: "pending", dl.OVERDUE: "overdue",
+                dl.IMMEDIATE: "immediate", dl.WINDOW: "open", dl.LAPSED: "lapsed"}
+
 
 def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -> R.ReportIncident:
     inc = content["incident"]
@@ -76,15 +92,21 @@ def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -
     for event in sorted(timeline, key=lambda e: e["at"]):
         first_done.setdefault(event["type"], event)
     deadlines = []
+    as_of = _t(content.get("snapshot_at"))
     for d in content.get("deadlines", []):
         try:
             rule = rules.rule(d["id"])
-            duty, done_by = rule.label_zh, rule.done_by
+            duty, done_by, limit = rule.label_zh, rule.done_by, rule.limit.total_seconds()
         except KeyError:
-            duty, done_by = d["id"], ""
+            duty, done_by, limit = d["id"], "", 0.0
+        due_at, status = _t(d["due_at"]), d["status"]
+        if status in dl.OPEN_STATUSES and due_at is not None and as_of is not None:
+            # An open duty is printed as the screen shows it (one status function), in the paper's words.
+            state = dl.reading(d.get("kind", "deadline"), due_at.timestamp(), limit, as_of.timestamp()).state
+            status = PAPER_STATUS[state]
         deadlines.append(R.DeadlineRow(
-            article=d["article"], duty=duty, responsible=d["responsible"], due_at=_t(d["due_at"]),
-            status=d["status"], done_at=_t(d["done_at"]),
+            article=d["article"], duty=duty, responsible=d["responsible"], due_at=due_at,
+            status=status, done_at=_t(d["done_at"]),
             late_reason=first_done.get(done_by, {}).get("late_reason", "") if d["status"] == "late" else "",
             rule_id=d["id"], kind=d.get("kind", "deadline")))
     media = [R.MediaContact(at=_t(e["at"]) or _t(content["snapshot_at"]), journalist=e["data"].get("journalist", ""),  # type: ignore[arg-type]
@@ -143,8 +165,9 @@ def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.Docu
 
 def _approvals(view: DocumentVersionView) -> list[R.Approval]:
     done = [R.Approval(approver=d.actor_name, role=d.step_label, decision=d.decision_label, at=d.decided_at,
-                       comment=d.comment) for d in view.decisions if d.decision in ("approved", "returned", "signed")]
-    taken = {d.step for d in view.decisions if d.decision in ("approved", "signed")}
+                       comment=d.comment) for d in view.decisions
+            if d.decision in (Decision.APPROVED, Decision.RETURNED, Decision.SIGNED)]
+    taken = {d.step for d in view.decisions if d.decision in documents.TAKEN}
     waiting = [R.Approval(approver="", role=s.label, decision="待审批") for s in view.steps if s.key not in taken]
     return done + waiting
 
@@ -161,7 +184,7 @@ def document_data(session: Session, view: DocumentVersionView, signed: bool) -> 
     header = _header(session, view, signed)
     f = view.fields
     if view.kind == "written_report":
-        return "written-report", R.WrittenReport(header=header, incident=incident, stage=STAGE_OF[view.stage])
+        return "written-report", R.WrittenReport(header=header, incident=incident, stage=view.stage or Stage.FIRST)
     if view.kind == "major_report":
         group = [R.Person(name=m["name"], position=m.get("title", ""),
                           role=LEADERSHIP_POSITIONS.get(m["position"], m["position"]))
@@ -221,7 +244,7 @@ def print_document(session: Session, actor: Actor, report_kind: str, incident_nu
         session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
                                   signed=True, printed_at=now, printed_by_name=actor.name))
         audit.record(session, actor, "document.print", "document_version", view.version_id,
-                     after={"sha256": view.sha256}, incident_id=record.id)
+                     after={"sha256": view.sha256}, incident_id=record.id, at=now)
         message = f"已输出签发版本：{view.kind_label} 第{view.number}版，签发人 {_signer(view)[0]}，验证码 {view.verification_code}"
     elif not note:
         message = (f"{view.kind_label} 第{view.number}版尚未签发（{view.state_label}）："
@@ -235,17 +258,18 @@ def print_document(session: Session, actor: Actor, report_kind: str, incident_nu
 def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind: str, now: datetime
                    ) -> DocumentVersionView:
     """A view of the document as it would be drafted now, not stored (version id 0)."""
-    stage = "first" if kind == "written_report" else ""
+    stage = Stage.FIRST if kind == "written_report" else None
     fields = documents._default_fields(session, actor, record, kind, stage)
     unit_id = documents._doc_unit_id(session, kind, record)
     unit = org.unit_info(session, unit_id)
-    content = {"schema": documents.CONTENT_SCHEMA, "kind": kind, "stage": stage,
+    content = {"schema": documents.CONTENT_SCHEMA, "kind": kind, "stage": stage or "",
                "unit": {"id": unit.id, "name": unit.name}, "fields": fields}
     content.update(documents._snapshot(session, record, kind, now))
     return DocumentVersionView(
         version_id=0, document_id=0, incident_id=record.id, incident_number=record.number, kind=kind,
-        kind_label=documents.KINDS[kind], stage=stage, stage_label=documents.STAGES.get(stage, ""),
-        unit_id=unit.id, unit_name=unit.name, number=0, is_current=True, state="draft", state_label="草稿",
+        kind_label=documents.KINDS[kind], stage=stage, stage_label=STAGES[stage] if stage else "",
+        unit_id=unit.id, unit_name=unit.name, number=0, is_current=True, state=DocumentState.DRAFT,
+        state_label=documents.STATES[DocumentState.DRAFT],
         content=content, sha256="", created_by_id=actor.user_id, created_by_name=actor.name, created_at=now,
         submitted_at=None, signer_id=None, signer_name="", signed_at=None, fields=fields)
 
@@ -345,10 +369,6 @@ def verify_pdf(session: Session, pdf: bytes) -> Verdict:
     when = at.astimezone(CST).strftime("%Y-%m-%d %H:%M") if at else ""
     return Verdict(True, f"验证通过：{view.incident_number} {view.kind_label} 第{view.number}版，"
                          f"签发人 {signer}，{when}，内容哈希 {view.sha256[:16]}…")
-
-
-def all_documents(session: Session) -> list[Document]:
-    return list(session.execute(select(Document)).scalars())
 
 
 __all__ = [

@@ -255,6 +255,56 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>已超时 %1 项&#x3000;即将到期 %2 项&#x3000;立即办理 %3 项&#x3000;共 %4 项</source>
         <translation>%1 overdue · %2 due soon · %3 immediate · %4 in all</translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>时间充裕</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>立即办理</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>可选时段</source>
+        <translation>Optional window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>全部级别</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>事发日期</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/view.py" line="0"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineTableModel</name>
@@ -304,9 +354,12 @@ You can keep working; if it happens again, please contact your administrator.</t
         <translation>Due (CST)</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="11"/>
-        <source>条款 · 事项</source>
-        <translation>Article · duty</translation>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Duty</translation>
     </message>
     <message>
         <location filename="../../ui/strings.py" line="11"/>
@@ -412,6 +465,34 @@ You can keep working; if it happens again, please contact your administrator.</t
 </context>
 <context>
     <name>EventTableModel</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>更正后</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>%1 于 %2 撤回，理由：%3</source>
+        <translation>Withdrawn by %1 at %2, reason: %3</translation>
+    </message>
+    <message>
+        <source>%1 于 %2 更正，理由：%3</source>
+        <translation>Corrected by %1 at %2, reason: %3</translation>
+    </message>
+    <message>
+        <source>更正了 %1 的原记录，理由：%2</source>
+        <translation>Corrects the entry of %1, reason: %2</translation>
+    </message>
     <message>
         <location filename="../../ui/strings.py" line="18"/>
         <source>发生时间</source>
@@ -857,9 +938,105 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>包括已结束的事件</source>
         <translation>Include closed incidents</translation>
     </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>按编号、标题、单位、人员或记者查找</source>
+        <translation>Find by number, title, unit, person or journalist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>全部级别</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>事发日期</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>把列表中显示的事件按显示的顺序导出为 Excel 工作簿</source>
+        <translation>Export the incidents the list shows, in the order shown, to an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>事发单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>共 %1 件</source>
+        <translation>%1 incidents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>导出到 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>（北京时间）</source>
+        <translation> (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>已将 %1 件事件导出到 %2</source>
+        <translation>Exported %1 incidents to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/list_page.py" line="0"/>
+        <source>无法导出：%1</source>
+        <translation>Could not export: %1</translation>
+    </message>
 </context>
 <context>
     <name>IncidentPage</name>
+    <message>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>选中的事项：</source>
+        <translation>Selected event:</translation>
+    </message>
+    <message>
+        <source>请先在时间线中选择一个事项</source>
+        <translation>Select an event on the timeline first</translation>
+    </message>
     <message>
         <location filename="../../ui/incident_page.py" line="49"/>
         <source>← 返回</source>
@@ -1112,6 +1289,19 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>声誉风险工作台</source>
+        <translation>RepDesk</translation>
+    </message>
+    <message>
+        <source>事件详情</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="0"/>
+        <source>查找事件</source>
+        <translation>Find an incident</translation>
+    </message>
 </context>
 <context>
     <name>MajorTab</name>
@@ -1232,6 +1422,79 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/notifier.py" line="50"/>
         <source>%1 第%2条 %3：%4（%5）</source>
         <translation>%1 Art. %2 %3: %4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/notifier.py" line="55"/>
+        <source>有事项须立即办理</source>
+        <translation>Duties to do immediately</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/notifier.py" line="61"/>
+        <source>立即办理</source>
+        <translation>Do immediately</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="64"/>
+        <source>点击一行打开事件</source>
+        <translation>Click a row to open the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="66"/>
+        <source>全部知道了</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="73"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="73"/>
+        <source>倒计时</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="73"/>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="73"/>
+        <source>事项</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="74"/>
+        <source>责任方（须办理）</source>
+        <translation>Responsible (must act)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="135"/>
+        <source>第%1条 %2</source>
+        <translation>Art. %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="140"/>
+        <source>打开事件 %1</source>
+        <translation>Open incident %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="148"/>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="149"/>
+        <source>此提醒不再显示（对您本人）</source>
+        <translation>Stop showing this reminder (for you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/reminders.py" line="155"/>
+        <source>需要关注的时限提醒（%1 项）</source>
+        <translation>Deadline reminders needing attention (%1)</translation>
     </message>
 </context>
 <context>
@@ -1629,21 +1892,16 @@ You can keep working; if it happens again, please contact your administrator.</t
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="55"/>
-        <source>“即将到期”比例</source>
-        <translation>"Due soon" fraction</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_page.py" line="56"/>
         <source>“即将到期”至少提前</source>
         <translation>"Due soon" at least</translation>
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="57"/>
-        <source>到期前取“时限 × 比例”与“至少提前”中较长者，进入黄色“即将到期”。
-默认：时限的四分之一或10分钟，取较长者（30分钟时限提前10分钟，2小时时限提前30分钟）。</source>
-        <translation>A deadline turns yellow ("due soon") at the longer of "limit × fraction" and "at least" before it.
-Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes before a 30-minute limit, 30 minutes before a 2-hour one).</translation>
+        <source>剩余时间不足时限的一半，或不足上面的分钟数，以先到者为准，即显示黄色“即将到期”。
+例如：30分钟时限剩15分钟起变黄，2小时时限剩1小时起变黄；“立即”事项显示为“立即办理”。</source>
+        <translation>A deadline turns yellow ("due soon") when less than half of its limit or less than the minutes above remain, whichever comes first.
+For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one with 1 hour left; "immediate" duties show as "Immediate".</translation>
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="59"/>
@@ -1654,6 +1912,10 @@ Default: a quarter of the limit or 10 minutes, whichever is longer (10 minutes b
         <location filename="../../ui/settings_page.py" line="60"/>
         <source>值班大屏字号</source>
         <translation>Duty wall font size</translation>
+    </message>
+    <message>
+        <source>按1080线屏幕计，随屏幕高度缩放；状态、倒计时、时限和条款始终完整显示。</source>
+        <translation>For a 1080-line screen, scaled with the screen's height; the status, countdown, due time and article are always shown whole.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="61"/>
@@ -2282,6 +2544,10 @@ Nothing is waiting for you now.</translation>
         <translation>  Deadline served: article %1, by %2</translation>
     </message>
     <message>
+        <source>　所服务的时限：第%1条，立即办理</source>
+        <translation>  Deadline served: article %1, immediately</translation>
+    </message>
+    <message>
         <source>该文件已有新的版本或内容已变化，您看到的版本可能不能再办理。</source>
         <translation>This document has a newer version or changed: the version you see may no longer be decided on.</translation>
     </message>
@@ -2304,6 +2570,14 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>确认已报送</source>
         <translation>Confirm sent</translation>
+    </message>
+    <message>
+        <source>第%1版 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>；尚待：%1</source>
+        <translation>; still waiting for: %1</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +3007,22 @@ Nothing is waiting for you now.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>撤回时间线事项</source>
+        <translation>Timeline event withdrawn</translation>
+    </message>
+    <message>
+        <source>更正时间线事项</source>
+        <translation>Timeline event corrected</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>更正后的事项编号</source>
+        <translation>Correction entry no.</translation>
+    </message>
+    <message>
         <source>时间（北京时间）</source>
         <translation>Time (Beijing)</translation>
     </message>
@@ -2987,6 +3277,106 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>第%1版</source>
         <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>打印签发版本</source>
+        <translation>Signed version printed</translation>
+    </message>
+    <message>
+        <source>事件标题</source>
+        <translation>Incident title</translation>
+    </message>
+    <message>
+        <source>事发单位</source>
+        <translation>Incident unit</translation>
+    </message>
+    <message>
+        <source>事发地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>事件来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>事件级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>涉及具体业务条线</source>
+        <translation>Concerns a business line</translation>
+    </message>
+    <message>
+        <source>业务条线</source>
+        <translation>Business line</translation>
+    </message>
+    <message>
+        <source>主办业务部门</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <source>涉及客户纠纷</source>
+        <translation>Customer dispute</translation>
+    </message>
+    <message>
+        <source>处置领导小组</source>
+        <translation>Leadership group</translation>
+    </message>
+    <message>
+        <source>文件内容</source>
+        <translation>Document fields</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>事发单位主要负责人签发</source>
+        <translation>Signed by the incident unit's head</translation>
+    </message>
+    <message>
+        <source>分行领导或同城最高级别负责人审批</source>
+        <translation>Approval by a branch leader or the city's most senior officer</translation>
+    </message>
+    <message>
+        <source>属地分行领导或最高级别负责人审批</source>
+        <translation>Approval by the local branch leader or most senior officer</translation>
+    </message>
+    <message>
+        <source>石家庄分行办公室审批</source>
+        <translation>Approval by the Shijiazhuang branch office</translation>
+    </message>
+    <message>
+        <source>处置领导小组审定</source>
+        <translation>Approval by the leadership group</translation>
+    </message>
+    <message>
+        <source>分行行长签发</source>
+        <translation>Signed by the branch president</translation>
+    </message>
+    <message>
+        <source>牵头部门审核</source>
+        <translation>Review by the lead department</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1：%2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -3614,6 +4004,143 @@ Nothing is waiting for you now.</translation>
         <location filename="../../ui/strings.py" line="408"/>
         <source>主办业务部门立即着手或指导事发经营单位与投诉客户联系，做好客户安抚工作</source>
         <translation>The business department contacts the complaining customer at once, or guides the incident unit in doing so, and reassures the customer</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeFilter</name>
+    <message>
+        <location filename="../../ui/common/filters.py" line="0"/>
+        <source>北京时间的日历日，含起止两日</source>
+        <translation>Calendar days in Beijing time, both days included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/filters.py" line="0"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>查找事件：编号、标题、单位、人员、记者 (Ctrl+K)</source>
+        <translation>Find an incident: number, title, unit, person, journalist (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>没有找到与“%1”有关的事件</source>
+        <translation>No incident found for “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>只列出前 %1 件，请输入更多文字缩小范围</source>
+        <translation>Only the first %1 are listed; type more to narrow the search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>新闻发言人</source>
+        <translation>Spokesperson</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>记者</source>
+        <translation>Journalist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>媒体</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>处置领导小组</source>
+        <translation>Leadership group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>客户安抚</source>
+        <translation>Customer reassurance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>登记人</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/search.py" line="0"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>撤回时间线事项</source>
+        <translation>Withdraw a timeline event</translation>
+    </message>
+    <message>
+        <source>撤回后该事项仍保留在时间线和操作记录中（划线显示），不再计入时限。</source>
+        <translation>A withdrawn event stays on the timeline and in the record (struck through); the deadlines no longer count it.</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>撤回理由 *</source>
+        <translation>Reason for withdrawing *</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>更正时间线事项</source>
+        <translation>Correct a timeline event</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>更正理由 *</source>
+        <translation>Reason for the correction *</translation>
+    </message>
+    <message>
+        <source>记录事件进展</source>
+        <translation>Record an event</translation>
+    </message>
+    <message>
+        <source>如：电话报告综合管理部张伟</source>
+        <translation>e.g. phoned Zhang Wei of the comprehensive-management dept.</translation>
+    </message>
+    <message>
+        <source>发生时间（北京时间）</source>
+        <translation>At (China Standard Time)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>迟报说明 *</source>
+        <translation>Late-report reason *</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>第%1条（时限 %2）</source>
+        <translation>article %1 (due %2)</translation>
+    </message>
+    <message>
+        <source>已超过%1，请填写迟报说明。</source>
+        <translation>Past %1: please give the late-report reason.</translation>
     </message>
 </context>
 </TS>

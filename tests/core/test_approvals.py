@@ -11,7 +11,7 @@ import pytest
 from desktop import demo
 from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor
-from desktop.errors import ConflictError, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, ErrorCode, PermissionDenied, ValidationError
 from desktop.services import accounts, approvals, audit, documents, history, incidents
 
 CST = timezone(timedelta(hours=8))
@@ -208,9 +208,10 @@ def test_a_returned_plan_goes_back_to_its_drafter_and_the_new_version_needs_ever
         plan.version_id,
     )
     assert all(q.version_id != plan.version_id for q in queue(w, "lingdao", 31))
-    # Deciding on the returned version is refused as stale.
-    with pytest.raises(ConflictError, match="退回"):
+    # Deciding on the returned version is refused: it is back with its drafter.
+    with pytest.raises(ConflictError) as back:
         do(w, "approve", "fenhang", returned, 32)
+    assert back.value.code is ErrorCode.WRONG_STATE
 
     with w.db.session() as s:
         v2 = documents.edit_document(
@@ -348,8 +349,9 @@ def test_a_late_approval_needs_a_late_reason(world: World) -> None:
     i = new_incident(w, unit="zhongshan")
     event(w, "zhongshan", i, "reported_to_lead", 10)
     plan = submitted(w, "bangongshi", i, "response_plan", 20, reply_script="口径")
-    with pytest.raises(ValidationError, match="迟报说明"):
+    with pytest.raises(ValidationError) as late:
         do(w, "approve", "fenhang", plan, 300)
+    assert late.value.code is ErrorCode.LATE_REASON_REQUIRED and "迟报说明" in late.value.message
     assert event_types(w, i) == ["reported_to_lead"]
     plan = do(w, "approve", "fenhang", plan, 300, late_reason="领导外出，电话请示后补批")
     assert status(w, i, "4.2.2.1-3", 301) == "late"

@@ -12,7 +12,7 @@ from test_approvals import FULL, World, at, do, draft, event, make_world, new_in
 from desktop.db.models import DocumentVersion
 from desktop.db.session import Database
 from desktop.domain import SYSTEM
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ConflictError, ErrorCode, ValidationError
 from desktop.services import approvals, audit, documents, incidents
 
 
@@ -56,16 +56,18 @@ def test_a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one(world: 
         )
     assert (edited.version_id, edited.number, edited.state) == (v1.version_id, 1, "draft")
     assert edited.sha256 != v1.sha256 and edited.fields["reply_script"] == "口径二"
-    with w.db.session() as s, pytest.raises(ConflictError, match="已被其他用户修改"):
+    with w.db.session() as s, pytest.raises(ConflictError) as changed:
         documents.edit_document(
             s, w.people["jingban"], v1.document_id, v1.sha256, {"title": "旧表单"}, now=at(9)
         )
+    assert changed.value.code is ErrorCode.STALE
 
     with w.db.session() as s:
         frozen = documents.submit(s, w.people["jingban"], edited.version_id, edited.sha256, now=at(10))
     assert frozen.state == "submitted" and frozen.submitted_at == at(10)
-    with w.db.session() as s, pytest.raises(ConflictError, match="不能再次提交"):
+    with w.db.session() as s, pytest.raises(ConflictError) as again:
         documents.submit(s, w.people["jingban"], frozen.version_id, frozen.sha256, now=at(10))
+    assert again.value.code is ErrorCode.WRONG_STATE
     # The facts changed after submission: the frozen version keeps what the approvers were shown.
     with w.db.session() as s:
         record = incidents.get_incident(s, SYSTEM, i)
@@ -100,16 +102,18 @@ def test_decisions_on_a_stale_version_are_refused(world: World) -> None:
     v1 = submitted(w, "jingban", i, "response_plan", 10, reply_script="口径一")
     # The approver was shown other content than what is stored.
     stale = documents.DocumentVersionView(**{**v1.__dict__, "sha256": "0" * 64})
-    with pytest.raises(ConflictError, match="不一致"):
+    with pytest.raises(ConflictError) as shown_other:
         do(w, "approve", "lingdao", stale, 11)
+    assert shown_other.value.code is ErrorCode.STALE
     # The drafter edits after submission: the version the approver opened is no longer current.
     with w.db.session() as s:
         documents.edit_document(
             s, w.people["jingban"], v1.document_id, v1.sha256, {"reply_script": "口径二"}, now=at(12)
         )
     for action in ("approve", "sign", "send"):
-        with pytest.raises(ConflictError, match="第2版"):
+        with pytest.raises(ConflictError, match="第2版") as newer:
             do(w, action, "lingdao", v1, 13)
+        assert newer.value.code is ErrorCode.STALE
     with pytest.raises(ConflictError, match="第2版"):
         do(w, "return", "lingdao", v1, 13, comment="退回")
     with w.db.read() as s:

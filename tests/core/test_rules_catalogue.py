@@ -1,4 +1,5 @@
-"""The shipped rule set against the catalogue of deadline-rules.md, row by row, and the loader's checks."""
+"""The shipped rule set against the catalogue typed out again from the rules' articles, row by row, and the
+loader's checks."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from desktop.rules import (
 )
 from desktop.timeutil import CST
 
-# The catalogue, copied from the spec: id, article, applies (location, general_only, major, requires_event,
+# The catalogue, typed out again from the rules' articles: id, article, applies (location, general_only, major, requires_event,
 # requires_fact), responsible, done_by, anchor, limit in minutes, kind.
 CATALOGUE = [
     ("3.2.1", "3.2.1", ("same_city", False, False, None, None), "事发单位", "reported_to_lead", "occurred", 30, "deadline"),
@@ -166,7 +167,7 @@ def test_catalogue_row_is_not_listed_when_its_conditions_fail(row: tuple) -> Non
         assert rule_id not in listed, (variant_facts, variant_events)
 
 
-def test_event_types_are_the_spec_list() -> None:
+def test_event_types_are_the_catalogue_list() -> None:
     event_types = default_ruleset().event_types
     assert set(event_types) == EVENT_TYPES
     assert {t for t, et in event_types.items() if et.remote_only} == {
@@ -251,6 +252,8 @@ def _broken(mutate) -> bytes:  # type: ignore[no-untyped-def]
         (lambda d: d["rules"][4].update(limit_minutes=5), "limit_minutes: must be 0 for an immediate rule"),
         (lambda d: d["rules"][0].pop("responsible"), "rules[0] (3.2.1): missing key 'responsible'"),
         (lambda d: d["rules"][0].update(responsible=""), "responsible: must be a non-empty string"),
+        (lambda d: d["rules"][0].update(responsible="营业网点"), "(3.2.1).responsible: unknown party '营业网点'"),
+        (lambda d: d["rules"][0].update(responsible="事发单位/主办业务部门"), "unknown party '事发单位/主办业务部门'"),
         (lambda d: d.update(version=0), "version: must be an integer >= 1"),
         (lambda d: d.update(rules={}), "rules: must be an array"),
     ],

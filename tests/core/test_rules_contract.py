@@ -1,4 +1,4 @@
-"""`repdesk deadlines FILE` (deadline-rules.md, "The command-line contract" and "Bad input")."""
+"""`repdesk deadlines FILE` (docs/deadline-catalogue.md, "The `repdesk deadlines` command")."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from desktop.rules.contract import run_deadlines
 from desktop.timeutil import format_rfc3339_cst, now_utc
 
-SPEC_INPUT = """{
+# The example of docs/deadline-catalogue.md (tests/core/test_docs.py checks the page's copy).
+EXAMPLE_INPUT = """{
   "occurred_at": "2026-03-02T09:15:00+08:00",
   "location": "same_city",
   "severity": "general",
@@ -23,7 +24,7 @@ SPEC_INPUT = """{
   "events": [{"type": "reported_to_lead", "at": "2026-03-02T09:40:00+08:00"}]
 }"""
 
-SPEC_OUTPUT = """[
+EXAMPLE_OUTPUT = """[
  {"id": "3.3.1", "article": "3.3.1, 3.3.3", "kind": "immediate", "responsible": "事发单位",
   "due_at": "2026-03-02T09:40:00+08:00", "status": "pending", "done_at": null},
  {"id": "3.2.1", "article": "3.2.1", "kind": "deadline", "responsible": "事发单位",
@@ -47,7 +48,7 @@ def call(text: str | bytes, file_arg: str = "-") -> tuple[int, str, str]:
 
 
 def doc(**changes: Any) -> dict[str, Any]:
-    base: dict[str, Any] = json.loads(SPEC_INPUT)
+    base: dict[str, Any] = json.loads(EXAMPLE_INPUT)
     for key, value in changes.items():
         if value is ...:
             base.pop(key, None)
@@ -71,38 +72,38 @@ def refused(text: str | bytes, file_arg: str = "-") -> str:
     return err.rstrip("\n")
 
 
-# --- the spec's example and the output format -----------------------------------------------------------
+# --- the documented example and the output format -------------------------------------------------------
 
 
-def test_spec_example_gives_exactly_the_spec_output() -> None:
-    code, out, err = call(SPEC_INPUT)
+def test_the_documented_example_gives_exactly_the_documented_output() -> None:
+    code, out, err = call(EXAMPLE_INPUT)
     assert (code, err) == (0, "")
-    assert json.loads(out) == json.loads(SPEC_OUTPUT)
+    assert json.loads(out) == json.loads(EXAMPLE_OUTPUT)
     assert all(list(item) == KEYS for item in json.loads(out))
 
 
 def test_output_is_utf8_without_escapes_whatever_the_console_encoding(tmp_path: Path) -> None:
     path = tmp_path / "incident.json"
-    path.write_text(SPEC_INPUT, encoding="utf-8")
+    path.write_text(EXAMPLE_INPUT, encoding="utf-8")
     raw = io.BytesIO()
     stdout = io.TextIOWrapper(raw, encoding="ascii")
     stderr = io.StringIO()
     assert run_deadlines(str(path), io.StringIO(), stdout, stderr) == 0
     text = raw.getvalue().decode("utf-8")
     assert "分行办公室、主办业务部门" in text and "\\u" not in text
-    assert json.loads(text) == json.loads(SPEC_OUTPUT)
+    assert json.loads(text) == json.loads(EXAMPLE_OUTPUT)
 
 
 def test_reads_standard_input_as_bytes() -> None:
-    stdin = io.TextIOWrapper(io.BytesIO(SPEC_INPUT.encode("utf-8")), encoding="ascii")
+    stdin = io.TextIOWrapper(io.BytesIO(EXAMPLE_INPUT.encode("utf-8")), encoding="ascii")
     stdout, stderr = io.StringIO(), io.StringIO()
     assert run_deadlines("-", stdin, stdout, stderr) == 0
-    assert json.loads(stdout.getvalue()) == json.loads(SPEC_OUTPUT)
+    assert json.loads(stdout.getvalue()) == json.loads(EXAMPLE_OUTPUT)
 
 
 def test_a_byte_order_mark_is_tolerated() -> None:
-    code, out, _ = call(b"\xef\xbb\xbf" + SPEC_INPUT.encode("utf-8"))
-    assert code == 0 and json.loads(out) == json.loads(SPEC_OUTPUT)
+    code, out, _ = call(b"\xef\xbb\xbf" + EXAMPLE_INPUT.encode("utf-8"))
+    assert code == 0 and json.loads(out) == json.loads(EXAMPLE_OUTPUT)
 
 
 def test_no_rule_listed_gives_an_empty_array() -> None:
@@ -146,7 +147,7 @@ def test_remote_only_events_on_a_same_city_incident_are_accepted_and_ignored() -
         {"type": "reported_to_branch_office", "at": "2026-03-02T09:50:00+08:00"},
         {"type": "details_to_branch_office", "at": "2026-03-02T09:55:00+08:00"},
     ]
-    assert ok(doc(events=events)) == json.loads(SPEC_OUTPUT)
+    assert ok(doc(events=events)) == json.loads(EXAMPLE_OUTPUT)
 
 
 def test_statuses_of_an_escalated_remote_incident() -> None:
@@ -178,14 +179,14 @@ def test_refuses_an_unreadable_file(tmp_path: Path) -> None:
 
 def test_refuses_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "gbk.json"
-    path.write_bytes(SPEC_INPUT.replace("same_city", "同城").encode("gbk"))
+    path.write_bytes(EXAMPLE_INPUT.replace("same_city", "同城").encode("gbk"))
     assert refused("", str(path)).startswith(f"{path}: not valid UTF-8")
     assert refused(b'{"location": "\xff"}').startswith("stdin: not valid UTF-8")
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "{", "{'a': 1}", '{"occurred_at": NaN}', SPEC_INPUT + ",", "[1,]"],
+    ["", "{", "{'a': 1}", '{"occurred_at": NaN}', EXAMPLE_INPUT + ",", "[1,]"],
     ids=["empty", "open-brace", "single-quotes", "nan", "trailing-comma", "array-comma"],
 )
 def test_refuses_malformed_json(text: str) -> None:
@@ -265,7 +266,7 @@ def test_refuses_a_bad_event(event: object, field: str) -> None:
     assert message.startswith(f"{field}: ")
 
 
-def test_error_message_for_a_bad_time_matches_the_spec() -> None:
+def test_error_message_for_a_bad_time_is_the_documented_one() -> None:
     bad = {"type": "reported_to_lead", "at": "yesterday"}
     message = refused(json.dumps(doc(events=[GOOD, GOOD, bad])))
     assert message.startswith("events[2].at: not an RFC 3339 time with an offset")

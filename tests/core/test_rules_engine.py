@@ -1,4 +1,4 @@
-"""The engine's statuses, escalation and timeline checks (deadline-rules.md, "Status of one rule")."""
+"""The engine's statuses, escalation and timeline checks (docs/deadline-catalogue.md, "Status of a rule")."""
 
 from __future__ import annotations
 

@@ -199,12 +199,11 @@ def test_units_add_under_the_right_parent_only_rename_deactivate(qtbot: Any, pag
 def test_non_admin_does_not_see_the_page_and_the_core_refuses(qtbot: Any, window: Any, demo_db: Any) -> None:
     from desktop.errors import PermissionDenied
     from desktop.services import accounts, org
-    from ui.admin.page import load
 
     assert "admin" not in window.pages and "admin" not in window.specs
     actor = window.actor
     with demo_db.session() as s, pytest.raises(PermissionDenied):
-        load(s, actor)
+        org.admin_data(s, actor)
     with demo_db.session() as s, pytest.raises(PermissionDenied):
         accounts.set_active(s, actor, login(demo_db, "xinxi").id, False)
     with demo_db.session() as s, pytest.raises(PermissionDenied):

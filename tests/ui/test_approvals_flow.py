@@ -72,15 +72,21 @@ def open_queue_item(qtbot: Any, window: Any, incident_id: int, action: str) -> A
     page.view.scrollTo(index)
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center())
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible() and page.dialog.view is not None,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible() and page.dialog.view is not None
+                    and all(b.isEnabled() for b in page.dialog.buttons.values()), timeout=15000)
     return page.dialog
 
 
 def decide(qtbot: Any, worker: Any, dialog: Any, decision: str, comment: str = "") -> None:
+    """Decide once the version has been read (its PDF beside the buttons); the dialog then shows the new state with
+    no decision left to take, and is closed."""
+    qtbot.waitUntil(dialog.buttons[decision].isEnabled, timeout=15000)
     if comment:
         ime_type(dialog.comment, comment)
     qtbot.mouseClick(dialog.buttons[decision], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.outcome != "", timeout=5000)
+    assert dialog.isVisible() and not any(b.isEnabled() for b in dialog.buttons.values())
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     settle(qtbot, worker)
 

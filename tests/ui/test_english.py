@@ -83,7 +83,7 @@ def test_chinese_is_back_after_english(english: None, qapp: Any) -> None:
 
 
 def test_window_shows_the_rule_set_in_english(qtbot: Any, english: None, make_window: Any, worker: Any) -> None:
-    from ui.dashboard.model import COL_RESPONSIBLE, COL_RULE
+    from ui.dashboard.model import COL_ARTICLE, COL_DUTY, COL_RESPONSIBLE
 
     window = make_window("jingban")
 
@@ -92,14 +92,14 @@ def test_window_shows_the_rule_set_in_english(qtbot: Any, english: None, make_wi
     model = dashboard.model
     assert model.rowCount() > 5
     for i in range(model.rowCount()):
-        rule, responsible = model.index(i, COL_RULE).data(), model.index(i, COL_RESPONSIBLE).data()
+        rule, responsible = model.index(i, COL_DUTY).data(), model.index(i, COL_RESPONSIBLE).data()
         assert not CJK.search(rule) and not CJK.search(responsible), (rule, responsible)
-    cells = {(model.index(i, COL_RULE).data(), model.index(i, COL_RESPONSIBLE).data())
-             for i in range(model.rowCount())}
-    assert ("4.3.4(3) · Designate a spokesperson within 4 hours", "Leadership group") in cells
-    assert any(responsible == "Business department, incident unit" for _, responsible in cells)
+    cells = {(model.index(i, COL_ARTICLE).data(), model.index(i, COL_DUTY).data(),
+              model.index(i, COL_RESPONSIBLE).data()) for i in range(model.rowCount())}
+    assert ("4.3.4(3)", "Designate a spokesperson within 4 hours", "Leadership group") in cells
+    assert any(responsible == "Business department, incident unit" for _, _, responsible in cells)
     row = next(i for i in range(model.rowCount()) if model.row_at(i).rule_id == "4.3.4-3b")
-    assert model.index(row, COL_RULE).data(Qt.ItemDataRole.ToolTipRole).endswith("Designate a spokesperson within 4 hours")
+    assert model.index(row, COL_DUTY).data(Qt.ItemDataRole.ToolTipRole).endswith("Designate a spokesperson within 4 hours")
     combo = dashboard.responsible
     assert [combo.itemText(i) for i in range(1, combo.count())] == [
         "Incident unit", "Local lead department", "Branch office", "Business department", "Leadership group",

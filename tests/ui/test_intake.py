@@ -88,7 +88,7 @@ def test_conflict_keeps_the_input_as_draft(qtbot: Any, window: Any, worker: Any,
     settle(qtbot, worker)
     assert "其他用户修改" in editor.form.error.text()
     assert editor.form.place.text() == "我填写的地点"
-    from ui.data.drafts import load_draft
+    from desktop.services.drafts import load_draft
 
     with demo_db.read() as s:
         draft = load_draft(s, "jingban", f"incident:{record.id}")

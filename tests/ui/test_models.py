@@ -53,14 +53,16 @@ def test_incident_models_pass_modeltester(qtmodeltester: Any, demo_db: Any) -> N
     qtmodeltester.check(opinions)
 
 
-def test_due_soon_is_the_larger_of_a_quarter_and_ten_minutes() -> None:
+def test_due_soon_is_half_the_limit_or_the_minutes_whichever_comes_first() -> None:
     thr = dl.Thresholds()
-    assert thr.soon_seconds(30 * 60) == 600
-    assert thr.soon_seconds(2 * 3600) == 1800
+    assert thr.soon_seconds(30 * 60) == 900  # half of 30 minutes beats the 10 minutes
+    assert thr.soon_seconds(2 * 3600) == 3600
+    assert dl.Thresholds(45).soon_seconds(30 * 60) == 2700  # 45 minutes come first: amber from the start
     row = _row()
     due = row.due_ts
-    assert dl.state_at(row, due - 601, thr) == dl.COMFORTABLE
-    assert dl.state_at(row, due - 600, thr) == dl.DUE_SOON
+    assert dl.state_at(row, due - 900, thr) == dl.COMFORTABLE  # exactly half left: not yet less than half
+    assert dl.state_at(row, due - 899, thr) == dl.DUE_SOON
+    assert dl.state_at(row, due - 13 * 60, thr) == dl.DUE_SOON  # 13 minutes left on a 30-minute rule
     assert dl.state_at(row, due, thr) == dl.DUE_SOON  # exactly at due_at is still pending
     assert dl.state_at(row, due + 1, thr) == dl.OVERDUE
     assert dl.state_at(_row("x", "immediate", 0), due + 999, thr) == dl.IMMEDIATE
@@ -79,26 +81,10 @@ def test_tick_emits_only_changed_states_and_visible_countdowns(qtbot: Any) -> No
     assert changes == [(0, COL_COUNTDOWN, 0, COL_COUNTDOWN), (1, COL_COUNTDOWN, 1, COL_COUNTDOWN)]
     changes.clear()
     model.tick(T0.timestamp() + 20 * 60 + 1, visible=(0, -1))  # row a: 10 minutes left
-    assert changes == [(0, 0, 0, 6)]
+    assert changes == [(0, 0, 0, 7)]
     assert model.data(model.index(0, 0), STATE_ROLE) == dl.DUE_SOON
     model.tick(T0.timestamp() + 31 * 60, visible=(0, -1))
     assert model.data(model.index(0, 0), STATE_ROLE) == dl.OVERDUE
     assert entered == [dl.DUE_SOON, dl.OVERDUE]
     assert model.counts[dl.OVERDUE] == 1
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() == "#fde2e1"
-
-
-def test_mine_filter() -> None:
-    row = _row()
-    me = dl.MyScope(unit_id=9, unit_kind="comprehensive_dept", area=frozenset({9, 10, 11}), roles=frozenset({"lead_officer"}))
-    assert not me.owns(row)
-    assert me.owns(_replace(row, unit_id=10))
-    assert me.owns(_replace(row, lead_unit_id=9))
-    leader = dl.MyScope(unit_id=1, unit_kind="branch", area=frozenset(), roles=frozenset({"leader"}))
-    assert leader.owns(_replace(row, responsible="处置领导小组"))
-
-
-def _replace(row: dl.DeadlineRow, **changes: Any) -> dl.DeadlineRow:
-    from dataclasses import replace
-
-    return replace(row, **changes)

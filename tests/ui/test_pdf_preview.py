@@ -82,7 +82,7 @@ def test_print_goes_through_a_pdf_printer(qtbot: Any, preview: tuple[Any, bytes]
 
     dialog, _ = preview
     out = tmp_path / "printed.pdf"
-    original = dialog.make_printer
+    original = dialog.pane.make_printer
 
     def pdf_printer() -> QPrinter:
         printer = original()
@@ -91,7 +91,7 @@ def test_print_goes_through_a_pdf_printer(qtbot: Any, preview: tuple[Any, bytes]
         printer.setOutputFileName(str(out))
         return printer
 
-    monkeypatch.setattr(dialog, "make_printer", pdf_printer)
+    monkeypatch.setattr(dialog.pane, "make_printer", pdf_printer)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     data = out.read_bytes()
@@ -111,14 +111,33 @@ def test_a_refused_preview_shows_the_core_message(qtbot: Any, window: Any, worke
     assert dialog.message.text() and not dialog.print_button.isEnabled()
 
 
-def test_missing_glyph_warnings_are_shown(qtbot: Any, preview: tuple[Any, bytes]) -> None:
-    from desktop.services.printing import Printed
-    from ui.printing.preview import PdfPreviewDialog
+def _a_character_no_font_has() -> str:
+    """A private-use character of the supplementary planes: no CJK or text font draws one."""
+    from desktop.reports.fonts import font_set
 
-    _, pdf = preview
-    dialog = PdfPreviewDialog("台账")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.set_printed(Printed(pdf, False, "草稿（待审批）", None, ("“𠮷”在所用字体中缺字",)))
-    assert dialog.warnings.isVisible() and "𠮷" in dialog.warnings.text()
-    assert dialog.message.text() == "草稿（待审批）" and dialog.document.pageCount() > 0
+    fonts = font_set()
+    for char in ("\U0010FFFD", "\U000FFFFD", "\U0010ABCD"):
+        if fonts.fallback_for(char) is None:
+            return char
+    raise AssertionError("every candidate character has a glyph in some installed font")
+
+
+def test_a_character_no_font_has_is_printed_as_its_code_point_and_named(qtbot: Any, window: Any,
+                                                                        demo_db: Any) -> None:
+    from desktop.services import documents, incidents
+    from ui.printing.preview import show_version_preview
+
+    char = _a_character_no_font_has()
+    actor = login(demo_db, "bangongshi").actor()  # the branch office drafts the major report (3.2.3)
+    with demo_db.session() as s:  # the demo's major report, edited: version 2, a draft
+        major = next(view for record in incidents.list_incidents(s, actor)
+                     for view in documents.list_documents(s, actor, record.id) if view.kind == "major_report")
+        draft = documents.edit_document(s, actor, major.document_id, major.sha256,
+                                        {"reply_script": f"客户姓名中的生僻字“{char}”暂以代码表示。"})
+    dialog = show_version_preview(window, window.workbench, draft.version_id)
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+    code = f"U+{ord(char):04X}"
+    assert dialog.warnings.isVisible() and code in dialog.warnings.text()
+    assert dialog.message.text() != "签发版本" and dialog.document.pageCount() > 0
+    text = "".join(dialog.document.getAllText(page).text() for page in range(dialog.document.pageCount()))
+    assert f"[{code}]" in text  # printed as its code point, not silently dropped

@@ -9,17 +9,17 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import ime_type, settle
 from desktop.services import deadline_board as dl
-from ui.dashboard.model import STATE_ROLE
+from ui.dashboard.model import COL_INCIDENT, STATE_ROLE
 
 
 def _open_from_dashboard(qtbot: Any, window: Any, title_part: str) -> Any:
     page = window.pages["dashboard"]
     view = page.view
     for row in range(page.proxy.rowCount()):
-        if title_part in page.proxy.index(row, 4).data():
-            rect = view.visualRect(page.proxy.index(row, 4))
-            view.scrollTo(page.proxy.index(row, 4))
-            rect = view.visualRect(page.proxy.index(row, 4))
+        if title_part in page.proxy.index(row, COL_INCIDENT).data():
+            rect = view.visualRect(page.proxy.index(row, COL_INCIDENT))
+            view.scrollTo(page.proxy.index(row, COL_INCIDENT))
+            rect = view.visualRect(page.proxy.index(row, COL_INCIDENT))
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             break

@@ -8,8 +8,6 @@ and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
@@ -25,27 +23,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.domain import UnitInfo
 from desktop.services import accounts, org
 from desktop.services.accounts import Account
-from desktop.timeutil import now_utc
+from desktop.services.org import AdminData
 from ui.admin.dialogs import AccountDialog, FormDialog, PasswordDialog, RenameDialog, RolesDialog, UnitDialog
 from ui.admin.models import COL_NAME, COL_ROLES, COL_UNIT, SORT_ROLE, AccountTableModel, UnitTree
 from ui.data.workbench import Workbench
-
-
-@dataclass(frozen=True)
-class AdminData:
-    accounts: list[Account] = field(default_factory=list)
-    units: list[UnitInfo] = field(default_factory=list)
-    inactive: frozenset[int] = frozenset()
-    at: datetime | None = None
-
-
-def load(session: Session, actor: Any) -> AdminData:
-    users = accounts.list_accounts(session, actor)  # refuses non-administrators
-    units = org.list_units(session, include_inactive=True)
-    return AdminData(users, units, frozenset(u.id for u in units if not u.active), now_utc())
 
 
 class AdminPage(QWidget):
@@ -127,7 +110,7 @@ class AdminPage(QWidget):
 
     def refresh(self) -> None:
         actor = self.workbench.actor
-        self.workbench.read(lambda s: load(s, actor), self._loaded, self._refused)
+        self.workbench.read(lambda s: org.admin_data(s, actor), self._loaded, self._refused)
 
     def _loaded(self, data: AdminData) -> None:
         self.data = data

@@ -6,6 +6,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.paths import config_dir
+
 T = TypeVar("T")
 
 
@@ -36,17 +38,18 @@ class Settings:
     window_state: Option[QByteArray] = Option("window/state", QByteArray())
     last_page: Option[str] = Option("window/last_page", "dashboard")
     last_user: Option[str] = Option("login/last_user", "")
-    # Due soon = the later of (limit x fraction) and (minimum minutes) before the deadline; see dashboard_logic.
-    due_soon_fraction: Option[float] = Option("dashboard/due_soon_fraction", 0.25)
+    # Due soon = less than half of the limit or less than these minutes remain, whichever comes first; the half
+    # is fixed (desktop.services.deadline_board).
     due_soon_min_minutes: Option[int] = Option("dashboard/due_soon_min_minutes", 10)
     only_mine: Option[bool] = Option("dashboard/only_mine", False)
     notify: Option[bool] = Option("notify/enabled", True)
     sound: Option[bool] = Option("notify/sound", False)
     reload_seconds: Option[int] = Option("data/reload_seconds", 30)
-    wall_font_pt: Option[int] = Option("wall/font_pt", 22)
+    wall_font_pt: Option[int] = Option("wall/font_pt", 22)  # on a 1080-line screen; scaled with the screen's height
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "RepDesk", "RepDesk")
+        # a file in the platform's settings folder: QSettings' own user scope is ~/.config on macOS too
+        self.store = store or QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
     def get(self, key: str, default: Any) -> Any:
         if isinstance(default, QByteArray):

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,6 +20,12 @@ from ui.app.i18n import LANGUAGES
 from ui.app.settings import Settings
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)  # long in English: wraps instead of widening the window
+    return label
+
+
 class SettingsPage(QWidget):
     def __init__(self, settings: Settings, on_apply: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,9 +36,6 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for key, label in LANGUAGES.items():
             self.language.addItem(label, key)
-        self.fraction = QDoubleSpinBox()
-        self.fraction.setRange(0.05, 0.9)
-        self.fraction.setSingleStep(0.05)
         self.minimum = QSpinBox()
         self.minimum.setRange(1, 240)
         self.minimum.setSuffix(self.tr(" 分钟"))
@@ -52,12 +54,12 @@ class SettingsPage(QWidget):
         self.note.setObjectName("hint")
         clocks = QGroupBox(self.tr("时限看板"))
         f = QFormLayout(clocks)
-        f.addRow(self.tr("“即将到期”比例"), self.fraction)
         f.addRow(self.tr("“即将到期”至少提前"), self.minimum)
-        f.addRow("", QLabel(self.tr("到期前取“时限 × 比例”与“至少提前”中较长者，进入黄色“即将到期”。\n"
-                                    "默认：时限的四分之一或10分钟，取较长者（30分钟时限提前10分钟，2小时时限提前30分钟）。")))
+        f.addRow("", _wrapped(self.tr("剩余时间不足时限的一半，或不足上面的分钟数，以先到者为准，即显示黄色“即将到期”。\n"
+                                      "例如：30分钟时限剩15分钟起变黄，2小时时限剩1小时起变黄；“立即”事项显示为“立即办理”。")))
         f.addRow(self.tr("从数据库刷新间隔"), self.reload)
         f.addRow(self.tr("值班大屏字号"), self.wall_pt)
+        f.addRow("", _wrapped(self.tr("按1080线屏幕计，随屏幕高度缩放；状态、倒计时、时限和条款始终完整显示。")))
         general = QGroupBox(self.tr("常规"))
         g = QFormLayout(general)
         g.addRow(self.tr("界面语言"), self.language)
@@ -75,7 +77,6 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         s = self.settings
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        self.fraction.setValue(s.due_soon_fraction)
         self.minimum.setValue(s.due_soon_min_minutes)
         self.notify.setChecked(s.notify)
         self.sound.setChecked(s.sound)
@@ -86,7 +87,6 @@ class SettingsPage(QWidget):
         s = self.settings
         language_changed = s.language != self.language.currentData()
         s.language = self.language.currentData()
-        s.due_soon_fraction = self.fraction.value()
         s.due_soon_min_minutes = self.minimum.value()
         s.notify = self.notify.isChecked()
         s.sound = self.sound.isChecked()

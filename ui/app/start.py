@@ -118,7 +118,6 @@ def run(database_url: str | None = None, *, user: str | None = None, password: s
     app = make_application()
     settings = Settings()
     theme.apply(app)
-    i18n.build_translations()
     i18n.install_translators(app, settings.language)
     try:
         db = Database(database_url, upgrade=False)

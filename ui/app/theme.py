@@ -64,6 +64,8 @@ QLabel#pageTitle {{ font-size: 15pt; font-weight: bold; color: #222; }}
 QLabel#hint {{ color: #666; }}
 QLabel#error {{ color: #b71c1c; }}
 QLabel#banner {{ background: #fff3cd; color: #6b4a00; border: 1px solid #f0d58a; padding: 6px; border-radius: 3px; }}
+QFrame#reminderPanel {{ background: #fff8e1; border-bottom: 2px solid #f0c04a; }}
+QLabel#reminderTitle {{ font-size: 11pt; font-weight: bold; color: #7a4f00; }}
 QLabel#errorBanner {{ background: #fde2e1; color: #8e1212; border: 1px solid #f2b8b5; padding: 6px;
                       border-radius: 3px; }}
 QLabel#badgeMajor {{ background: #b71c1c; color: white; padding: 2px 8px; border-radius: 3px; }}

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.errors import ConflictError, NotFound, PermissionDenied, RepDeskError, ValidationError
+from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.services import approvals, documents
 from desktop.services.approvals import QueueItem, ReturnedItem
 from desktop.services.documents import DocumentVersionView
@@ -49,7 +49,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def needs_late_reason(exc: BaseException) -> bool:
-    return isinstance(exc, ValidationError) and exc.field == "late_reason"
+    return isinstance(exc, RepDeskError) and exc.code == ErrorCode.LATE_REASON_REQUIRED
 
 
 @dataclass(frozen=True)

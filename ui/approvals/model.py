@@ -12,8 +12,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
+from desktop.services import deadline_board as dl
 from desktop.services.approvals import QueueItem, ReturnedItem
-from desktop.timeutil import format_cst, format_duration, now_utc
+from desktop.timeutil import format_cst, now_utc
+from ui.app.theme import state_brushes
+from ui.common.countdown import countdown, due_label
 from ui.common.table_model import RECORD_ROLE as ITEM_ROLE  # noqa: F401 - the queue item of a row
 from ui.common.table_model import CachedTableModel, Index  # noqa: F401 - re-exported
 
@@ -37,6 +40,7 @@ class ApprovalQueueModel(_Rows):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.now = now_utc()
+        self.thresholds = dl.Thresholds()  # the page keeps it the window's (Workbench.thresholds)
 
     def tick(self, now: datetime) -> None:
         self.now = now
@@ -45,13 +49,12 @@ class ApprovalQueueModel(_Rows):
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
     def cell(self, item: QueueItem, column: int) -> str:
-        if column == self.COUNTDOWN:
-            left = item.seconds_left(self.now)
-            if left is None:
-                return _t("无时限")
-            return (_t("超 %1") if left < 0 else "%1").replace("%1", format_duration(abs(left)))
-        if column == self.DUE:
-            return format_cst(item.due_at) if item.due_at else "—"
+        if column in (self.COUNTDOWN, self.DUE):
+            # The dashboard's status function: an immediate (立即) duty reads as immediate here too.
+            reading = item.reading(self.now, self.thresholds)
+            if reading is None or item.due_at is None:
+                return _t("无时限") if column == self.COUNTDOWN else "—"
+            return countdown(reading) if column == self.COUNTDOWN else due_label(reading.state, item.due_at)
         if column == self.RULE:
             return _t("第%1条").replace("%1", item.rule_article) if item.rule_article else "—"
         if column == self.INCIDENT:
@@ -67,8 +70,9 @@ class ApprovalQueueModel(_Rows):
         return format_cst(item.submitted_at) if item.submitted_at else "—"
 
     def colour(self, item: QueueItem, column: int) -> QColor | None:
-        if column in (self.COUNTDOWN, self.DUE) and item.is_overdue(self.now):
-            return OVERDUE_COLOUR
+        if column in (self.COUNTDOWN, self.DUE):
+            reading = item.reading(self.now, self.thresholds)
+            return state_brushes(reading.state)[1] if reading is not None else None
         return None
 
 

@@ -26,6 +26,7 @@ from desktop.services.approvals import QueueItem, ReturnedItem
 from ui.approvals import controller as ctl
 from ui.approvals.dialog import DecisionDialog
 from ui.approvals.model import ITEM_ROLE, ApprovalQueueModel, ReturnedModel
+from ui.common.countdown import widest_countdowns
 from ui.common.widgets import banner
 from ui.data.workbench import Workbench
 
@@ -118,11 +119,13 @@ class ApprovalsPage(QWidget):
         self._loading = False
         self.loaded_once = True
         self.error.hide()
+        self.model.thresholds = self.workbench.thresholds
         self.model.set_rows(state.items)
         self.returned.set_rows(state.returned)
         self.view.resizeColumnsToContents()
         # The countdown grows as it runs ("超 12:00:00"): room for it now, not a clipped cell later.
-        widest = self.view.fontMetrics().horizontalAdvance(self.tr("超 %1").replace("%1", "99:59:59")) + 16
+        metrics = self.view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in widest_countdowns()) + 16
         self.view.setColumnWidth(ApprovalQueueModel.COUNTDOWN,
                                  max(widest, self.view.columnWidth(ApprovalQueueModel.COUNTDOWN)))
         self.view.horizontalHeader().setSectionResizeMode(ApprovalQueueModel.INCIDENT, QHeaderView.ResizeMode.Stretch)
@@ -143,6 +146,7 @@ class ApprovalsPage(QWidget):
         self.error.show()
 
     def tick(self, now: datetime) -> None:
+        self.model.thresholds = self.workbench.thresholds
         self.model.tick(now)
 
     def activated(self) -> None:

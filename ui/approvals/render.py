@@ -3,6 +3,7 @@ the steps (who, when) and the decisions so far. Plain HTML for a QTextBrowser; e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -10,26 +11,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain import ELEMENTS, LEADERSHIP_POSITIONS, MAJOR_ELEMENTS
-from desktop.services.documents import DocumentVersionView
+from desktop.services.documents import FIELD_LABELS, KIND_FIELDS, DocumentVersionView
 from desktop.timeutil import format_cst, parse_rfc3339
 from ui.common.strings import rule_text
 
-# The drafter's fields (documents.KIND_FIELDS), in the words of the forms.
-FIELD_LABELS: dict[str, str] = {
-    "doc_number": "发文字号",
-    "title": "标题",
-    "recipient": "主送机关",
-    "body": "正文",
-    "contact_person": "联系人",
-    "contact_phone": "联系电话",
-    "reply_script": "应答口径",
-    "plan_measures": "应对措施",
-    "spokesperson": "新闻发言人",
-    "evaluation": "影响及处置评估",
-    "lessons": "经验教训",
-    "positive_publicity": "正面宣传",
-    "accountability": "责任追究",
-}
 MULTILINE = frozenset({"body", "reply_script", "plan_measures", "evaluation", "lessons", "positive_publicity",
                        "accountability"})
 STATUS_LABELS: dict[str, str] = {
@@ -44,6 +29,13 @@ def _t(text: str) -> str:
 
 def field_label(key: str) -> str:
     return _t(FIELD_LABELS.get(key, key))
+
+
+def in_order(values: dict[str, Any], order: Iterable[str]) -> list[tuple[str, Any]]:
+    """The keys in the rules' order (3.3.2's elements, a kind's fields), then any others by name: stored content
+    is canonical JSON, whose keys come back sorted by name."""
+    keys = [k for k in order if k in values]
+    return [(k, values[k]) for k in (*keys, *sorted(set(values) - set(keys)))]
 
 
 def _cst(value: str | datetime | None) -> str:
@@ -73,13 +65,13 @@ def version_html(v: DocumentVersionView) -> str:
              f"<span style='color:#666'>SHA-256 {escape(v.sha256[:16])}…　{escape(v.verification_code)}</span></p>")]
     parts.append(f"<h4>{_t('文件内容')}</h4>")
     parts.append(_table([_t("项目"), _t("内容")], [[escape(field_label(k)), _text(val)]
-                                                  for k, val in v.fields.items()]))
+                                                  for k, val in in_order(v.fields, KIND_FIELDS.get(v.kind, ()))]))
     labels = {**ELEMENTS, **MAJOR_ELEMENTS}
     elements = c.get("elements", {})
     if elements:
         parts.append(f"<h4>{_t('报告要素（3.3.2）')}</h4>")
         parts.append(_table([_t("要素"), _t("内容")], [[escape(_t(labels.get(k, k))), _text(val)]
-                                                    for k, val in elements.items()]))
+                                                    for k, val in in_order(elements, labels)]))
     group = c.get("leadership_group") or []
     if group:
         parts.append(f"<h4>{_t('处置领导小组')}</h4>")

@@ -19,7 +19,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.account: Account | None = None
-        self.setWindowTitle(self.tr("登录 — 声誉风险工作台"))
+        self.setWindowTitle(self.tr("登录"))  # Qt adds the program's name (applicationDisplayName)
         heading = QLabel(self.tr("声誉风险工作台"))
         heading.setObjectName("pageTitle")
         self.error = banner("errorBanner")

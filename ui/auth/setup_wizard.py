@@ -3,8 +3,6 @@ comprehensive-management departments, and the first (administrator) account."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,37 +17,13 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
-from sqlalchemy.orm import Session
 
-from desktop.domain import SYSTEM
 from desktop.errors import RepDeskError
-from desktop.services import accounts, org
+from desktop.services import org
 from desktop.services.accounts import Account
+from desktop.services.org import SecondarySetup, SetupPlan
 from ui.common.widgets import banner
 from ui.data.worker import DbWorker
-
-
-@dataclass(frozen=True)
-class SetupPlan:
-    branch: tuple[str, str, str]  # name, short name, code
-    office: tuple[str, str]  # name, code
-    secondaries: tuple[tuple[str, str, str, str], ...]  # name, code, comprehensive dept name, its code
-    admin: tuple[str, str, str, str]  # username, display name, password, phone
-
-
-def apply_plan(session: Session, plan: SetupPlan) -> Account:
-    """One transaction: all or nothing. The empty database has no administrator yet (org.create_unit allows it)."""
-    name, short, code = plan.branch
-    branch = org.create_unit(session, SYSTEM, kind="branch", name=name, short_name=short, code=code)
-    office = org.create_unit(session, SYSTEM, kind="branch_office", name=plan.office[0], code=plan.office[1],
-                             parent_id=branch.id)
-    for sec_name, sec_code, dept_name, dept_code in plan.secondaries:
-        sec = org.create_unit(session, SYSTEM, kind="secondary_branch", name=sec_name, code=sec_code,
-                              parent_id=branch.id)
-        org.create_unit(session, SYSTEM, kind="comprehensive_dept", name=dept_name, code=dept_code, parent_id=sec.id)
-    username, display, password, phone = plan.admin
-    return accounts.create_user(session, SYSTEM, username=username, display_name=display, unit_id=office.id,
-                                password=password, roles={"admin"}, phone=phone)
 
 
 class SetupWizard(QWizard):
@@ -130,18 +104,19 @@ class SetupWizard(QWizard):
         for col, text in enumerate((name, code, dept, dept_code)):
             self.secondaries.setItem(row, col, QTableWidgetItem(text))
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.secondaries.item(row, column)
+        return item.text() if item is not None else ""
+
     def plan(self) -> SetupPlan:
-        rows = []
-        for r in range(self.secondaries.rowCount()):
-            cells = tuple((self.secondaries.item(r, c).text() if self.secondaries.item(r, c) else "").strip()
-                          for c in range(4))
-            if any(cells):
-                rows.append(cells)
+        """What was typed, as it is: the core skips blank rows and checks the rest (org.set_up)."""
+        rows = tuple(SecondarySetup(*(self._cell(r, c) for c in range(4))) for r in range(self.secondaries.rowCount()))
         return SetupPlan(
-            branch=(self.branch_name.text(), self.branch_short.text(), self.branch_code.text()),
-            office=(self.office_name.text(), self.office_code.text()),
-            secondaries=tuple(rows),  # type: ignore[arg-type]
-            admin=(self.username.text(), self.display_name.text(), self.password.text(), self.phone.text()))
+            branch_name=self.branch_name.text(), branch_short_name=self.branch_short.text(),
+            branch_code=self.branch_code.text(), office_name=self.office_name.text(),
+            office_code=self.office_code.text(), secondaries=rows, admin_username=self.username.text(),
+            admin_display_name=self.display_name.text(), admin_password=self.password.text(),
+            admin_phone=self.phone.text())
 
     def accept(self) -> None:
         if self.password.text() != self.password2.text():
@@ -149,7 +124,7 @@ class SetupWizard(QWizard):
             return
         plan = self.plan()
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.worker.submit(lambda s: apply_plan(s, plan), self._done, self._failed)
+        self.worker.submit(lambda s: org.set_up(s, plan), self._done, self._failed)
 
     def _done(self, account: Account) -> None:
         self.account = account

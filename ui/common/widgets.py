@@ -1,4 +1,5 @@
-"""Small shared widgets and helpers: CST date-time edits, error marking, an indented unit picker, a wrapping button."""
+"""Small shared widgets and helpers: CST date-time edits, error marking, file dialogs in the chosen language, an
+indented unit picker, a wrapping button."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QFileDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -59,15 +61,21 @@ def banner(object_name: str = "banner") -> QLabel:
     return label
 
 
-def _depths(units: Sequence[UnitInfo]) -> dict[int, int]:
-    by_id = {u.id: u for u in units}
-    depths: dict[int, int] = {}
-    for u in units:
-        d, p = 0, u.parent_id
-        while p is not None and p in by_id and d < 10:
-            d, p = d + 1, by_id[p].parent_id
-        depths[u.id] = d
-    return depths
+# Every file dialog of the window: Qt's own, whose words follow the chosen language (the installed translators);
+# the system's native dialog speaks the system's language whatever the user chose.
+FILE_DIALOG_OPTIONS = QFileDialog.Option.DontUseNativeDialog
+
+
+def open_file_name(parent: QWidget | None, caption: str, directory: str = "", filters: str = "") -> str:
+    """The file chosen to open, or "" when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, caption, directory, filters, options=FILE_DIALOG_OPTIONS)
+    return path
+
+
+def save_file_name(parent: QWidget | None, caption: str, directory: str = "", filters: str = "") -> str:
+    """The file chosen to save to, or "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, directory, filters, options=FILE_DIALOG_OPTIONS)
+    return path
 
 
 def tree_order(units: Sequence[UnitInfo]) -> list[tuple[UnitInfo, int]]:

@@ -20,14 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desktop.timeutil import format_cst
 from desktop.services import deadline_board as dl
+from ui.common.countdown import countdown, due_label, state_label
 from ui.common.strings import rule_text, translated
 from ui.app.theme import state_brushes
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_STATE, COL_COUNTDOWN, COL_DUE, COL_RULE, COL_INCIDENT, COL_UNIT, COL_RESPONSIBLE = range(7)
+COL_STATE, COL_COUNTDOWN, COL_DUE, COL_ARTICLE, COL_DUTY, COL_INCIDENT, COL_UNIT, COL_RESPONSIBLE = range(8)
+# Never shortened, on the dashboard or the duty wall: their columns are sized to hold them whole (the view).
+PROTECTED = (COL_STATE, COL_COUNTDOWN, COL_DUE, COL_ARTICLE)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -42,13 +44,6 @@ _BRUSHES = {state: state_brushes(state) for state in (dl.COMFORTABLE, dl.DUE_SOO
 
 def _t(text: str) -> str:
     return translated("DeadlineTableModel", text)
-
-
-def state_label(state: str) -> str:
-    return {
-        dl.COMFORTABLE: _t("时间充裕"), dl.DUE_SOON: _t("即将到期"), dl.OVERDUE: _t("已超时"),
-        dl.IMMEDIATE: _t("立即办理"), dl.WINDOW: _t("可选时段"), dl.LAPSED: _t("可选时段已过"),
-    }.get(state, state)
 
 
 class DeadlineTableModel(QAbstractTableModel):
@@ -139,11 +134,13 @@ class DeadlineTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> dl.DeadlineRow:
         return self._rows[row]
 
-    def state_of(self, row: int) -> str:
-        return self._states[row]
-
     def rows(self) -> list[dl.DeadlineRow]:
         return list(self._rows)
+
+    @property
+    def now_ts(self) -> float:
+        """The instant of the last tick or load."""
+        return self._now_ts
 
     # --- Qt model ---------------------------------------------------------------------------------------------
 
@@ -151,12 +148,12 @@ class DeadlineTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (_t("状态"), _t("倒计时"), _t("时限（北京时间）"), _t("条款 · 事项"), _t("事件"), _t("事发单位"),
+        names = (_t("状态"), _t("倒计时"), _t("时限（北京时间）"), _t("条款"), _t("事项"), _t("事件"), _t("事发单位"),
                  _t("责任方"))
         return names[section] if 0 <= section < len(names) else None
 
@@ -167,9 +164,8 @@ class DeadlineTableModel(QAbstractTableModel):
         row, state, col = self._rows[i], self._states[i], index.column()
         if role == PAINT_ROLE:
             bg, fg = _BRUSHES[state]
-            urgent = col <= COL_COUNTDOWN
-            return (self._display(row, state, col), bg, fg, urgent, _RIGHT if col == COL_COUNTDOWN else _LEFT,
-                    not urgent)
+            return (self._display(row, state, col), bg, fg, col <= COL_COUNTDOWN,
+                    _RIGHT if col == COL_COUNTDOWN else _LEFT, col not in PROTECTED)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, state, col)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -194,18 +190,13 @@ class DeadlineTableModel(QAbstractTableModel):
         if col == COL_STATE:
             return state_label(state)
         if col == COL_COUNTDOWN:
-            text = dl.countdown_text(row, self._now_ts)
-            if state == dl.IMMEDIATE:
-                return _t("立即（已过 %1）").replace("%1", text)
-            if state == dl.WINDOW:
-                return _t("可 · 剩 %1").replace("%1", text)
-            if state in (dl.OVERDUE, dl.LAPSED):
-                return _t("超 %1").replace("%1", text.lstrip("-"))
-            return text
+            return countdown(dl.read_row(row, self._now_ts, self.thresholds))
         if col == COL_DUE:
-            return _t("立即") if row.kind == "immediate" else format_cst(row.due_at)
-        if col == COL_RULE:
-            return f"{row.article} · {rule_text(row.label)}"
+            return due_label(state, row.due_at)
+        if col == COL_ARTICLE:
+            return row.article
+        if col == COL_DUTY:
+            return rule_text(row.label)
         if col == COL_INCIDENT:
             return f"{row.number} {row.title}"
         if col == COL_UNIT:

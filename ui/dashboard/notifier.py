@@ -1,4 +1,6 @@
-"""Tray notifications (and an optional sound) when a deadline becomes due soon or overdue."""
+"""The attention a new deadline reminder asks for: the taskbar entry flashes, an optional sound, and a tray
+balloon where the desktop has a tray (an extra: the reminder itself is the window's reminder panel,
+ui.dashboard.reminders, which feeds this)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from desktop.timeutil import format_cst
 from desktop.services import deadline_board as dl
@@ -17,7 +19,8 @@ log = logging.getLogger("repdesk.ui.notify")
 
 
 class Notifier(QObject):
-    """Collects the transitions of one tick and shows them as one message."""
+    """Collects the new reminders of one tick and announces them as one message; the window it belongs to (its
+    parent) is the one whose taskbar entry flashes."""
 
     def __init__(self, settings: Settings, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,10 +46,20 @@ class Notifier(QObject):
         if not batch or not self.settings.notify:
             return
         overdue = [r for r, s in batch if s == dl.OVERDUE]
-        title = self.tr("时限已超") if overdue else self.tr("时限即将到期")
+        if overdue:
+            title = self.tr("时限已超")
+        elif any(s == dl.DUE_SOON for _r, s in batch):
+            title = self.tr("时限即将到期")
+        else:
+            title = self.tr("有事项须立即办理")
         lines = []
         for row, state in batch[:5]:
-            what = self.tr("已超时") if state == dl.OVERDUE else self.tr("即将到期")
+            if state == dl.OVERDUE:
+                what = self.tr("已超时")
+            elif state == dl.IMMEDIATE:
+                what = self.tr("立即办理")
+            else:
+                what = self.tr("即将到期")
             lines.append(self.tr("%1 第%2条 %3：%4（%5）").replace("%1", row.number).replace("%2", row.article)
                          .replace("%3", rule_text(row.label)).replace("%4", what)
                          .replace("%5", format_cst(row.due_at)))
@@ -55,6 +68,9 @@ class Notifier(QObject):
         text = "\n".join(lines)
         self.history.append((title, text))
         log.info("%s: %s", title, text.replace("\n", " | "))
+        window = self.parent()
+        if isinstance(window, QWidget):
+            QApplication.alert(window)  # the taskbar entry flashes until the window is activated
         if self.tray is not None:
             icon = QSystemTrayIcon.MessageIcon.Warning if overdue else QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(title, text, icon, 15000)

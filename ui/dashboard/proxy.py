@@ -1,11 +1,14 @@
-"""Filters of the countdown table: by unit, by responsible party, "mine". Order stays the model's (soonest first)."""
+"""Filters of the countdown table: by unit, by responsible party, "mine", by state, severity and the incident's
+date. Order stays the model's (soonest first)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from desktop.services import deadline_board as dl
-from ui.dashboard.model import DeadlineTableModel
+from ui.dashboard.model import STATE_ROLE, DeadlineTableModel
 
 
 class DeadlineFilterProxy(QSortFilterProxyModel):
@@ -16,6 +19,9 @@ class DeadlineFilterProxy(QSortFilterProxyModel):
         self.responsible: str | None = None
         self.scope: dl.MyScope | None = None
         self.only_mine = False
+        self.states: frozenset[str] | None = None
+        self.severity: str | None = None
+        self.occurred: tuple[datetime | None, datetime | None] = (None, None)  # [start, end)
 
     def _change(self, apply: object) -> None:
         if hasattr(self, "beginFilterChange"):
@@ -33,6 +39,14 @@ class DeadlineFilterProxy(QSortFilterProxyModel):
 
         self._change(apply)
 
+    def set_facets(self, states: frozenset[str] | None, severity: str | None, start: datetime | None,
+                   end: datetime | None) -> None:
+        """The colour states to keep (None: all), the severity, the incidents' occurrence between start and end."""
+        def apply() -> None:
+            self.states, self.severity, self.occurred = states, severity, (start, end)
+
+        self._change(apply)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         if not isinstance(model, DeadlineTableModel):
@@ -40,7 +54,14 @@ class DeadlineFilterProxy(QSortFilterProxyModel):
         row = model.row_at(source_row)
         if self.unit_id is not None and row.unit_id != self.unit_id:
             return False
-        if self.responsible and self.responsible not in row.responsible.split("、"):
+        if self.responsible and self.responsible not in row.parties:
+            return False
+        if self.severity and row.severity != self.severity:
+            return False
+        start, end = self.occurred
+        if row.occurred_at is not None and ((start and row.occurred_at < start) or (end and row.occurred_at >= end)):
+            return False
+        if self.states is not None and model.data(model.index(source_row, 0), STATE_ROLE) not in self.states:
             return False
         return not (self.only_mine and self.scope is not None and not self.scope.owns(row))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.timeutil import CST
+from desktop.rules.model import PARTIES
+from desktop.domain import SEVERITIES
+from desktop.timeutil import CST, cst_days
 from desktop.services import deadline_board as dl
 from ui.dashboard.delegate import FastCellDelegate
-from ui.dashboard.model import COL_COUNTDOWN, COL_INCIDENT, COL_RULE, INCIDENT_ROLE, DeadlineTableModel
+from ui.dashboard import columns
+from ui.dashboard.model import COL_INCIDENT, COL_RESPONSIBLE, COL_UNIT, INCIDENT_ROLE, DeadlineTableModel
 from ui.dashboard.proxy import DeadlineFilterProxy
 from ui.app.settings import Settings
 from ui.common.strings import rule_text
+from ui.common.filters import DateRangeFilter, fill_choices
 from ui.common.widgets import fill_unit_combo
 from ui.data.workbench import Workbench
-
-RESPONSIBLE = ("事发单位", "属地牵头部门", "分行办公室", "主办业务部门", "处置领导小组", "新闻发言人", "受访单位")
 
 
 def make_table(model: DeadlineFilterProxy) -> QTableView:
@@ -57,6 +59,15 @@ def visible_rows(view: QTableView) -> tuple[int, int] | None:
     return first, (last if last >= 0 else view.model().rowCount() - 1)
 
 
+# The wall's type size setting is for a 1080-line screen; other screens scale it with their height, so the wall
+# reads the same from across the room at 1366x768, 1920x1080 and 3840x2160.
+REFERENCE_LINES = 1080
+# At most this share of the wall's width goes to the columns that are never cut (state, countdown, due time,
+# article); the rest is the duty's and the incident title's. A larger type size is scaled down to keep it.
+WALL_SHARE = 0.7
+MIN_PT = 8.0
+
+
 class DutyWall(QWidget):
     """Only the countdown table, in big type, full screen; Esc or F11 leaves."""
 
@@ -65,27 +76,58 @@ class DutyWall(QWidget):
     def __init__(self, proxy: DeadlineFilterProxy, font_pt: int) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("值班大屏 — 声誉风险事件时限"))
+        self.font_pt = font_pt
         self.view = make_table(proxy)
-        font = QFont(self.font())
-        font.setPointSize(font_pt)
-        self.view.setFont(font)
-        self.view.itemDelegate().reset_fonts()  # type: ignore[attr-defined]
-        self.view.verticalHeader().setDefaultSectionSize(int(font_pt * 2.3))
-        self.view.horizontalHeader().setFont(font)
-        for col in (5, 6):
+        for col in (COL_UNIT, COL_RESPONSIBLE):
             self.view.hideColumn(col)
         self.clock = QLabel()
-        self.clock.setFont(font)
         head = QHBoxLayout()
-        title = QLabel(self.tr("声誉风险事件时限"))
-        title.setFont(font)
-        head.addWidget(title, 1)
+        self.title = QLabel(self.tr("声誉风险事件时限"))
+        head.addWidget(self.title, 1)
         head.addWidget(self.clock)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.view)
         for key in ("Esc", "F11"):
             QShortcut(QKeySequence(key), self, self.close)
+        self.fit()
+
+    def source(self) -> DeadlineTableModel:
+        return self.view.model().sourceModel()  # type: ignore[attr-defined, no-any-return]
+
+    def wall_font(self, width: int, height: int) -> QFont:
+        """The setting's size scaled with the screen's height, made smaller only if the uncut columns would
+        otherwise take more than WALL_SHARE of the width."""
+        model = self.source()
+        rows, now, names = model.rows(), model.now_ts, columns.headers(self.view)
+        font = QFont(self.font())
+        font.setPointSizeF(max(MIN_PT, self.font_pt * height / REFERENCE_LINES))
+        budget = WALL_SHARE * width
+        for _ in range(4):  # text widths scale almost linearly with the size: one step, then small corrections
+            total = columns.protected_total(font, font, names, rows, now)
+            if total <= budget or font.pointSizeF() <= MIN_PT:
+                break
+            font.setPointSizeF(max(MIN_PT, font.pointSizeF() * min(0.97, budget / total)))
+        return font
+
+    def fit(self) -> None:
+        """Type size from the wall's size, then the columns for that type (on resize and after each load)."""
+        font = self.wall_font(self.width(), self.height())
+        for widget in (self.view, self.view.horizontalHeader(), self.title, self.clock):
+            widget.setFont(font)
+        # The application's style sheet styles header sections, and a styled section ignores setFont: its size too.
+        self.view.horizontalHeader().setStyleSheet(f"QHeaderView::section {{ font-size: {font.pointSizeF():.1f}pt; }}")
+        self.view.itemDelegate().reset_fonts()  # type: ignore[attr-defined]
+        self.view.verticalHeader().setDefaultSectionSize(int(QFontMetrics(font).height() * 1.6))
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        available = (self.width() - margins.left() - margins.right() - 2 * self.view.frameWidth()
+                     - self.view.verticalScrollBar().sizeHint().width())
+        model = self.source()
+        columns.fit(self.view, model.rows(), model.now_ts, available)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
     def closeEvent(self, event: object) -> None:
         self.closed.emit()
@@ -99,10 +141,11 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.workbench = workbench
         self.settings = settings
-        self.model = DeadlineTableModel(dl.Thresholds(settings.due_soon_fraction, settings.due_soon_min_minutes), self)
+        self.model = DeadlineTableModel(dl.Thresholds(settings.due_soon_min_minutes), self)
         self.proxy = DeadlineFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.wall: DutyWall | None = None
+        self._fitted = False
         title = QLabel(self.tr("时限看板"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
@@ -110,10 +153,19 @@ class DashboardPage(QWidget):
         self.unit.setMinimumWidth(220)
         self.responsible = QComboBox()
         self.responsible.addItem(self.tr("全部责任方"), None)
-        for name in RESPONSIBLE:
+        for name in PARTIES:
             self.responsible.addItem(rule_text(name), name)
         self.mine = QCheckBox(self.tr("只看与我有关"))
         self.mine.setChecked(settings.only_mine)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("全部状态"), None)
+        for label, states in ((self.tr("已超时"), (dl.OVERDUE,)), (self.tr("即将到期"), (dl.DUE_SOON,)),
+                              (self.tr("时间充裕"), (dl.COMFORTABLE,)), (self.tr("立即办理"), (dl.IMMEDIATE,)),
+                              (self.tr("可选时段"), (dl.WINDOW, dl.LAPSED))):
+            self.state.addItem(label, ",".join(states))
+        self.severity = QComboBox()
+        fill_choices(self.severity, SEVERITIES, self.tr("全部级别"))
+        self.dates = DateRangeFilter(self.tr("事发日期"))
         self.wall_button = QPushButton(self.tr("值班大屏 (F11)"))
         self.view = make_table(self.proxy)
         self.empty = QLabel(self.tr("当前没有未完成的时限。"))
@@ -131,18 +183,29 @@ class DashboardPage(QWidget):
         filters.addWidget(self.mine)
         filters.addStretch(1)
         filters.addWidget(self.wall_button)
+        facets = QHBoxLayout()
+        facets.addWidget(QLabel(self.tr("状态")))
+        facets.addWidget(self.state)
+        facets.addWidget(QLabel(self.tr("级别")))
+        facets.addWidget(self.severity)
+        facets.addWidget(self.dates)
+        facets.addStretch(1)
         legend = QLabel(self.tr("颜色：绿 = 时间充裕　黄 = 即将到期　红 = 已超时　蓝 = 立即办理（无具体时限）　灰 = 可选时段（“可”）"
                                 "。双击一行打开事件。"))
         legend.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(filters)
+        layout.addLayout(facets)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(legend)
         self.unit.currentIndexChanged.connect(self.apply_filters)
         self.responsible.currentIndexChanged.connect(self.apply_filters)
         self.mine.toggled.connect(self.apply_filters)
+        self.state.currentIndexChanged.connect(self.apply_filters)
+        self.severity.currentIndexChanged.connect(self.apply_filters)
+        self.dates.changed.connect(self.apply_filters)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
         self.wall_button.clicked.connect(self.toggle_wall)
@@ -157,24 +220,36 @@ class DashboardPage(QWidget):
                         empty=self.tr("全部单位"))
         self.apply_filters()
         self._restore_selection(selected)
-        if not self.view.horizontalHeader().sectionSize(COL_RULE) > 200:
-            self.view.resizeColumnsToContents()
-            for col in range(self.model.columnCount()):  # the lean delegate pads 6 px a side and paints bold
-                self.view.setColumnWidth(col, self.view.columnWidth(col) + 20)
-            self.view.setColumnWidth(COL_RULE, min(380, max(260, self.view.columnWidth(COL_RULE))))
-            self.view.setColumnWidth(COL_COUNTDOWN, max(150, self.view.columnWidth(COL_COUNTDOWN)))
+        # Every load: the uncut columns for the rows now shown; the others once, then they are the user's.
+        self.fit_columns(flexible=not self._fitted)
+        self._fitted = True
+        if self.wall is not None:
+            self.wall.fit()
         self._update_summary()
 
     def apply_filters(self, *_: object) -> None:
         self.settings.only_mine = self.mine.isChecked()
         self.proxy.set_filters(self.unit.currentData(), self.responsible.currentData(), self.mine.isChecked(),
                                self.workbench.snapshot.scope)
+        states = self.state.currentData()
+        self.proxy.set_facets(frozenset(states.split(",")) if states else None, self.severity.currentData(),
+                              *cst_days(*self.dates.dates()))
         self.empty.setVisible(self.proxy.rowCount() == 0)
         self._update_summary()
 
     def set_thresholds(self, thresholds: dl.Thresholds) -> None:
         self.model.set_thresholds(thresholds)
         self._update_summary()
+
+    def fit_columns(self, flexible: bool = True) -> None:
+        """The state, countdown, due time and article whole in the table's font; with `flexible`, the other
+        columns share the rest of the width."""
+        columns.fit(self.view, self.model.rows(), self.model.now_ts, self.view.viewport().width(), flexible)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit_columns()
 
     def tick(self, now: datetime) -> None:
         """Every second, from cached rows: dataChanged only for state changes and visible countdowns."""
@@ -185,7 +260,9 @@ class DashboardPage(QWidget):
             src = [s for s in src if s]
             if src:
                 hint = (min(s[0] for s in src), max(s[1] for s in src))
-        self.model.tick(now.timestamp(), hint if hint else (0, -1))
+        changed = self.model.tick(now.timestamp(), hint if hint else (0, -1))
+        if changed and self.proxy.states is not None:  # a row may have left or entered the chosen state
+            self.apply_filters()
         if self.wall is not None:
             self.wall.clock.setText(now.astimezone(CST).strftime("%H:%M:%S"))
         self._update_summary()
@@ -222,6 +299,9 @@ class DashboardPage(QWidget):
         self.wall = DutyWall(self.proxy, self.settings.wall_font_pt)
         self.wall.view.doubleClicked.connect(self._open)
         self.wall.closed.connect(self._wall_closed)
+        # The whole screen from the start, even where no window manager honours "full screen" (the type size
+        # and the columns follow the wall's size).
+        self.wall.setGeometry(self.window().screen().geometry())
         self.wall.showFullScreen()
 
     def _wall_closed(self) -> None:

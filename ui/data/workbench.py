@@ -33,14 +33,7 @@ class Snapshot:
     rows: list[dl.DeadlineRow] = field(default_factory=list)
     scope: dl.MyScope | None = None
     at: datetime | None = None
-
-
-def area_of(session: Session, unit: UnitInfo | None) -> frozenset[int]:
-    if unit is None:
-        return frozenset()
-    if unit.secondary_branch_id is not None and unit.kind in ("secondary_branch", "comprehensive_dept"):
-        return frozenset(org.descendants(session, unit.secondary_branch_id))
-    return frozenset(org.descendants(session, unit.id))
+    acknowledged: frozenset[dl.ReminderKey] = frozenset()  # the reminders this account said "知道了" to
 
 
 class Workbench(QObject):
@@ -55,6 +48,8 @@ class Workbench(QObject):
         self.account = account
         self.worker = worker or DbWorker(db, self)
         self.snapshot = Snapshot()
+        # "Due soon" for every page that colours a deadline; the window sets it from the settings.
+        self.thresholds = dl.Thresholds()
         self._reload_queued = False
         self.timer = QTimer(self)
         self.timer.setInterval(max(5, reload_seconds) * 1000)
@@ -89,9 +84,10 @@ class Workbench(QObject):
             records = incidents.list_incidents(session, actor)
             units = org.list_units(session)
             mine = next((u for u in units if u.id == actor.unit_id), None)
-            scope = dl.MyScope(actor.unit_id, mine.kind if mine else "", area_of(session, mine), actor.roles)
+            scope = dl.my_scope(session, actor, mine)
             now = now_utc()
-            return Snapshot(records, units, dl.build_rows(records, now), scope, now)
+            return Snapshot(records, units, dl.build_rows(records, now), scope, now,
+                            dl.acknowledged_keys(session, actor.user_id))
 
         self.worker.submit(job, self._on_loaded, self._on_load_failed, write=False)
 

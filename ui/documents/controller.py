@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.domain import DocumentState, Stage
 from desktop.services import approvals, doc_steps, documents, incidents, org
 from desktop.services.approvals import QueueItem
 from desktop.services.doc_steps import KINDS
@@ -51,7 +52,7 @@ def versions(workbench: Workbench, document_id: int, on_result: Callable[[list[D
     workbench.read(lambda s: documents.versions(s, actor, document_id), on_result, on_error)
 
 
-def create(workbench: Workbench, incident_id: int, kind: str, stage: str,
+def create(workbench: Workbench, incident_id: int, kind: str, stage: Stage | str,
            on_result: Callable[[DocumentVersionView], None], on_error: OnError) -> None:
     actor = workbench.actor
     workbench.write(lambda s: documents.create_document(s, actor, incident_id, kind, stage), on_result, on_error)
@@ -77,29 +78,33 @@ class NextStep:
     what: str  # decide / edit / create / wait / refused
     version: DocumentVersionView | None = None
     item: QueueItem | None = None
-    stage: str = ""
+    stage: Stage | None = None  # of the written report to create
     reason: str = ""
 
 
 def next_step(state: DocumentsState, kind: str) -> NextStep:
     """The one document of this kind still on its way (not yet sent), or a new one (3.3.3, 4.2.2.x(3), 4.3.4)."""
-    finished = ("sent",) if kind in approvals.SERVES and kind != "response_plan" else ("sent", "approved", "signed")
+    finished = (
+        (DocumentState.SENT,)
+        if kind in approvals.SERVES and kind != "response_plan"
+        else (DocumentState.SENT, DocumentState.APPROVED, DocumentState.SIGNED)
+    )
     open_docs = [d for d in state.of_kind(kind) if d.state not in finished]
     if open_docs:
         doc = open_docs[-1]
         item = state.queue.get(doc.version_id)
         if item is not None:
             return NextStep("decide", doc, item)
-        if doc.state in ("draft", "returned") and state.may_draft.get(kind) is None:
+        if doc.state in (DocumentState.DRAFT, DocumentState.RETURNED) and state.may_draft.get(kind) is None:
             return NextStep("edit", doc)
         waiting = "、".join(s.label for s in doc.steps if not s.done_by) or "报送"
         return NextStep("wait", doc, reason=f"{doc.kind_label}第{doc.number}版{doc.state_label}，等待：{waiting}")
     reason = state.may_draft.get(kind)
     if reason:
         return NextStep("refused", reason=reason)
-    stage = ""
+    stage = None
     if kind == "written_report":
-        stage = "follow_up" if any(d.stage == "first" for d in state.of_kind(kind)) else "first"
+        stage = Stage.FOLLOW_UP if any(d.stage == Stage.FIRST for d in state.of_kind(kind)) else Stage.FIRST
     elif state.of_kind(kind):
         return NextStep("wait", state.of_kind(kind)[-1], reason=f"{KINDS[kind]}已{state.of_kind(kind)[-1].state_label}")
     return NextStep("create", stage=stage)

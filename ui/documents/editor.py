@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import DocumentState
 from desktop.services.documents import KIND_FIELDS, DocumentVersionView
 from ui.documents import controller as dc
 from ui.approvals.controller import error_text
@@ -86,13 +87,13 @@ class DocumentEditorDialog(QDialog):
         stage = f"（{view.stage_label}）" if view.stage_label else ""
         self.heading.setText(f"<b>{view.kind_label}{stage}</b>　{view.incident_number}　"
                              + self.tr("第%1版 · %2").replace("%1", str(view.number)).replace("%2", view.state_label))
-        frozen = view.state != "draft"
+        frozen = view.state != DocumentState.DRAFT
         self.frozen.setVisible(frozen)
         self.frozen.setText(self.tr("第%1版已冻结（%2），不会被改动：保存修改将生成第%3版草稿，须重新提交审批。")
                             .replace("%1", str(view.number)).replace("%2", view.state_label)
                             .replace("%3", str(view.number + 1)))
         last = view.last_return
-        if last is not None and view.state == "returned":
+        if last is not None and view.state == DocumentState.RETURNED:
             self.frozen.setText(self.frozen.text() + "\n" + self.tr("退回意见（%1）：%2")
                                 .replace("%1", last.actor_name).replace("%2", last.comment))
 

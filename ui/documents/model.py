@@ -10,12 +10,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from desktop.domain import DocumentState
 from desktop.services.documents import DocumentVersionView
 from desktop.timeutil import format_cst
 from ui.approvals.model import _Rows
 
-STATE_COLOURS = {"returned": "#b71c1c", "submitted": "#0d3c8c", "approved": "#0d3c8c", "signed": "#1b5e20",
-                 "sent": "#1b5e20", "superseded": "#8a8a8a"}
+STATE_COLOURS = {DocumentState.RETURNED: "#b71c1c", DocumentState.SUBMITTED: "#0d3c8c",
+                 DocumentState.APPROVED: "#0d3c8c", DocumentState.SIGNED: "#1b5e20", DocumentState.SENT: "#1b5e20",
+                 DocumentState.SUPERSEDED: "#8a8a8a"}
 
 
 def _t(text: str) -> str:
@@ -63,7 +65,7 @@ class VersionListModel(_Rows):
         signed = f"{v.signer_name} {format_cst(v.signed_at)}" if v.signed_at else "—"
         values = (_t("第%1版").replace("%1", str(v.number)), v.state_label, v.created_by_name,
                   format_cst(v.created_at), format_cst(v.submitted_at) if v.submitted_at else "—", signed,
-                  v.verification_code if v.state != "draft" else "—")
+                  v.verification_code if v.state != DocumentState.DRAFT else "—")
         return values[column]
 
     def colour(self, v: DocumentVersionView, column: int) -> QColor | None:

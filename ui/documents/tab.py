@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import IncidentRecord
-from desktop.services.doc_steps import KINDS, STAGES
+from desktop.domain import STAGES, DocumentState, IncidentRecord, Stage
+from desktop.services.doc_steps import KINDS
 from desktop.services.documents import DocumentVersionView
 from ui.documents import controller as dc
 from ui.approvals.controller import error_text
@@ -178,7 +178,7 @@ class DocumentsTab(QWidget):
     def _update_buttons(self) -> None:
         doc = self.selected()
         self.edit_button.setEnabled(doc is not None and self.state.may_draft.get(doc.kind, "") is None
-                                    and doc.state != "sent")
+                                    and doc.state != DocumentState.SENT)
         self.decide_button.setEnabled(doc is not None and doc.version_id in self.state.queue)
         self.preview_button.setEnabled(doc is not None)
 
@@ -188,7 +188,7 @@ class DocumentsTab(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def create(self, kind: str, stage: str | None = None) -> None:
+    def create(self, kind: str, stage: Stage | str | None = None) -> None:
         if self.record is None:
             return
         self.error.hide()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import IncidentRecord
-from desktop.errors import RepDeskError, ValidationError
+from desktop.errors import ErrorCode, RepDeskError, ValidationError
 from desktop.services import incidents
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
@@ -47,7 +47,7 @@ class EventDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("如：电话报告综合管理部张伟"))
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("发生时间（北京时间）"), self.at)
         for name in et.fields:
             edit = QLineEdit()
@@ -123,7 +123,7 @@ class EventDialog(QDialog):
         self.error.setText(message)
         self.error.show()
         if isinstance(exc, ValidationError):
-            if exc.field == "late_reason":
+            if exc.code == ErrorCode.LATE_REASON_REQUIRED:
                 self.late_hint.show()
                 self.late_label.show()
                 self.late_reason.show()

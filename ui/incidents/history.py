@@ -5,96 +5,52 @@ The audit log is append-only and hash-chained (desktop.services.audit); this tab
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, IncidentRecord
+from desktop.domain import IncidentRecord
 from desktop.services import history
-from desktop.services.history import HistoryRow
-from desktop.services.documents import STATES
-from desktop.services.incidents import WORKFLOW_EVENTS
-from desktop.services.rulesets import ruleset_for
+from desktop.services.history import HistoryRow, change_text
 from desktop.timeutil import format_cst
 from ui.approvals.model import _Rows
-from ui.approvals.render import FIELD_LABELS
-from ui.common.strings import rule_text
+from ui.common.strings import translated
 from ui.data.workbench import Workbench
 
-ACTION_LABELS: dict[str, str] = {
-    "incident.create": "登记事件",
-    "incident.update": "修改事件信息",
-    "incident.close": "结束事件",
-    "event.record": "记录时间线事项",
-    "opinion.add": "添加舆情监测记录",
-    "leadership.set": "设置处置领导小组",
-    "document.create": "新建文件",
-    "document.edit": "修改文件",
-    "document.submit": "提交审批",
-    "document.approved": "审批同意",
-    "document.returned": "退回起草人",
-    "document.signed": "签发",
-    "document.sent": "报送",
-}
-# Keys of the before/after records, in words; unknown keys are shown as they are.
-KEY_LABELS: dict[str, str] = {
-    **FIELD_LABELS, **ELEMENTS, **MAJOR_ELEMENTS,
-    "state": "状态", "version": "版本", "kind": "文件", "stage": "阶段", "step": "环节", "comment": "意见",
-    "type": "事项", "at": "时间", "note": "备注", "late_reason": "迟报说明", "data": "详情", "place": "地点",
-    "severity": "级别", "occurred_at": "事发时间", "learned_at": "获悉时间", "source": "来源",
-    "spokesperson_name": "新闻发言人", "link_or_title": "链接或标题", "reach": "传播量", "tone": "倾向",
-}
-HIDDEN_KEYS = frozenset({"sha256", "fields"})
+CELL_LIMIT = 200  # the whole change is in the tooltip
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("HistoryModel", text)
 
 
-def _value(key: str, value: Any, events: dict[str, str]) -> str:
-    if key == "type" and isinstance(value, str):
-        return events.get(value, value)
-    if key == "state" and isinstance(value, str):
-        return _t(STATES.get(value, value))
-    if key == "version":
-        return _t("第%1版").replace("%1", str(value))
-    if isinstance(value, dict):
-        return "，".join(f"{k}：{v}" for k, v in value.items() if v)
-    if isinstance(value, list):
-        return "；".join("/".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
-    return "" if value is None else str(value)
+# Where the core's words are translated: this tab's, the domain's, the documents', the rule set's.
+CONTEXTS = ("HistoryModel", "domain", "DocumentsTab", "rules")
 
 
-def describe(raw: str, events: dict[str, str], limit: int = 160) -> str:
-    """A stored before/after (canonical JSON) as '名称：值' pairs for people."""
-    if not raw:
-        return ""
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return raw[:limit]
-    if isinstance(value, dict):
-        parts = [f"{_t(KEY_LABELS.get(k, k))}：{_value(k, v, events)}" for k, v in value.items()
-                 if k not in HIDDEN_KEYS and v not in (None, "", {}, [])]
-        text = "；".join(parts)
-    else:
-        text = _value("", value, events)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _word(text: str) -> str:
+    """A label or value the core described, in the window's language where it is one of ours or the rules'."""
+    for context in CONTEXTS:
+        words = translated(context, text)
+        if words != text:
+            return words
+    return text
 
 
 class HistoryModel(_Rows):
     AT, ACTOR, ACTION, CHANGE = range(4)
     HEADERS = ("时间（北京时间）", "操作人", "操作", "内容（修改前 → 修改后）")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.events: dict[str, str] = dict(WORKFLOW_EVENTS)
-
     def headerData(self, section: int, orientation: Any, role: int = 0) -> Any:
         value = super().headerData(section, orientation, role)
         return _t(self.HEADERS[section]) if value is not None else None
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.CHANGE \
+                and 0 <= index.row() < len(self._rows):
+            return change_text(self._rows[index.row()].changes, _word)
+        return super().data(index, role)
 
     def cell(self, row: HistoryRow, column: int) -> str:
         if column == self.AT:
@@ -102,9 +58,9 @@ class HistoryModel(_Rows):
         if column == self.ACTOR:
             return row.actor_name
         if column == self.ACTION:
-            return _t(ACTION_LABELS.get(row.action, row.action))
-        before, after = describe(row.before, self.events), describe(row.after, self.events)
-        return f"{before} → {after}" if before else after
+            return _t(row.action_label)
+        text = change_text(row.changes, _word)
+        return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
 class HistoryTab(QWidget):
@@ -128,10 +84,9 @@ class HistoryTab(QWidget):
 
     def load(self, record: IncidentRecord) -> None:
         self.record = record
-        rules = ruleset_for(record.rule_set_id, record.rule_set_version)
-        self.model.events = {t: rule_text(et.label_zh) for t, et in rules.event_types.items()}
-        incident_id = record.id
-        self.workbench.read(lambda s: (incident_id, history.history(s, self.workbench.actor, incident_id)), self._loaded, lambda _e: None)
+        incident_id, actor = record.id, self.workbench.actor
+        self.workbench.read(lambda s: (incident_id, history.history(s, actor, incident_id)), self._loaded,
+                            lambda _e: None)
 
     def _loaded(self, result: tuple[int, list[HistoryRow]]) -> None:
         incident_id, rows = result

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -20,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import IncidentRecord
+from desktop.domain import EventRecord, IncidentRecord, IncidentStatus
 from desktop.rules.model import RuleStatus
-from desktop.services import incidents
+from desktop.services import incidents, permissions
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
 from ui.incidents import workflow_steps as documents_flow
 from ui.incidents import timeline_logic
 from ui.documents.tab import DocumentsTab
+from ui.incidents import corrections
 from ui.incidents.event_dialog import EventDialog
 from ui.incidents.history import HistoryTab
 from ui.incidents.models import EventTableModel
@@ -50,6 +53,7 @@ class IncidentPage(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self._actions_signature: tuple[object, ...] = ()
         self.event_dialog: EventDialog | None = None
+        self.change_dialog: corrections.WithdrawDialog | corrections.CorrectionDialog | None = None
         back = QPushButton(self.tr("← 返回"))
         back.clicked.connect(self.back.emit)
         self.title = QLabel()
@@ -79,6 +83,20 @@ class IncidentPage(QWidget):
         self.events_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.events_view.setWordWrap(False)
+        self.events_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Mistakes are withdrawn or corrected with a reason, never erased (the original stays, struck through).
+        self.events_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.events_view.customContextMenuRequested.connect(self._event_menu)
+        self.events_view.selectionModel().selectionChanged.connect(lambda *_: self._update_change_buttons())
+        self.withdraw_button = QPushButton(self.tr("撤回…"))
+        self.withdraw_button.clicked.connect(lambda: self.withdraw_event(self.selected_event()))
+        self.correct_button = QPushButton(self.tr("更正…"))
+        self.correct_button.clicked.connect(lambda: self.correct_event(self.selected_event()))
+        change_row = QHBoxLayout()
+        change_row.addWidget(QLabel(self.tr("选中的事项：")))
+        change_row.addWidget(self.withdraw_button)
+        change_row.addWidget(self.correct_button)
+        change_row.addStretch(1)
         timeline = QWidget()
         left = QVBoxLayout()
         left.addWidget(self.actions_box)
@@ -95,7 +113,9 @@ class IncidentPage(QWidget):
         QVBoxLayout(chart_box).addWidget(self.chart)
         right.addWidget(chart_box)
         events_box = QGroupBox(self.tr("时间线（谁在何时记录了什么）"))
-        QVBoxLayout(events_box).addWidget(self.events_view)
+        events_layout = QVBoxLayout(events_box)
+        events_layout.addWidget(self.events_view)
+        events_layout.addLayout(change_row)
         right.addWidget(events_box, 1)
         row = QHBoxLayout(timeline)
         row.addWidget(actions_scroll)
@@ -121,6 +141,7 @@ class IncidentPage(QWidget):
         self.editor.saved.connect(self.set_record)
         self.major.saved.connect(self.set_record)
         workbench.loaded.connect(self._on_reloaded)
+        self._update_change_buttons()
         QShortcut(QKeySequence("Ctrl+E"), self, self.show_action_menu,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -141,7 +162,10 @@ class IncidentPage(QWidget):
         self.events.labels = {t: rule_text(et.label_zh) for t, et in rules.event_types.items()}
         self.events.set_rows(record.events)
         self.events_view.resizeColumnsToContents()
-        self.chart.set_data(record.occurred_at, self.statuses, record.events, now)
+        self.chart.thresholds = self.workbench.thresholds
+        current = tuple(e for e in record.events if not e.withdrawn)  # the deadlines count these only
+        self.chart.set_data(record.occurred_at, self.statuses, current, now)
+        self._update_change_buttons()
         self._show_header(record)
         self._build_actions(record)
         if not same or not self.editor._dirty:
@@ -179,7 +203,7 @@ class IncidentPage(QWidget):
                  self.tr("获悉：%1").replace("%1", format_cst(r.learned_at))]
         if r.business_dept_name:
             parts.append(self.tr("主办业务部门：%1").replace("%1", r.business_dept_name))
-        if r.status == "closed":
+        if r.status == IncidentStatus.CLOSED:
             parts.append(self.tr("已结束"))
         self.facts.setText("　|　".join(parts))
         missing = r.missing_elements()
@@ -189,8 +213,9 @@ class IncidentPage(QWidget):
 
     def _build_actions(self, record: IncidentRecord) -> None:
         actor = self.workbench.actor
-        shown = timeline_logic.next_actions(record, self.statuses, actor)
-        others = timeline_logic.other_actions(record, shown)
+        may = self._may_record(record)
+        shown = [a for a in timeline_logic.next_actions(record, self.statuses, actor) if may(a.event_type)]
+        others = [a for a in timeline_logic.other_actions(record, shown) if may(a.event_type)]
         signature = (record.id, record.status, actor.user_id if actor else None, tuple((a.event_type, a.text, a.urgent, tuple(a.articles)) for a in shown),
                      tuple(a.event_type for a in others))
         if signature == self._actions_signature:  # the same buttons: keep them (no flicker, no lost click)
@@ -203,7 +228,7 @@ class IncidentPage(QWidget):
             if widget is not None and widget is not self.more:
                 widget.deleteLater()
         self.action_buttons.clear()
-        closed = record.status == "closed"
+        closed = record.status == IncidentStatus.CLOSED
         for action in shown:
             button = WrapButton(rule_text(action.text))
             button.setObjectName("actionUrgent" if action.urgent else "action")
@@ -223,6 +248,16 @@ class IncidentPage(QWidget):
         self.actions_layout.addWidget(self.more)
         self._apply_workflow()
 
+    def _may_record(self, record: IncidentRecord) -> Callable[[str], bool]:
+        """Offer only the events the user may record: who records an event follows the responsible party of its
+        rules (the core refuses the rest anyway). The workflow's buttons say themselves why they are disabled."""
+        actor = self.workbench.actor
+        unit = self.workbench.unit(actor.unit_id)
+        kind = unit.kind if unit is not None else ""
+        rules = ruleset_for(record.rule_set_id, record.rule_set_version)
+        return lambda event_type: event_type in documents_flow.WORKFLOW or permissions.record_refusal(
+            actor, kind, record, event_type, rules) is None
+
     def _apply_workflow(self) -> None:
         """Workflow buttons this user may not use now are disabled, saying why (the core refuses anyway)."""
         if self.record is None:
@@ -230,7 +265,7 @@ class IncidentPage(QWidget):
         for event_type, button in self.action_buttons.items():
             if event_type in documents_flow.WORKFLOW:
                 reason = documents_flow.refusal(event_type, self.record, self.documents.state)
-                button.setEnabled(reason is None and self.record.status != "closed")
+                button.setEnabled(reason is None and self.record.status != IncidentStatus.CLOSED)
                 button.setToolTip(reason or str(button.property("baseToolTip") or ""))
 
     def show_tab(self, key: str) -> None:
@@ -248,6 +283,51 @@ class IncidentPage(QWidget):
         for action in self.more_menu.actions():
             menu.addAction(action)
         menu.popup(self.actions_box.mapToGlobal(self.actions_box.rect().topLeft()))
+
+    def selected_event(self) -> EventRecord | None:
+        rows = self.events_view.selectionModel().selectedRows()
+        return self.events.row_at(rows[0].row()) if rows else None
+
+    def _update_change_buttons(self) -> None:
+        """撤回…/更正… for the selected event when the user may change it; else disabled, saying why."""
+        event, record = self.selected_event(), self.record
+        for button, correcting in ((self.withdraw_button, False), (self.correct_button, True)):
+            reason = (corrections.refusal(self.workbench, record, event, correcting)
+                      if event is not None and record is not None else self.tr("请先在时间线中选择一个事项"))
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+
+    def _event_menu(self, pos: QPoint) -> None:
+        index = self.events_view.indexAt(pos)
+        if not index.isValid() or self.record is None:
+            return
+        self.events_view.selectRow(index.row())
+        event, record = self.events.row_at(index.row()), self.record
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        choices: tuple[tuple[str, bool, Callable[[EventRecord | None], None]], ...] = (
+            (self.tr("撤回…"), False, self.withdraw_event), (self.tr("更正…"), True, self.correct_event))
+        for text, correcting, act in choices:
+            action = menu.addAction(text)
+            action.triggered.connect(partial(act, event))
+            reason = corrections.refusal(self.workbench, record, event, correcting)
+            action.setEnabled(reason is None)
+            action.setToolTip(reason or "")
+        menu.popup(self.events_view.viewport().mapToGlobal(pos))
+
+    def withdraw_event(self, event: EventRecord | None) -> None:
+        if event is None or self.record is None:
+            return
+        self.change_dialog = corrections.WithdrawDialog(self.workbench, self.record, event, self)
+        self.change_dialog.recorded.connect(self.set_record)
+        self.change_dialog.open()
+
+    def correct_event(self, event: EventRecord | None) -> None:
+        if event is None or self.record is None:
+            return
+        self.change_dialog = corrections.CorrectionDialog(self.workbench, self.record, event, self)
+        self.change_dialog.recorded.connect(self.set_record)
+        self.change_dialog.open()
 
     def record_event(self, event_type: str) -> None:
         record = self.record

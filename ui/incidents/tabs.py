@@ -85,7 +85,7 @@ class OpinionTab(QWidget):
         self.record = record
         lines = [f"{format_cst(e.at)}　{e.data.get('journalist', '')}（{e.data.get('outlet', '')}，"
                  f"{e.data.get('contact', '')}）{e.data.get('question', '')}　— {e.recorded_by}"
-                 for e in record.events if e.type == "media_inquiry"]
+                 for e in record.events if e.type == "media_inquiry" and not e.withdrawn]
         self.media.setText("\n".join(lines) or self.tr("暂无媒体咨询采访。"))
         actor, incident_id = self.workbench.actor, record.id
 

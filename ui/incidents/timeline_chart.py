@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain import EventRecord
 from desktop.rules.model import RuleStatus
+from desktop.services import deadline_board as dl
 from desktop.timeutil import to_cst
+from ui.common.countdown import state_label
 from ui.common.strings import rule_text
-from ui.app.theme import STATUS_COLOURS
+from ui.app.theme import STATE_COLOURS, STATUS_COLOURS
 
 ROW_H = 24
 LABEL_W = 250  # the rules' labels: at least this wide, wider for longer labels up to LABEL_SHARE of the chart
@@ -38,6 +40,7 @@ class TimelineChart(QWidget):
         self._events: tuple[EventRecord, ...] = ()
         self._start: datetime | None = None
         self._now: datetime | None = None
+        self.thresholds = dl.Thresholds()  # the page keeps it the window's (Workbench.thresholds)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(520)
 
@@ -52,6 +55,15 @@ class TimelineChart(QWidget):
     def set_now(self, now: datetime) -> None:
         self._now = now
         self.update()
+
+    def look(self, s: RuleStatus) -> tuple[str, str]:
+        """Colour and word of a row: an open duty as the dashboard shows it now (its one status function, so
+        立即 reads as immediate and amber starts at half the limit), a settled one in the engine's words."""
+        if s.status in dl.OPEN_STATUSES and s.due_at is not None and self._now is not None:
+            state = dl.reading(s.rule.kind, s.due_at.timestamp(), s.rule.limit.total_seconds(),
+                               self._now.timestamp(), self.thresholds).state
+            return STATE_COLOURS[state][1], state_label(state)
+        return STATUS_COLOURS.get(s.status, "#888888"), _status_text(s.status)
 
     def label_width(self, fm: QFontMetrics) -> int:
         widest = max((fm.horizontalAdvance(_row_title(s)) for s in self._statuses), default=0) + 16
@@ -126,7 +138,8 @@ class TimelineChart(QWidget):
             y = TOP + row * ROW_H
             if row % 2:
                 p.fillRect(QRectF(0, y, self.width(), ROW_H), QColor("#f7f8fa"))
-            colour = QColor(STATUS_COLOURS.get(s.status, "#888888"))
+            colour_name, label = self.look(s)
+            colour = QColor(colour_name)
             p.setPen(QColor("#333333"))
             text = fm.elidedText(_row_title(s), Qt.TextElideMode.ElideRight, label_w - 16)
             p.drawText(QRectF(8, y, label_w - 12, ROW_H), Qt.AlignmentFlag.AlignVCenter, text)
@@ -150,7 +163,6 @@ class TimelineChart(QWidget):
                 p.setBrush(colour)
                 p.drawEllipse(QPointF(x(s.done_at), y + ROW_H / 2), 6, 6)
             p.setPen(colour)
-            label = _status_text(s.status)
             tx = min(max(xd, x(s.done_at) if s.done_at else xd) + 10, right - fm.horizontalAdvance(label))
             p.drawText(QRectF(tx, y, fm.horizontalAdvance(label) + 4, ROW_H), Qt.AlignmentFlag.AlignVCenter, label)
         xn = x(self._now)

@@ -12,7 +12,6 @@ from desktop.services.rulesets import ruleset_for
 ACTIVE = frozenset({"pending", "overdue", "open"})
 # Always offered: things that happen to an incident rather than being due (4.2.2.x(1), 4.3.4(4), 4.1).
 ALWAYS = ("media_inquiry", "worsening")
-DETAIL_EVENTS = frozenset({"media_inquiry", "customer_appeased"})
 
 
 @dataclass(frozen=True)
@@ -68,9 +67,3 @@ def other_actions(record: IncidentRecord, shown: list[NextAction], ruleset: Rule
             continue
         out.append(NextAction(event_type, et.action_for(record.location), False))
     return out
-
-
-def event_label(record: IncidentRecord, event_type: str) -> str:
-    rules = ruleset_for(record.rule_set_id, record.rule_set_version)
-    et = rules.event_types.get(event_type)
-    return et.label_zh if et else event_type

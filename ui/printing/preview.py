@@ -3,6 +3,8 @@
 `show_version_preview(parent, workbench, version_id)` previews one stored document version (signed or draft, as
 `printing.print_version` decides); `show_pdf_preview(parent, workbench, job, title)` any `job(session) -> Printed`
 (e.g. the register). The dialog opens at once with a busy indicator; the UI thread never builds the PDF.
+`PdfPreviewPane` is the preview itself, for a dialog that shows the document beside something else (the approval
+dialog, with `load_version(pane, workbench, version_id)`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -34,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from desktop.services import printing
 from desktop.services.printing import Printed
+from ui.common.widgets import save_file_name
 from ui.data.workbench import Workbench
 
 PrintJob = Callable[[Session], Printed]
@@ -76,20 +78,26 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return document.pageCount()
 
 
-class PdfPreviewDialog(QDialog):
-    """Shows one Printed; `ready` is emitted once the PDF is loaded, `failed` with the core's message."""
+def _t(text: str) -> str:
+    """The preview's words: one translation context wherever the pane is shown (its dialog, the approval dialog)."""
+    return QCoreApplication.translate("PdfPreviewDialog", text)
+
+
+class PdfPreviewPane(QWidget):
+    """Shows one Printed with page navigation, zoom, print and save; `ready` is emitted once the PDF is loaded,
+    `failed` with the core's message. Sits in its own dialog (PdfPreviewDialog) or beside an approver's buttons."""
 
     ready = Signal()
     failed = Signal(str)
+    titleChanged = Signal(str)  # the printed document's title, for a window title and the suggested file name
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(900, 1000)
+        self.title = title
         self.printed: Printed | None = None
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
-        self.message = QLabel(self.tr("正在生成 PDF…"))
+        self.message = QLabel(_t("正在生成 PDF…"))
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
         self.warnings = QLabel()
@@ -106,7 +114,7 @@ class PdfPreviewDialog(QDialog):
         busy = QWidget()
         busy_layout = QVBoxLayout(busy)
         busy_layout.addStretch(1)
-        self.busy_label = QLabel(self.tr("正在生成 PDF，请稍候…"))
+        self.busy_label = QLabel(_t("正在生成 PDF，请稍候…"))
         self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         busy_layout.addWidget(self.busy_label)
         busy_layout.addWidget(self.progress)
@@ -114,35 +122,34 @@ class PdfPreviewDialog(QDialog):
         self.stack = QStackedWidget()
         self.stack.addWidget(busy)
         self.stack.addWidget(self.view)
-        self.prev_button = QPushButton(self.tr("上一页"))
-        self.next_button = QPushButton(self.tr("下一页"))
+        self.prev_button = QPushButton(_t("上一页"))
+        self.next_button = QPushButton(_t("下一页"))
         self.page = QSpinBox()
         self.page.setMinimum(1)
         self.page_count = QLabel()
         self.zoom = QComboBox()
         for value, label in ZOOMS:
-            self.zoom.addItem(self.tr(label), value)
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.save_button = QPushButton(self.tr("另存为 PDF…"))
-        self.close_button = QPushButton(self.tr("关闭"))
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(QLabel(self.tr("第")))
-        nav.addWidget(self.page)
-        nav.addWidget(self.page_count)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(16)
-        nav.addWidget(QLabel(self.tr("缩放")))
-        nav.addWidget(self.zoom)
-        nav.addStretch(1)
-        nav.addWidget(self.print_button)
-        nav.addWidget(self.save_button)
-        nav.addWidget(self.close_button)
+            self.zoom.addItem(_t(label), value)
+        self.print_button = QPushButton(_t("打印…"))
+        self.save_button = QPushButton(_t("另存为 PDF…"))
+        self.nav = QHBoxLayout()
+        self.nav.addWidget(self.prev_button)
+        self.nav.addWidget(QLabel(_t("第")))
+        self.nav.addWidget(self.page)
+        self.nav.addWidget(self.page_count)
+        self.nav.addWidget(self.next_button)
+        self.nav.addSpacing(16)
+        self.nav.addWidget(QLabel(_t("缩放")))
+        self.nav.addWidget(self.zoom)
+        self.nav.addStretch(1)
+        self.nav.addWidget(self.print_button)
+        self.nav.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
         layout.addWidget(self.warnings)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(nav)
+        layout.addLayout(self.nav)
         self._set_enabled(False)
         self.prev_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
@@ -151,14 +158,23 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.print_button.clicked.connect(self.print_pdf)
         self.save_button.clicked.connect(self.save_as)
-        self.close_button.clicked.connect(self.close)
+
+    def show_busy(self) -> None:
+        """Waiting for a (new) PDF: the busy indicator until set_printed or set_error."""
+        self.stack.setCurrentIndex(0)
+        self.message.setText(_t("正在生成 PDF…"))
+        self.message.setStyleSheet("")
+        self.progress.show()
+        self.busy_label.setText(_t("正在生成 PDF，请稍候…"))
+        self._set_enabled(False)
 
     # --- loading ---------------------------------------------------------------------------------------------
 
     def set_printed(self, printed: Printed) -> None:
         self.printed = printed
         if printed.title:  # names the window and the suggested file
-            self.setWindowTitle(printed.title)
+            self.title = printed.title
+            self.titleChanged.emit(printed.title)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(printed.pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -166,22 +182,21 @@ class PdfPreviewDialog(QDialog):
         self.message.setText(printed.message)
         colour = "#1b5e20" if printed.signed else "#a14b00"  # a draft must not pass for the signed document
         self.message.setStyleSheet(f"QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}")
-        if printed.warnings:
-            self.warnings.setText(self.tr("注意：") + "；".join(printed.warnings))
-            self.warnings.show()
+        self.warnings.setText(_t("注意：") + "；".join(printed.warnings) if printed.warnings else "")
+        self.warnings.setVisible(bool(printed.warnings))
         pages = self.document.pageCount()
         self.page.setMaximum(max(1, pages))
-        self.page_count.setText(self.tr("页，共 %1 页").replace("%1", str(pages)))
+        self.page_count.setText(_t("页，共 %1 页").replace("%1", str(pages)))
         self.stack.setCurrentWidget(self.view)
         self._set_enabled(pages > 0)
         self._page_changed(0)
         self.ready.emit()
 
     def set_error(self, exc: BaseException) -> None:
-        text = getattr(exc, "message", None) or self.tr("生成 PDF 时出错：%1").replace("%1", str(exc))
+        text = getattr(exc, "message", None) or _t("生成 PDF 时出错：%1").replace("%1", str(exc))
         self.message.setText(text)
         self.message.setStyleSheet("QLabel { font-weight: bold; color: #b71c1c; }")
-        self.busy_label.setText(self.tr("无法生成 PDF。"))
+        self.busy_label.setText(_t("无法生成 PDF。"))
         self.progress.hide()
         self.failed.emit(text)
 
@@ -223,7 +238,7 @@ class PdfPreviewDialog(QDialog):
 
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
+        printer.setDocName(self.title)
         return printer
 
     def print_pdf(self) -> bool:
@@ -231,7 +246,7 @@ class PdfPreviewDialog(QDialog):
             return False
         self.printer = self.make_printer()
         dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle(self.tr("打印"))
+        dialog.setWindowTitle(_t("打印"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pages are rendered one by one, here
@@ -240,15 +255,14 @@ class PdfPreviewDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         if pages == 0:
-            QMessageBox.warning(self, self.tr("打印"), self.tr("无法打印：打印机未能开始打印。"))
+            QMessageBox.warning(self, _t("打印"), _t("无法打印：打印机未能开始打印。"))
             return False
         return True
 
     def save_as(self) -> bool:
         if self.printed is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), self._suggested_name(),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path = save_file_name(self, _t("另存为 PDF"), self._suggested_name(), _t("PDF 文件 (*.pdf)"))
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
@@ -256,15 +270,48 @@ class PdfPreviewDialog(QDialog):
         try:
             Path(path).write_bytes(self.printed.pdf)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("无法保存到“%1”：%2")
+            QMessageBox.warning(self, _t("另存为 PDF"), _t("无法保存到“%1”：%2")
                                 .replace("%1", path).replace("%2", exc.strerror or str(exc)))
             return False
-        self.message.setText(f"{self.printed.message} · " + self.tr("已保存到 %1").replace("%1", path))
+        self.message.setText(f"{self.printed.message} · " + _t("已保存到 %1").replace("%1", path))
         return True
 
     def _suggested_name(self) -> str:
-        name = "".join(ch for ch in self.windowTitle() if ch not in '\\/:*?"<>|').strip() or "RepDesk"
+        name = "".join(ch for ch in self.title if ch not in '\\/:*?"<>|').strip() or "RepDesk"
         return str(Path.home() / f"{name}.pdf")
+
+
+class PdfPreviewDialog(QDialog):
+    """The preview in a window of its own: `pane` with a close button; the pane's parts under the names they had."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.pane = PdfPreviewPane(title, self)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.close)
+        self.pane.nav.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pane)
+        self.pane.ready.connect(self.ready)
+        self.pane.failed.connect(self.failed)
+        self.pane.titleChanged.connect(self.setWindowTitle)
+        pane = self.pane
+        self.document, self.view, self.stack, self.message, self.warnings = (
+            pane.document, pane.view, pane.stack, pane.message, pane.warnings)
+        self.page, self.page_count, self.zoom = pane.page, pane.page_count, pane.zoom
+        self.prev_button, self.next_button, self.print_button, self.save_button = (
+            pane.prev_button, pane.next_button, pane.print_button, pane.save_button)
+        self.set_printed, self.set_error, self.current_page, self.go_to, self.print_pdf, self.save_as = (
+            pane.set_printed, pane.set_error, pane.current_page, pane.go_to, pane.print_pdf, pane.save_as)
+
+    @property
+    def printed(self) -> Printed | None:
+        return self.pane.printed
 
 
 def show_pdf_preview(parent: QWidget | None, workbench: Workbench, job: PrintJob, title: str) -> PdfPreviewDialog:
@@ -279,6 +326,16 @@ def show_pdf_preview(parent: QWidget | None, workbench: Workbench, job: PrintJob
 
 
 def show_version_preview(parent: QWidget | None, workbench: Workbench, version_id: int) -> PdfPreviewDialog:
+    return show_pdf_preview(parent, workbench, version_job(workbench, version_id), _t("打印预览"))
+
+
+def version_job(workbench: Workbench, version_id: int) -> PrintJob:
+    """One stored version as printed (signed or draft, as `printing.print_version` decides)."""
     actor = workbench.actor
-    title = QCoreApplication.translate("PdfPreviewDialog", "打印预览")
-    return show_pdf_preview(parent, workbench, lambda s: printing.print_version(s, actor, version_id), title)
+    return lambda s: printing.print_version(s, actor, version_id)
+
+
+def load_version(pane: PdfPreviewPane, workbench: Workbench, version_id: int) -> None:
+    """Show one stored version in a pane that is already on screen; the PDF is built in the worker."""
+    pane.show_busy()
+    workbench.write(version_job(workbench, version_id), pane.set_printed, pane.set_error, reload=False)

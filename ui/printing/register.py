@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMainWindow,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.timeutil import now_utc, to_cst
+from ui.common.widgets import open_file_name
 from ui.data.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -135,8 +135,8 @@ class RegisterActions(QObject):
     # --- verification ------------------------------------------------------------------------------------------
 
     def verify_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择要验证的 PDF 文件"), "",
-                                              self.tr("PDF 文件 (*.pdf);;所有文件 (*)"))
+        path = open_file_name(self.window, self.tr("选择要验证的 PDF 文件"), "",
+                              self.tr("PDF 文件 (*.pdf);;所有文件 (*)"))
         if path:
             self.verify_path(path)
 

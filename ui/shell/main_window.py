@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,8 +26,10 @@ from desktop.services.accounts import Account
 from desktop.timeutil import format_cst, now_utc
 from desktop.services import deadline_board as dl
 from ui.dashboard.notifier import Notifier
+from ui.dashboard.reminders import ReminderPanel
 from ui.shell.host import PageSpec
 from ui.shell.pages import default_pages
+from ui.shell.search import SearchBox
 from ui.app.settings import Settings
 from ui.data.workbench import Workbench
 from ui.data.worker import DbWorker
@@ -48,8 +52,10 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.account = account
         self.workbench = Workbench(db, account, worker, self.settings.reload_seconds, self)
+        self.workbench.thresholds = dl.Thresholds(self.settings.due_soon_min_minutes)
         self.notifier = Notifier(self.settings, app_icon(), self)
-        self.setWindowTitle(self.tr("声誉风险工作台 RepDesk"))
+        # The page and who is logged in; Qt adds the program's name (applicationDisplayName) once after it.
+        self.setWindowTitle(account.display_name)
         self.setWindowIcon(app_icon())
         self.pages: dict[str, QWidget] = {}
         self.specs: dict[str, PageSpec] = {}
@@ -59,18 +65,27 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self._incident_page: IncidentPage | None = None
+        # Above every page: the deadline reminders the user has not acknowledged (hidden when there are none).
+        self.reminders = ReminderPanel(self.workbench)
+        self.reminders.openIncident.connect(self.open_incident)
+        self.reminders.appeared.connect(self._remind)
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reminders)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status()
         for spec in pages if pages is not None else default_pages():
             self.register_page(spec)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.stack.currentChanged.connect(self._retitle)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.tick)
@@ -130,6 +145,16 @@ class MainWindow(QMainWindow):
             activated = getattr(self.pages[key], "activated", None)
             if callable(activated):
                 activated()
+        self._retitle()
+
+    def _retitle(self, *_: object) -> None:
+        current = self.stack.currentWidget()
+        if current is not None and current is self._incident_page:
+            where = self.tr("事件详情")
+        else:
+            where = next((self.specs[k].title for k, w in self.pages.items() if w is current and k in self.specs), "")
+        who = self.account.display_name
+        self.setWindowTitle(self.tr("%1 — %2").replace("%1", where).replace("%2", who) if where else who)
 
     @property
     def incident_page(self) -> IncidentPage:
@@ -182,6 +207,16 @@ class MainWindow(QMainWindow):
         from ui.printing.register import install_actions
 
         self.register_actions = install_actions(self, self.workbench, bar)  # 打印台账…, 验证PDF…
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search = SearchBox(self.workbench, self)  # its answers are laid over the window
+        self.search.openIncident.connect(self.open_incident)
+        bar.addWidget(self.search)
+        self.find_action = QAction(self.tr("查找事件"), self)
+        self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
+        self.find_action.triggered.connect(self.search.focus_search)
+        self.addAction(self.find_action)
 
     def _build_status(self) -> None:
         a = self.account
@@ -221,11 +256,20 @@ class MainWindow(QMainWindow):
         s = self.settings
         dashboard = self.pages.get("dashboard")
         if dashboard is not None:
-            dashboard.set_thresholds(dl.Thresholds(s.due_soon_fraction, s.due_soon_min_minutes))  # type: ignore
+            dashboard.set_thresholds(dl.Thresholds(s.due_soon_min_minutes))  # type: ignore
+        self.workbench.thresholds = dl.Thresholds(s.due_soon_min_minutes)  # the queue and the incident page
         self.workbench.timer.setInterval(max(5, s.reload_seconds) * 1000)
+        self.reminders.refresh()  # a new due-soon threshold may bring reminders
+
+    def _remind(self, items: list[tuple[dl.DeadlineRow, str]]) -> None:
+        """New reminders are in the panel; the notifier flashes the taskbar entry, beeps if chosen, and shows a
+        tray balloon where there is a tray."""
+        for row, state in items:
+            self.notifier.on_state(row, state)
 
     def tick(self) -> None:
         now = now_utc()
+        self.reminders.tick(now)
         for widget in (*self.pages.values(), self._incident_page):
             tick = getattr(widget, "tick", None)
             if callable(tick):

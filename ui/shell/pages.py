@@ -24,12 +24,13 @@ def default_pages() -> list[PageSpec]:
     def dashboard(w: Host) -> QWidget:
         page = DashboardPage(w.workbench, w.settings)
         page.openIncident.connect(w.open_incident)
-        page.model.stateEntered.connect(w.notifier.on_state)
+        # Reminders (panel, taskbar, sound, tray) come from the window's ReminderPanel on every page, not from here.
         return page
 
     def incident_list(w: Host) -> QWidget:
         page = IncidentListPage(w.workbench)
         page.openIncident.connect(w.open_incident)
+        page.message.connect(lambda text: w.statusBar().showMessage(text, 8000))
         return page
 
     def approval_queue(w: Host) -> QWidget:
