@@ -1,9 +1,14 @@
-"""Headless subcommands (no Qt): demo, incidents, audit verify."""
+"""Headless subcommands (no Qt): demo, incidents, audit verify, report and verify.
+
+A command that records what it does (`report`: a print is recorded with the person who printed it) acts as a
+named user: `--user NAME` or REPDESK_USER, the password from REPDESK_PASSWORD or asked for (never an argument)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from desktop.domain import SEVERITIES, SYSTEM, IncidentStatus
 from desktop.errors import RepDeskError
@@ -77,10 +82,51 @@ def run_guarded(func, args):  # type: ignore[no-untyped-def]
         return 2
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from pathlib import Path
+USER_ENV, PASSWORD_ENV = "REPDESK_USER", "REPDESK_PASSWORD"
 
-    from desktop.services import printing
+
+def _user_name(args: argparse.Namespace) -> str:
+    return (args.as_user or os.environ.get(USER_ENV) or "").strip()
+
+
+def _password(name: str) -> str | None:
+    """REPDESK_PASSWORD, else asked for on the terminal; None when there is no one to ask."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    import getpass
+
+    try:
+        return getpass.getpass(f"{name} 的密码：")
+    except (EOFError, OSError):
+        return None
+
+
+def _write_new(out: Path, data: bytes, force: bool) -> None:
+    """All of `data` in `out`, or nothing new there: a failed write leaves no partial file (with `force`, the old
+    file stays until the new one is complete). Without `force` an existing file raises FileExistsError."""
+    if force:
+        part = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:
+            part.write_bytes(data)
+            os.replace(part, out)
+        except OSError:
+            part.unlink(missing_ok=True)
+            raise
+        return
+    created = False
+    try:
+        with out.open("xb") as fh:  # never replaces a file, even one made since the check
+            created = True
+            fh.write(data)
+    except OSError:
+        if created:
+            out.unlink(missing_ok=True)
+        raise
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.services import accounts, printing
 
     if args.kind == "register":
         if args.incident or not (args.date_from and args.date_to):
@@ -91,20 +137,37 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"repdesk report {args.kind}: give the incident number (--from/--to are for the register)",
               file=sys.stderr)
         return 2
+    name = _user_name(args)
+    if not name:
+        print("repdesk report: a print is recorded with who printed it: give --user NAME (or set REPDESK_USER)",
+              file=sys.stderr)
+        return 2
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(f"repdesk report: {out} exists; add --force to replace it", file=sys.stderr)
+        return 2
+    password = _password(name)
+    if password is None:
+        print(f"repdesk report: no password for {name}: set REPDESK_PASSWORD or run it in a terminal", file=sys.stderr)
+        return 2
     db = _db(args)
     with db.session() as session:
+        actor = accounts.authenticate(session, name, password).actor()
         if args.kind == "register":
             first = printing.parse_day(args.date_from, "from")
             last = printing.parse_day(args.date_to, "to")
-            result = printing.print_register(session, SYSTEM, first, last)
+            result = printing.build_register(session, actor, first, last)
         else:
-            result = printing.print_document(session, SYSTEM, args.kind, args.incident)
-        out = Path(args.output)
+            result = printing.build_document(session, actor, args.kind, args.incident)
         try:
-            out.write_bytes(result.pdf)
+            _write_new(out, result.pdf, args.force)
+        except FileExistsError:
+            print(f"repdesk report: {out} exists; add --force to replace it", file=sys.stderr)
+            return 2
         except OSError as exc:
             print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return 2
+        printing.record_print(session, actor, result)  # written: the print is recorded, as the person who made it
     for warning in result.warnings:
         print(f"注意：{warning}", file=sys.stderr)
     print(f"{result.message}\n已保存：{out}")

@@ -23,6 +23,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="database to use (default: REPDESK_DATABASE_URL, else SQLite in the user's data folder)",
     )
+    parser.add_argument(
+        "--user",
+        dest="as_user",
+        metavar="NAME",
+        help="who is acting, for commands that record what they do (`report`; default: REPDESK_USER); "
+        "the password from REPDESK_PASSWORD, else asked for",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("deadlines", help="judge one incident's deadlines: JSON in, JSON out (no database)")
@@ -46,13 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="register: first day, YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="register: last day, YYYY-MM-DD")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
 
     p = sub.add_parser("verify", help="check a printed PDF against the stored signed version")
     p.add_argument("pdf", metavar="FILE.pdf")
 
     p = sub.add_parser("gui", help="open the window (the default)")
-    p.add_argument("--user", help="log in as this user without the dialog (needs --password)")
-    p.add_argument("--password", help=argparse.SUPPRESS)
+    p.add_argument("--user", help="log in as this user without the dialog (password: REPDESK_PASSWORD)")
+    p.add_argument("--password", help=argparse.SUPPRESS)  # old scripts; REPDESK_PASSWORD keeps it off the command line
     return parser
 
 
@@ -73,8 +81,10 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             print("repdesk: the window is opened by the `repdesk` command; `python -m desktop` is headless",
                   file=sys.stderr)
             return 2
-        return open_window(args.database_url, user=getattr(args, "user", None),
-                           password=getattr(args, "password", None))
+        import os
+
+        return open_window(args.database_url, user=getattr(args, "user", None) or args.as_user,
+                           password=getattr(args, "password", None) or os.environ.get("REPDESK_PASSWORD"))
     from desktop.cli import commands
 
     handler = getattr(commands, f"cmd_{command}")

@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -308,6 +309,28 @@ class ApprovalDecision(Base):
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     version: Mapped[DocumentVersion] = relationship(back_populates="decisions")
+
+
+class PaperSignature(Base):
+    """3.3.1, 3.3.3: a unit head with no account signed the printed version by hand (wet ink); the lead
+    department's clerk recorded who signed and when, with a scan of the signed paper. One per version."""
+
+    __tablename__ = "paper_signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("document_versions.id", ondelete="CASCADE"), unique=True
+    )
+    signer_name: Mapped[str] = mapped_column(String(60))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_by_name: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    scan: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # loaded only when asked for
+    scan_sha256: Mapped[str] = mapped_column(String(64))
+    scan_filename: Mapped[str] = mapped_column(String(255))
+    scan_mime: Mapped[str] = mapped_column(String(100))
+    scan_size: Mapped[int] = mapped_column(Integer)
 
 
 class DocumentPrint(Base):

@@ -37,6 +37,7 @@ def _finish(ctx: Context, header: DocumentHeader, title: str, urgency: str, body
     body = body + paragraphs(ctx.ts, ctx.st, extra)
     story = official_story(ctx, header, title, urgency, body, closing)
     return render(ctx, story, title=title, created=header.signed_at or header.date, draft=not header.signed,
+                  mark="待签字" if header.for_signature else "草稿",
                   author=header.signer_name or header.issuing_unit,
                   verification_code=header.verification_code if header.signed else None,
                   keywords=header.pdf_keywords if header.signed else "", invariant=invariant)

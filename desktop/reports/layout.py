@@ -143,11 +143,12 @@ class OfficialDocTemplate(BaseDocTemplate):
     """One frame per page on the text block; page numbers and the draft watermark drawn per page."""
 
     def __init__(self, buf: Any, *, geometry: Geometry, ts: Typesetter, created: datetime, draft: bool,
-                 **kw: Any) -> None:
+                 mark: str = "草稿", **kw: Any) -> None:
         self.geometry = geometry
         self.ts = ts
         self.created = created
         self.draft = draft
+        self.mark = mark  # the unsigned copy's mark: 草稿, or 待签字 when printed for a wet-ink signature
         # The canvas's start-of-page font would otherwise be Helvetica, a non-embedded base-14 font.
         super().__init__(buf, pagesize=geometry.page, leftMargin=geometry.left, rightMargin=geometry.right,
                          topMargin=geometry.top, bottomMargin=geometry.bottom,
@@ -178,7 +179,8 @@ class OfficialDocTemplate(BaseDocTemplate):
         canv.translate(g.left + g.width / 2, g.bottom + g.height / 2)
         canv.rotate(math.degrees(math.atan2(g.height, g.width)))
         size = min(g.width, g.height) * 0.32
-        self.ts.draw(canv, 0, -size * 0.35, "草稿", self.ts.fonts.font(F.HEI), size, align="centre")
+        size *= 2 / max(2, len(self.mark))  # a longer mark in smaller type, across the same diagonal
+        self.ts.draw(canv, 0, -size * 0.35, self.mark, self.ts.fonts.font(F.HEI), size, align="centre")
 
     def _page_number(self, canv: Canvas, number: int) -> None:
         g = self.geometry

@@ -68,6 +68,8 @@ class DocumentHeader:
     cc: tuple[str, ...] = ()  # 抄送
     printed_by_org: str = ""  # 印发机关
     printed_on: datetime | None = None  # 印发日期; defaults to `date`
+    # Unsigned, frozen and printed for the signer's wet-ink signature (3.3.3): marked 待签字, not 草稿.
+    for_signature: bool = False
 
     @property
     def signed(self) -> bool:

@@ -105,13 +105,14 @@ class Rendered:
 
 def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime, draft: bool,
            author: str = "", verification_code: str | None = None, keywords: str = "",
-           invariant: bool = True) -> Rendered:
-    """Build to bytes. With `invariant` the same input gives the same bytes (creation date from `created`)."""
+           invariant: bool = True, mark: str = "草稿") -> Rendered:
+    """Build to bytes. With `invariant` the same input gives the same bytes (creation date from `created`).
+    An unsigned copy carries `mark` across every page: 草稿, or 待签字 for a copy printed to be signed."""
     buf = io.BytesIO()
-    subject = ("草稿" if draft else "已签发") + (f"；验证码 {verification_code}" if verification_code else "")
+    subject = (mark if draft else "已签发") + (f"；验证码 {verification_code}" if verification_code else "")
     with _BUILD_LOCK:
         doc = OfficialDocTemplate(
-            buf, geometry=ctx.geometry, ts=ctx.ts, created=created, draft=draft,
+            buf, geometry=ctx.geometry, ts=ctx.ts, created=created, draft=draft, mark=mark,
             title=title, author=author, subject=subject, keywords=keywords,
             creator=f"RepDesk {__version__}", producer=f"RepDesk {__version__} (ReportLab)",
             invariant=1 if invariant else 0, lang="zh-CN",

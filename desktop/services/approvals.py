@@ -7,6 +7,8 @@ events of the deadline rules through the incident service, so the deadlines move
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident
+from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident, PaperSignature
 from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState, IncidentRecord, UnitInfo
-from desktop.errors import ConflictError, ErrorCode, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.model import RuleStatus
 from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
 from desktop.services import deadline_board as dl
@@ -343,6 +345,187 @@ def sign(
     return documents.to_view(session, version)
 
 
+# --- a wet-ink signature (3.3.1, 3.3.3) -----------------------------------------------------------------------
+
+MAX_SCAN_BYTES = 20 * 1024 * 1024
+# What a scan of the signed paper may be: its first bytes, and the file name's extensions that go with them.
+SCAN_TYPES: dict[str, tuple[tuple[bytes, ...], tuple[str, ...], str]] = {
+    "application/pdf": ((b"%PDF-",), (".pdf",), "PDF"),
+    "image/png": ((b"\x89PNG\r\n\x1a\n",), (".png",), "PNG"),
+    "image/jpeg": ((b"\xff\xd8\xff",), (".jpg", ".jpeg"), "JPG"),
+    "image/tiff": ((b"II*\x00", b"MM\x00*"), (".tif", ".tiff"), "TIFF"),
+}
+
+
+def _paper_refusal(
+    session: Session, actor: Actor, version: DocumentVersion, incident: Incident
+) -> RepDeskError | None:
+    """None if the actor may record a wet-ink signature on this version now, else the refusal to raise."""
+    document = version.document
+    label = KINDS[document.kind]
+    if document.kind != "written_report":
+        return ValidationError("kind", f"{label}不由事发单位主要负责人签发，不能录入纸质签字（3.3.3）")
+    _incident_unit, doc_unit = _units(session, incident, document)
+    reason = doc_steps.may_record_paper_signature(session, actor, doc_unit)
+    if reason:
+        return PermissionDenied(reason)
+    latest = documents.latest_version(document)
+    if latest.number != version.number:
+        return ConflictError(f"{label}已有新的第{latest.number}版，第{version.number}版不能再签字", ErrorCode.STALE)
+    if version.signed_at is not None:
+        return ConflictError(f"{label}第{version.number}版已经签发", ErrorCode.WRONG_STATE)
+    open_steps = _open_steps(documents.steps_for(session, document), version)
+    if version.state != DocumentState.SUBMITTED or not any(
+        s.key == ApprovalStep.UNIT_HEAD_SIGN for s in open_steps
+    ):
+        return ConflictError(
+            f"{label}第{version.number}版{documents.STATES[version.state]}：须先提交（内容冻结），"
+            "打印后由主要负责人签字，才能录入纸质签字",
+            ErrorCode.WRONG_STATE,
+        )
+    if documents.content_sha256(version.content) != version.sha256:
+        return ConflictError(f"{label}第{version.number}版的内容校验不符，可能已被改动，不能录入签字")
+    return None
+
+
+def paper_signature_refusal(session: Session, actor: Actor, version_id: int) -> str | None:
+    """Why this user may not record a wet-ink signature on the version now (None: they may); the window asks
+    it for its button, `record_paper_signature` refuses with it."""
+    actor = doc_steps.current_actor(session, actor)
+    if actor.user_id is None:
+        return "录入纸质签字须由本人账户登录后办理"
+    version = documents.load_version(session, version_id)
+    incident = documents.incident_of(session, actor, version.document)
+    refusal = _paper_refusal(session, actor, version, incident)
+    return refusal.message if refusal is not None else None
+
+
+def _scan_mime(data: bytes, filename: str) -> str:
+    extension = os.path.splitext(filename)[1].lower()
+    for mime, (magic, extensions, name) in SCAN_TYPES.items():
+        if extension in extensions:
+            if not data.startswith(magic):
+                raise ValidationError("scan", f"扫描件“{filename}”的内容不是{name}文件，请重新选择")
+            return mime
+    raise ValidationError("scan", "扫描件须为 PDF、PNG、JPG 或 TIFF 文件")
+
+
+def record_paper_signature(
+    session: Session,
+    actor: Actor,
+    version_id: int,
+    signer_name: str,
+    signed_at: datetime,
+    scan_bytes: bytes,
+    scan_filename: str,
+    now: datetime | None = None,
+    *,
+    expected_sha256: str | None = None,
+) -> DocumentVersionView:
+    """3.3.3 on paper: the unit head of a unit with no unit-head account signed the printed (待签字) version by
+    hand; its lead department's lead officer records who signed and when, with a scan of the signed paper.
+
+    The version is then signed like one signed with an account: the unit head's signing decision on it, state
+    signed, the signer named on the printed copy and by `repdesk verify`; it is sent on as usual (`send`).
+    The scan is kept with its SHA-256, which the record's entry carries. `expected_sha256`: the version the
+    user was shown."""
+    now = now or now_utc()
+    actor = doc_steps.current_actor(session, actor)
+    doc_steps.person_required(actor, "录入纸质签字")
+    version = documents.load_version(session, version_id)
+    incident = documents.incident_of(session, actor, version.document)
+    refusal = _paper_refusal(session, actor, version, incident)
+    if refusal is not None:
+        raise refusal
+    label = f"{KINDS[version.document.kind]}第{version.number}版"
+    if expected_sha256 is not None and version.sha256 != expected_sha256:
+        raise ConflictError(f"{label}的内容与您看到的不一致，请重新打开核对", ErrorCode.STALE)
+    signer = signer_name.strip() if isinstance(signer_name, str) else ""
+    if not signer:
+        raise ValidationError("signer_name", "请填写签字的主要负责人姓名")
+    if len(signer) > 30:
+        raise ValidationError("signer_name", "签字人姓名不能超过30字")
+    if not isinstance(signed_at, datetime) or signed_at.tzinfo is None:
+        raise ValidationError("signed_at", "签字时间无效")
+    signed_at = signed_at.replace(microsecond=0)
+    if signed_at > now + incidents.CLOCK_SKEW:
+        raise ValidationError("signed_at", f"签字时间 {format_cst(signed_at)} 晚于当前时间")
+    submitted = version.submitted_at
+    if submitted is not None and signed_at < submitted.replace(second=0, microsecond=0):
+        raise ValidationError(
+            "signed_at", f"签字时间不能早于提交时间（{format_cst(submitted)}）：签字的是提交后打印的版本"
+        )
+    filename = os.path.basename((scan_filename or "").replace("\\", "/")).strip()
+    if not isinstance(scan_bytes, bytes | bytearray) or not scan_bytes:
+        raise ValidationError("scan", "请选择签字页的扫描件")
+    if len(scan_bytes) > MAX_SCAN_BYTES:
+        raise ValidationError("scan", f"扫描件不能超过 {MAX_SCAN_BYTES // (1024 * 1024)} MB")
+    if not filename or len(filename) > 255:
+        raise ValidationError("scan", "扫描件文件名无效")
+    data = bytes(scan_bytes)
+    mime = _scan_mime(data, filename)
+    digest = hashlib.sha256(data).hexdigest()
+    document = version.document
+    steps = documents.steps_for(session, document)
+    new_state = _state_after(steps, {*_done(version), ApprovalStep.UNIT_HEAD_SIGN})
+    session.add(PaperSignature(
+        version_id=version.id, signer_name=signer, signed_at=signed_at, recorded_by_id=actor.user_id,
+        recorded_by_name=actor.name, recorded_at=now, scan=data, scan_sha256=digest, scan_filename=filename,
+        scan_mime=mime, scan_size=len(data),
+    ))
+    # The decision is the unit head's, taken on paper at `signed_at`; the account that entered it is the
+    # recorder's (the paper signature row and the record's entry name both).
+    version.decisions.append(
+        ApprovalDecision(
+            step=ApprovalStep.UNIT_HEAD_SIGN,
+            decision=Decision.SIGNED,
+            actor_id=actor.user_id,
+            actor_name=f"{signer}（纸质签字）",
+            comment=f"纸质签字，由{actor.name}录入，扫描件：{filename}",
+            decided_at=signed_at,
+        )
+    )
+    version.signed_by_id = None  # no account signed: the signer is the paper signature's
+    version.signed_at = signed_at
+    version.state = new_state
+    flag_modified(version, "state")
+    documents.flush(session, KINDS[document.kind])
+    audit.record(
+        session,
+        actor,
+        "document.paper_signed",
+        "document_version",
+        version.id,
+        before={"state": DocumentState.SUBMITTED},
+        after={
+            "state": new_state,
+            "step": ApprovalStep.UNIT_HEAD_SIGN,
+            "signer_name": signer,
+            "signed_at": signed_at,
+            "scan_filename": filename,
+            "scan_mime": mime,
+            "scan_size": len(data),
+            "scan_sha256": digest,
+            "sha256": version.sha256,
+        },
+        incident_id=incident.id,
+        at=now,
+    )
+    return documents.to_view(session, version)
+
+
+def paper_scan(session: Session, actor: Actor, version_id: int) -> tuple[str, str, bytes]:
+    """(file name, MIME type, bytes) of the scan of a version's wet-ink signature, for those who may see it."""
+    version = documents.load_version(session, version_id)
+    documents.incident_of(session, actor, version.document)
+    row = session.execute(
+        select(PaperSignature).where(PaperSignature.version_id == version.id)
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"{KINDS[version.document.kind]}第{version.number}版没有纸质签字扫描件")
+    return row.scan_filename, row.scan_mime, row.scan
+
+
 def send(
     session: Session,
     actor: Actor,
@@ -602,7 +785,8 @@ def verify_code(session: Session, code: str) -> CodeCheck:
         return CodeCheck(False, "校验码与库中文件内容不符：打印件可能出自其他版本或已被改动", view)
     if documents.content_sha256(documents.canonical_json(view.content)) != view.sha256:
         return CodeCheck(False, "库中该版本的内容与其哈希不符，可能已被改动", view)
-    who = f"，{view.signer_name}于{format_cst(view.signed_at)}签发" if view.signed_at else ""
+    paper = "（纸质签字，扫描件已存档）" if view.paper_signature is not None else ""
+    who = f"，{view.signer_name}{paper}于{format_cst(view.signed_at)}签发" if view.signed_at else ""
     return CodeCheck(
         True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}", view
     )

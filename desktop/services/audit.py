@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry, Setting
@@ -90,6 +90,23 @@ def record(
     session.add(entry)
     session.flush()
     return entry
+
+
+def changes_after(session: Session, after: int | None) -> tuple[int, dict[int, int]]:
+    """What changed since entry `after`: the newest entry's id, and each incident an entry after `after` is about,
+    with the newest such entry's id. With `after` None (the caller has seen nothing yet) no incident is new.
+
+    Every change to an incident is audited with its id, whoever made it and from wherever: the window reads this
+    to refresh the views of exactly the incidents that changed."""
+    newest = session.execute(select(func.max(AuditEntry.id))).scalar() or 0
+    if after is None or newest <= after:
+        return newest, {}
+    rows = session.execute(
+        select(AuditEntry.incident_id, func.max(AuditEntry.id))
+        .where(AuditEntry.id > after, AuditEntry.incident_id.is_not(None))
+        .group_by(AuditEntry.incident_id)
+    ).all()
+    return newest, {incident_id: last for incident_id, last in rows if incident_id is not None}
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import User
+from desktop.db.models import User, UserRole
 from desktop.domain import Actor, ApprovalStep, UnitInfo
 from desktop.errors import PermissionDenied
 from desktop.services import org
@@ -144,11 +145,40 @@ def lead_units(session: Session, incident_unit: UnitInfo) -> set[int]:
     return units
 
 
+# The accounts that draft and send a unit's written report (3.3.1) and sign it (3.3.3).
+UNIT_REPORTERS = ("info_officer", "unit_head")
+
+
+def has_account(session: Session, unit_id: int, roles: tuple[str, ...]) -> bool:
+    """Whether the unit has an active account holding one of these roles (checked in the database now)."""
+    found = session.execute(
+        select(User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(User.unit_id == unit_id, User.active.is_(True), UserRole.role.in_(roles))
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def acts_for_unit(session: Session, actor: Actor, unit: UnitInfo) -> bool:
+    """Nothing dead-ends: a unit with no reporting account (3.3.1 asks it to report "by the fastest means")
+    phones its lead department, whose lead officers then record the incident, draft and send its written
+    report for it (2.2, 2.3: the lead department organises the handling and keeps the record)."""
+    return (
+        actor.has("lead_officer")
+        and actor.unit_id is not None
+        and actor.unit_id == unit.lead_unit_id
+        and not has_account(session, unit.id, UNIT_REPORTERS)
+    )
+
+
 def may_draft(session: Session, actor: Actor, kind: str, incident_unit: UnitInfo) -> str | None:
     if actor.user_id is None:
         return None
     if kind == "written_report":
-        if actor.has("info_officer", "unit_head") and actor.unit_id == incident_unit.id:
+        if actor.has(*UNIT_REPORTERS) and actor.unit_id == incident_unit.id:
+            return None
+        if acts_for_unit(session, actor, incident_unit):
             return None
         return f"书面报告由事发单位（{incident_unit.name}）的信息员或主要负责人填写（3.3.1）"
     if kind == "major_report":
@@ -216,10 +246,28 @@ def may_decide(
     raise ValueError(step.key)
 
 
+def may_record_paper_signature(session: Session, actor: Actor, doc_unit: UnitInfo) -> str | None:
+    """None if this actor may record the unit head's wet-ink signature on the unit's written report, else why
+    not.
+
+    3.3.3 asks for the unit head's signature, not for an account: a unit with no unit-head account signs the
+    printed version by hand, and its lead department's lead officer (who drafted it for the unit, 2.2, 2.3)
+    records who signed and when, with a scan. Only then: a unit head who has an account signs with it, so the
+    electronic signature cannot be bypassed by typing someone's name."""
+    if not (actor.has("lead_officer") and actor.unit_id is not None and actor.unit_id == doc_unit.lead_unit_id):
+        lead = doc_unit.lead_unit_name or "牵头部门"
+        return f"纸质签字由{doc_unit.name}的牵头部门（{lead}）经办人员录入（3.3.3）"
+    if has_account(session, doc_unit.id, ("unit_head",)):
+        return f"{doc_unit.name}的主要负责人已有账户，须由其本人登录签发，不能录入纸质签字（3.3.3）"
+    return None
+
+
 def may_send(session: Session, actor: Actor, kind: str, doc_unit: UnitInfo) -> str | None:
     """Who records that a signed report went out: the reporting unit, or the branch office (head office)."""
     if kind == "written_report":
-        if actor.has("info_officer", "unit_head") and actor.unit_id == doc_unit.id:
+        if actor.has(*UNIT_REPORTERS) and actor.unit_id == doc_unit.id:
+            return None
+        if acts_for_unit(session, actor, doc_unit):
             return None
         return f"书面报告由{doc_unit.name}报送"
     if kind == "major_report":

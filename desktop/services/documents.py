@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.db.models import Document, DocumentVersion, Incident, User
+from desktop.db.models import Document, DocumentVersion, Incident, PaperSignature, User
 from desktop.domain import (
     ELEMENTS,
     MAJOR_ELEMENTS,
@@ -110,6 +110,20 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class PaperSignatureView:
+    """A wet-ink signature recorded for a version (3.3.3): who signed on paper, who recorded it, the scan."""
+
+    signer_name: str
+    signed_at: datetime
+    recorded_by_name: str
+    recorded_at: datetime
+    scan_filename: str
+    scan_mime: str
+    scan_size: int
+    scan_sha256: str
+
+
+@dataclass(frozen=True)
 class DocumentVersionView:
     """One version of a document, as the UI and the reports see it."""
 
@@ -139,6 +153,7 @@ class DocumentVersionView:
     decisions: tuple[DecisionView, ...] = ()
     steps: tuple[StepView, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
+    paper_signature: PaperSignatureView | None = None  # signed by hand on paper, recorded with a scan
 
     @property
     def doc_number(self) -> str:
@@ -381,6 +396,7 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         for s in steps_for(session, document)
     )
     content = json.loads(version.content)
+    paper = _paper_signature(session, version)
     return DocumentVersionView(
         version_id=version.id,
         document_id=document.id,
@@ -403,12 +419,26 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         created_at=version.created_at,
         submitted_at=version.submitted_at,
         signer_id=version.signed_by_id,
-        signer_name=names.get(version.signed_by_id or 0, ""),
+        signer_name=paper.signer_name if paper is not None else names.get(version.signed_by_id or 0, ""),
         signed_at=version.signed_at,
         decisions=decisions,
         steps=steps,
         fields=dict(content.get("fields", {})),
+        paper_signature=paper,
     )
+
+
+def _paper_signature(session: Session, version: DocumentVersion) -> PaperSignatureView | None:
+    """The wet-ink signature of a version signed without an account (no signer account, a signing time)."""
+    if version.signed_at is None or version.signed_by_id is not None:
+        return None
+    row = session.execute(
+        select(PaperSignature).where(PaperSignature.version_id == version.id)
+    ).scalar_one_or_none()  # the scan itself is deferred: not loaded here
+    if row is None:
+        return None
+    return PaperSignatureView(row.signer_name, row.signed_at, row.recorded_by_name, row.recorded_at,
+                              row.scan_filename, row.scan_mime, row.scan_size, row.scan_sha256)
 
 
 def flush(session: Session, what: str) -> None:

@@ -52,6 +52,8 @@ ACTION_LABELS: dict[str, str] = {
     "document.signed": "签发",
     "document.sent": "报送",
     "document.print": "打印签发版本",
+    "document.print_draft": "打印草稿",
+    "document.paper_signed": "录入纸质签字",
 }
 # An incident's fields in the words and the order of the intake form (3.3.2 elements in the rules' order).
 INCIDENT_FIELDS: dict[str, str] = {
@@ -93,12 +95,18 @@ RECORD_FIELDS: dict[str, str] = {
     "data": "详情",
     "reason": "理由",
     "corrected_by": "更正后的事项编号",
+    "signer_name": "签字人",
+    "signed_at": "签字时间",
+    "scan_filename": "签字扫描件",
+    "scan_mime": "扫描件类型",
+    "scan_size": "扫描件大小（字节）",
+    "scan_sha256": "扫描件SHA-256",
     "source": "来源",
     "link_or_title": "链接或标题",
     "reach": "传播量",
     "tone": "倾向",
 }
-HIDDEN = frozenset({"sha256"})
+HIDDEN = frozenset({"sha256", "pdf_sha256"})
 # A scalar before/after: what it is about.
 SCALAR_KEYS: dict[str, str] = {"incident.close": "status", "leadership.set": "leadership"}
 YES, NO, EMPTY = "是", "否", "（空）"

@@ -658,6 +658,26 @@ def set_leadership_group(session: Session, actor: Actor, incident_id: int,
                  after=[list(m) for m in members], incident_id=incident.id)
 
 
+def save_spokesperson(session: Session, actor: Actor, incident_id: int, expected_version: int, name: str,
+                      reply_script: str, late_reason: str = "", now: datetime | None = None) -> IncidentRecord:
+    """4.3.4(3): the leadership group designates the spokesperson and settles the reply script.
+
+    Saving a name the timeline does not yet say was designated records `spokesperson_designated` (the 4-hour
+    rule), by the rules' party check and with `late_reason` when late; saving it unchanged records nothing
+    again, a different name records a new designation (the earlier one stays on the timeline)."""
+    now = now or now_utc()
+    incident = load_visible(session, actor, incident_id)
+    before = incident.spokesperson_name
+    designated = any(e.type == "spokesperson_designated" and e.withdrawn_at is None for e in incident.events)
+    record = update_incident(session, actor, incident_id, expected_version,
+                             {"spokesperson_name": name, "reply_script": reply_script}, now=now)
+    chosen = record.spokesperson_name
+    if chosen and (chosen != before or not designated):
+        record = record_event(session, actor, incident_id, "spokesperson_designated", now,
+                              note=f"指定新闻发言人：{chosen}", late_reason=late_reason, now=now)
+    return record
+
+
 # --- queries ------------------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,8 @@
 """From the database to paper: the report layer's records filled from stored document versions, the register
-of a period, recording signed prints, and verifying a printed PDF against the stored signed version.
+of a period, recording prints, and verifying a printed PDF against the stored signed version.
 
+Building a PDF (`build_version`, `build_document`, `build_register`: for viewing) records nothing; a print, to
+paper or to a file, is recorded by `record_print` with the person who printed it, once the PDF has gone out.
 A signed document is printed from its frozen version only (never from live data), so the same version always
 gives the same bytes; `verify` rebuilds it to recognise an honest copy printed elsewhere.
 """
@@ -55,6 +57,12 @@ class Printed:
     version_id: int | None = None
     warnings: tuple[str, ...] = ()
     title: str = ""  # for a window title or a file name, e.g. 《重大突发事件报告》 SY2026-0003 第1版
+    # What `record_print` names: the incident, the document kind ("register" for the register), the stored
+    # version's number (0: a draft never stored) and the register's period ("2026-01-01..2026-12-31").
+    incident_id: int | None = None
+    kind: str = ""
+    version_number: int = 0
+    period: str = ""
 
 
 def _t(value: str | None) -> datetime | None:
@@ -64,6 +72,15 @@ def _t(value: str | None) -> datetime | None:
 def is_signed(view: DocumentVersionView) -> bool:
     """Signed for printing: every required step taken on this very version (signature or last approval)."""
     return view.state in SIGNED_STATES and all(step.done_at is not None for step in view.steps)
+
+
+def awaits_signature(view: DocumentVersionView) -> bool:
+    """Frozen (submitted), every approval taken, only a signature still open: printed for the signer's wet-ink
+    signature (3.3.3), marked 待签字 instead of 草稿; it still carries no verification code."""
+    if view.state not in (DocumentState.SUBMITTED, DocumentState.APPROVED) or view.signed_at is not None:
+        return False
+    still = [s for s in view.steps if s.done_at is None]
+    return bool(still) and all(s.action == "sign" for s in still)
 
 
 def _signer(view: DocumentVersionView) -> tuple[str, datetime | None]:
@@ -160,6 +177,7 @@ def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.Docu
         cc=("石家庄分行办公室",) if view.content["incident"]["location"] == "remote" and view.kind != "major_report"
         else (),
         printed_by_org=issuing,
+        for_signature=not signed and view.version_id > 0 and awaits_signature(view),
     )
 
 
@@ -220,10 +238,11 @@ def _document_for(session: Session, actor: Actor, record: IncidentRecord, kind: 
     return max(views, key=lambda v: (v.document_id, v.number))
 
 
-def print_document(session: Session, actor: Actor, report_kind: str, incident_number: str,
+def build_document(session: Session, actor: Actor, report_kind: str, incident_number: str,
                    now: datetime | None = None) -> Printed:
     """The incident's document as it stands: signed when its current version is signed, otherwise the draft
-    (watermarked), which the message says. With no document yet, a draft from the incident as it is now."""
+    (watermarked), which the message says. With no document yet, a draft from the incident as it is now.
+    Records nothing: `record_print` once it is printed."""
     now = now or now_utc()
     if report_kind not in KIND_OF_REPORT:
         raise ValidationError("kind", f"未知的文件类型：{report_kind}")
@@ -241,18 +260,25 @@ def print_document(session: Session, actor: Actor, report_kind: str, incident_nu
     report, data = document_data(session, view, signed)
     result = build(report, data)
     if signed:
-        session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
-                                  signed=True, printed_at=now, printed_by_name=actor.name))
-        audit.record(session, actor, "document.print", "document_version", view.version_id,
-                     after={"sha256": view.sha256}, incident_id=record.id, at=now)
         message = f"已输出签发版本：{view.kind_label} 第{view.number}版，签发人 {_signer(view)[0]}，验证码 {view.verification_code}"
+    elif not note and awaits_signature(view):
+        message = (f"{view.kind_label} 第{view.number}版待签字：已输出供手写签字的打印件（带“待签字”标记，"
+                   "无验证码）。")
     elif not note:
         message = (f"{view.kind_label} 第{view.number}版尚未签发（{view.state_label}）："
                    "已输出草稿（带“草稿”水印）。")
     else:
         message = note
     return Printed(result.pdf, signed, message, view.version_id if view.version_id > 0 else None, result.warnings,
-                   _title(view))
+                   _title(view), record.id, kind, view.number)
+
+
+def print_document(session: Session, actor: Actor, report_kind: str, incident_number: str,
+                   now: datetime | None = None) -> Printed:
+    """`build_document`, recorded as printed by `actor`."""
+    printed = build_document(session, actor, report_kind, incident_number, now)
+    record_print(session, actor, printed, now)
+    return printed
 
 
 def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind: str, now: datetime
@@ -274,18 +300,56 @@ def _unsaved_draft(session: Session, actor: Actor, record: IncidentRecord, kind:
         submitted_at=None, signer_id=None, signer_name="", signed_at=None, fields=fields)
 
 
-def print_version(session: Session, actor: Actor, version_id: int, now: datetime | None = None) -> Printed:
-    """One stored version (the window's preview): signed if it is, a draft otherwise."""
-    now = now or now_utc()
+def build_version(session: Session, actor: Actor, version_id: int) -> Printed:
+    """One stored version (the window's preview): signed if it is, a draft otherwise. Records nothing."""
     view = documents.get_version(session, actor, version_id)
     signed = is_signed(view)
     report, data = document_data(session, view, signed)
     result = build(report, data)
     if signed:
-        session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=hashlib.sha256(result.pdf).hexdigest(),
-                                  signed=True, printed_at=now, printed_by_name=actor.name))
-    message = "签发版本" if signed else f"草稿（{view.state_label}）"
-    return Printed(result.pdf, signed, message, view.version_id, result.warnings, _title(view))
+        message = "签发版本"
+    elif awaits_signature(view):
+        message = f"待签字（{view.state_label}）：供手写签字的打印件"
+    else:
+        message = f"草稿（{view.state_label}）"
+    return Printed(result.pdf, signed, message, view.version_id, result.warnings, _title(view), view.incident_id,
+                   view.kind, view.number)
+
+
+def print_version(session: Session, actor: Actor, version_id: int, now: datetime | None = None) -> Printed:
+    """`build_version`, recorded as printed by `actor`."""
+    printed = build_version(session, actor, version_id)
+    record_print(session, actor, printed, now)
+    return printed
+
+
+def record_print(session: Session, actor: Actor, printed: Printed, now: datetime | None = None) -> str:
+    """`actor` printed this PDF (on paper or to a file): an entry in the hash-chained record naming them and the
+    PDF's SHA-256 and, for a signed version, a DocumentPrint by which `verify_pdf` recognises the bytes. Call it
+    in the transaction that sends the PDF out, so that a failed print records nothing. Returns the SHA-256."""
+    now = now or now_utc()
+    digest = hashlib.sha256(printed.pdf).hexdigest()
+    if printed.kind == "register":
+        audit.record(session, actor, "register.print", "register", printed.period,
+                     after={"pdf_sha256": digest}, at=now)
+        return digest
+    if printed.version_id is None:  # a draft of a document not drafted yet (the command line)
+        audit.record(session, actor, "document.print_draft", "incident", printed.incident_id,
+                     after={"kind": printed.kind, "pdf_sha256": digest}, incident_id=printed.incident_id, at=now)
+        return digest
+    view = documents.get_version(session, actor, printed.version_id)
+    if printed.signed:
+        # Only the signed version's own PDF becomes a recognised print: its code names this very version.
+        if not is_signed(view) or verification.extract_code(printed.pdf) != view.verification_code:
+            raise ValidationError("version", f"{view.kind_label} 第{view.number}版的 PDF 与签发版本不符，"
+                                             "请重新生成后再打印")
+        session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=digest, signed=True, printed_at=now,
+                                  printed_by_name=actor.name))
+    audit.record(session, actor, "document.print" if printed.signed else "document.print_draft",
+                 "document_version", view.version_id,
+                 after={"kind": view.kind, "version": view.number, "sha256": view.sha256, "pdf_sha256": digest},
+                 incident_id=view.incident_id, at=now)
+    return digest
 
 
 def _title(view: DocumentVersionView) -> str:
@@ -304,8 +368,8 @@ def parse_day(text: str, field: str) -> date:
         raise ValidationError(field, f"日期“{text}”无效，应为 YYYY-MM-DD") from None
 
 
-def print_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:
-    """台账: incidents that occurred between the two days (China Standard Time, both included)."""
+def build_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:
+    """台账: incidents that occurred between the two days (China Standard Time, both included). Records nothing."""
     now = now or now_utc()
     if last < first:
         raise ValidationError("to", "结束日期不能早于开始日期")
@@ -326,7 +390,15 @@ def print_register(session: Session, actor: Actor, first: date, last: date, now:
         period_start=start, period_end=end - timedelta(seconds=1), compiled_by=actor.name, compiled_at=now,
         incidents=items)
     result = build("register", register)
-    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, register.title)
+    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, register.title,
+                   kind="register", period=f"{first.isoformat()}..{last.isoformat()}")
+
+
+def print_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:
+    """`build_register`, recorded as printed by `actor`."""
+    printed = build_register(session, actor, first, last, now)
+    record_print(session, actor, printed, now)
+    return printed
 
 
 def _with_status(inc: R.ReportIncident, status: str) -> R.ReportIncident:
@@ -376,10 +448,14 @@ __all__ = [
     "NotFound",
     "Printed",
     "Verdict",
+    "build_document",
+    "build_register",
+    "build_version",
     "is_signed",
     "parse_day",
     "print_document",
     "print_register",
     "print_version",
+    "record_print",
     "verify_pdf",
 ]

@@ -1160,6 +1160,18 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>操作记录</source>
         <translation>History</translation>
     </message>
+    <message>
+        <source>事件已结束，不再记录新的事项。</source>
+        <translation>The incident is closed: no further events are recorded.</translation>
+    </message>
+    <message>
+        <source>正在读取事件…</source>
+        <translation>Reading the incident…</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -1384,6 +1396,26 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/strings.py" line="76"/>
         <source>成员</source>
         <translation>Member</translation>
+    </message>
+    <message>
+        <source>记录召开领导小组会议</source>
+        <translation>Record the leadership group's meeting</translation>
+    </message>
+    <message>
+        <source>指定新闻发言人超过时限的原因</source>
+        <translation>Why the spokesperson was designated after the deadline</translation>
+    </message>
+    <message>
+        <source>迟报说明 *</source>
+        <translation>Late-report reason *</translation>
+    </message>
+    <message>
+        <source>已记录处置领导小组召开会议（4.3.4(1)）</source>
+        <translation>The leadership group's meeting is recorded (4.3.4(1))</translation>
+    </message>
+    <message>
+        <source>发言人与应答口径已保存，已记录“指定新闻发言人”（4.3.4(3)）</source>
+        <translation>Spokesperson and reply script saved; “spokesperson designated” recorded (4.3.4(3))</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1741,22 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../work/main/ui/pdf_preview.py" line="254"/>
         <source>已保存到 %1</source>
         <translation>saved to %1</translation>
+    </message>
+    <message>
+        <source>已打印到文件 %1</source>
+        <translation>printed to the file %1</translation>
+    </message>
+    <message>
+        <source>已发送到打印机 %1</source>
+        <translation>sent to the printer %1</translation>
+    </message>
+    <message>
+        <source>默认打印机</source>
+        <translation>the default printer</translation>
+    </message>
+    <message>
+        <source>打印机未接受文件：%1</source>
+        <translation>The printer did not accept the file: %1</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/pdf_preview.py" line="275"/>
@@ -3003,6 +3051,38 @@ Nothing is waiting for you now.</translation>
         <source>终报</source>
         <translation>Final</translation>
     </message>
+    <message>
+        <source>录入纸质签字</source>
+        <translation>Record paper signature</translation>
+    </message>
+    <message>
+        <source>事发单位主要负责人在“待签字”打印件上手写签字后，录入签字人、时间和扫描件</source>
+        <translation>Once the incident unit's head has signed the copy marked “awaiting signature” by hand: record who signed, when, and the scan</translation>
+    </message>
+    <message>
+        <source>已录入纸质签字：%1第%2版由%3签字，已签发，可报送。</source>
+        <translation>Paper signature recorded: %1, version %2, signed by %3; it is signed off and can be sent.</translation>
+    </message>
+    <message>
+        <source>请先在上方列表中选择一个文件</source>
+        <translation>Select a document in the list above first</translation>
+    </message>
+    <message>
+        <source>您不能修改该文件</source>
+        <translation>You may not change this document</translation>
+    </message>
+    <message>
+        <source>已报送的文件不再修改</source>
+        <translation>A document that has been sent is no longer changed</translation>
+    </message>
+    <message>
+        <source>该文件目前没有等待您审批、签发或报送的步骤</source>
+        <translation>Nothing on this document waits for you to approve, sign or send</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -3283,6 +3363,10 @@ Nothing is waiting for you now.</translation>
         <translation>Signed version printed</translation>
     </message>
     <message>
+        <source>打印草稿</source>
+        <translation>Draft printed</translation>
+    </message>
+    <message>
         <source>事件标题</source>
         <translation>Incident title</translation>
     </message>
@@ -3377,6 +3461,34 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>录入纸质签字</source>
+        <translation>Paper signature recorded</translation>
+    </message>
+    <message>
+        <source>签字人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>签字时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>签字扫描件</source>
+        <translation>Scan of the signed page</translation>
+    </message>
+    <message>
+        <source>扫描件类型</source>
+        <translation>Scan type</translation>
+    </message>
+    <message>
+        <source>扫描件大小（字节）</source>
+        <translation>Scan size (bytes)</translation>
+    </message>
+    <message>
+        <source>扫描件SHA-256</source>
+        <translation>Scan SHA-256</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4253,61 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>已超过%1，请填写迟报说明。</source>
         <translation>Past %1: please give the late-report reason.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperSignatureDialog</name>
+    <message>
+        <source>录入纸质签字</source>
+        <translation>Record paper signature</translation>
+    </message>
+    <message>
+        <source>%1第%2版（%3）</source>
+        <translation>%1, version %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1的主要负责人已在打印件上手写签字（3.3.3）：请填写签字人、签字时间，并附签字页扫描件。</source>
+        <translation>The head of %1 has signed the printed copy by hand (3.3.3): enter who signed and when, and attach a scan of the signed page.</translation>
+    </message>
+    <message>
+        <source>签字的主要负责人姓名</source>
+        <translation>Name of the unit head who signed</translation>
+    </message>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>选择扫描件…</source>
+        <translation>Choose scan…</translation>
+    </message>
+    <message>
+        <source>签字人 *</source>
+        <translation>Signed by *</translation>
+    </message>
+    <message>
+        <source>签字时间（北京时间） *</source>
+        <translation>Signed at (Beijing time) *</translation>
+    </message>
+    <message>
+        <source>签字页扫描件 *</source>
+        <translation>Scan of the signed page *</translation>
+    </message>
+    <message>
+        <source>录入</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>选择签字页扫描件</source>
+        <translation>Choose the scan of the signed page</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>请选择签字页的扫描件</source>
+        <translation>Please choose the scan of the signed page</translation>
     </message>
 </context>
 </TS>

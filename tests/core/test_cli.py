@@ -91,3 +91,132 @@ def test_version_and_help() -> None:
     assert out.returncode == 0 and out.stdout.startswith("repdesk ")
     out = _run("--help")
     assert out.returncode == 0 and "deadlines" in out.stdout and "incidents" in out.stdout
+
+
+# --- `repdesk report` as a named person ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'demo.sqlite3'}"
+    assert main(["--database-url", url, "demo"]) == 0
+    return url
+
+
+def _signed_number(url: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """The example incident whose written report is signed (朝阳支行)."""
+    capsys.readouterr()
+    assert main(["--database-url", url, "incidents"]) == 0
+    return next(line.split("\t")[0] for line in capsys.readouterr().out.splitlines() if "朝阳支行" in line)
+
+
+def _prints(url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """(sha256, printed by) of every DocumentPrint; (action, actor, after) of every print in the audit record."""
+    from sqlalchemy import select
+
+    from desktop.db.models import AuditEntry, DocumentPrint
+    from desktop.db.session import Database
+
+    db = Database(url)
+    with db.read() as s:
+        rows = [(p.pdf_sha256, p.printed_by_name) for p in s.execute(select(DocumentPrint)).scalars()]
+        entries = [(e.action, e.actor_name, e.after) for e in s.execute(
+            select(AuditEntry).where(AuditEntry.action.like("%.print%")).order_by(AuditEntry.id)).scalars()]
+    db.dispose()
+    return rows, entries
+
+
+def _name(url: str, username: str) -> str:
+    from sqlalchemy import select
+
+    from desktop.db.models import User
+    from desktop.db.session import Database
+
+    db = Database(url)
+    with db.read() as s:
+        name = s.execute(select(User.display_name).where(User.username == username)).scalar_one()
+    db.dispose()
+    return name
+
+
+def test_report_is_recorded_as_the_user_who_printed_it(report_db: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    number = _signed_number(report_db, capsys)
+    monkeypatch.setenv("REPDESK_PASSWORD", "repdesk2026")
+    before_rows, before_entries = _prints(report_db)
+    out = tmp_path / "signed.pdf"
+    assert main(["--database-url", report_db, "--user", "fuzeren", "report", "written-report", number,
+                 "-o", str(out)]) == 0
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    rows, entries = _prints(report_db)
+    name = _name(report_db, "fuzeren")
+    assert rows[len(before_rows):] == [(digest, name)]
+    [(action, actor, after)] = entries[len(before_entries):]
+    assert (action, actor) == ("document.print", name) and digest in after
+    # REPDESK_USER works as well as --user; a draft print is recorded too, by its own name
+    monkeypatch.setenv("REPDESK_USER", "bangongshi")
+    register = tmp_path / "register.pdf"
+    assert main(["--database-url", report_db, "report", "register", "--from", "2020-01-01", "--to", "2030-12-31",
+                 "-o", str(register)]) == 0
+    assert _prints(report_db)[1][-1][:2] == ("register.print", _name(report_db, "bangongshi"))
+    capsys.readouterr()
+    assert main(["--database-url", report_db, "verify", str(out)]) == 0
+    assert main(["--database-url", report_db, "audit", "verify"]) == 0
+    assert "哈希链校验通过" in capsys.readouterr().out
+
+
+def test_report_without_a_user_names_the_option_and_prints_nothing(report_db: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    number = _signed_number(report_db, capsys)
+    monkeypatch.delenv("REPDESK_USER", raising=False)
+    monkeypatch.setenv("REPDESK_PASSWORD", "repdesk2026")
+    before = _prints(report_db)
+    out = tmp_path / "x.pdf"
+    assert main(["--database-url", report_db, "report", "written-report", number, "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--user NAME" in err[0]
+    assert not out.exists() and _prints(report_db) == before
+    # a wrong password is refused like the window's log-in, and prints nothing
+    monkeypatch.setenv("REPDESK_PASSWORD", "not-the-password")
+    assert main(["--database-url", report_db, "--user", "fuzeren", "report", "written-report", number,
+                 "-o", str(out)]) == 2
+    assert not out.exists() and _prints(report_db) == before
+
+
+def test_report_never_overwrites_without_force_and_a_failed_write_records_nothing(
+        report_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    number = _signed_number(report_db, capsys)
+    monkeypatch.setenv("REPDESK_USER", "fuzeren")
+    monkeypatch.setenv("REPDESK_PASSWORD", "repdesk2026")
+    before = _prints(report_db)
+    out = tmp_path / "kept.pdf"
+    out.write_bytes(b"someone else's file")
+    assert main(["--database-url", report_db, "report", "written-report", number, "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == b"someone else's file" and _prints(report_db) == before
+    for target in (tmp_path / "no" / "such" / "folder.pdf", tmp_path):  # a missing folder; a folder, not a file
+        assert main(["--database-url", report_db, "report", "written-report", number, "-o", str(target),
+                     "--force"]) == 2
+        assert "cannot write" in capsys.readouterr().err
+        assert _prints(report_db) == before
+    assert not list(tmp_path.glob(".*.part"))
+    assert main(["--database-url", report_db, "report", "written-report", number, "-o", str(out), "--force"]) == 0
+    assert out.read_bytes().startswith(b"%PDF") and len(_prints(report_db)[0]) == len(before[0]) + 1
+
+
+def test_the_window_takes_its_password_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    def open_window(url: object, **kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setenv("REPDESK_PASSWORD", "from-the-environment")
+    assert main(["--user", "jingban", "gui"], open_window=open_window) == 0
+    assert seen == {"user": "jingban", "password": "from-the-environment"}
+    assert main(["gui", "--user", "fuzeren"], open_window=open_window) == 0
+    assert seen == {"user": "fuzeren", "password": "from-the-environment"}

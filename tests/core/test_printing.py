@@ -11,6 +11,13 @@ from pypdf import PdfReader
 from desktop.cli.main import main
 
 
+@pytest.fixture(autouse=True)
+def _printing_as_the_branch_office(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`repdesk report` records who printed: the branch office, who sees every example incident."""
+    monkeypatch.setenv("REPDESK_USER", "bangongshi")
+    monkeypatch.setenv("REPDESK_PASSWORD", "repdesk2026")
+
+
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('print') / 'demo.sqlite3'}"

@@ -23,6 +23,9 @@ STATUS_COLOURS: dict[str, str] = {
     "lapsed": "#9e9e9e", "waiting": "#9e9e9e", "superseded": "#9e9e9e",
 }
 ACCENT = "#8b1a1a"  # the bank's red, used sparingly
+# A disabled button is grey whatever colour it has when enabled (no red on what cannot be pressed); a label beside
+# it (QLabel#disabledReason) says why.
+DISABLED_BG, DISABLED_FG = "#ececec", "#8f8f8f"
 
 
 def state_brushes(state: str) -> tuple[QColor, QColor]:
@@ -76,7 +79,11 @@ QPushButton#action:hover {{ background: #dce7f7; }}
 QPushButton#actionUrgent {{ text-align: left; padding: 6px 10px; border: 1px solid #e0a3a0; background: #fdecea;
                             border-radius: 3px; color: #8e1212; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; padding: 6px 16px; border-radius: 3px; }}
-QPushButton#primary:disabled {{ background: #c9a3a3; }}
+QPushButton:disabled {{ color: {DISABLED_FG}; }}
+QPushButton#action:disabled, QPushButton#actionUrgent:disabled {{ background: {DISABLED_BG}; color: {DISABLED_FG};
+                                                                   border: 1px dashed #c4c4c4; }}
+QPushButton#primary:disabled {{ background: {DISABLED_BG}; color: {DISABLED_FG}; border: 1px solid #c4c4c4; }}
+QLabel#disabledReason {{ color: #5f5f5f; font-size: 9pt; padding: 0 2px 4px 2px; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
 QDateTimeEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fff6f6; }}
 QTableView {{ gridline-color: #e2e2e2; selection-background-color: #cfd8e6; selection-color: black; }}

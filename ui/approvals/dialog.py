@@ -110,6 +110,12 @@ class DecisionDialog(QDialog):
         self.resize(1360, 900)
         ctl.load_version(workbench, item.version_id, self._loaded, self._failed)
         self._load_preview(item.version_id)
+        workbench.incidentChanged.connect(self._incident_changed)
+
+    def _incident_changed(self, incident_id: int) -> None:
+        """Changed meanwhile (by someone else): the version as it is now, and a warning if it moved on."""
+        if incident_id == self.item.incident_id and not self.outcome and self.isVisible():
+            ctl.load_version(self.workbench, self.item.version_id, self._loaded, self._failed)
 
     def _heading(self, item: QueueItem) -> str:
         due = ""

@@ -1,8 +1,8 @@
 """The approval queue page (待我审批): what waits for the logged-in user, most urgent deadline first, with a live
 countdown; below it, the drafts returned to this user with the comment.
 
-Reloaded through the worker whenever the workbench reloads (after every write, and on its 30-second timer);
-the countdown ticks each second from the cached rows.
+Reloaded through the worker whenever an incident changes (the workbench announces it after every write and when
+its 30-second reload finds other users' changes); the countdown ticks each second from the cached rows.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class ApprovalsPage(QWidget):
         self.view.doubleClicked.connect(self._open_index)
         self.view.activated.connect(self._open_index)
         self.returned_view.doubleClicked.connect(lambda _i: self.open_returned())
-        workbench.loaded.connect(self.reload)
+        workbench.incidentChanged.connect(self._incident_changed)  # whoever changed it, wherever
         self.reload()
 
     # --- data ------------------------------------------------------------------------------------------------
@@ -114,6 +114,9 @@ class ApprovalsPage(QWidget):
             return
         self._loading = True
         ctl.load_queue(self.workbench, self._loaded, self._load_failed)
+
+    def _incident_changed(self, _incident_id: int) -> None:
+        self.reload()
 
     def _loaded(self, state: ctl.QueueState) -> None:
         self._loading = False

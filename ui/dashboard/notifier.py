@@ -43,7 +43,12 @@ class Notifier(QObject):
 
     def flush(self) -> None:
         batch, self._batch = self._batch, []
-        if not batch or not self.settings.notify:
+        if not batch:
+            return
+        window = self.parent()
+        if isinstance(window, QWidget):
+            QApplication.alert(window)  # always: the taskbar entry flashes until the window is activated
+        if not self.settings.notify:  # the optional extras: balloon and sound
             return
         overdue = [r for r, s in batch if s == dl.OVERDUE]
         if overdue:
@@ -68,9 +73,6 @@ class Notifier(QObject):
         text = "\n".join(lines)
         self.history.append((title, text))
         log.info("%s: %s", title, text.replace("\n", " | "))
-        window = self.parent()
-        if isinstance(window, QWidget):
-            QApplication.alert(window)  # the taskbar entry flashes until the window is activated
         if self.tray is not None:
             icon = QSystemTrayIcon.MessageIcon.Warning if overdue else QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(title, text, icon, 15000)

@@ -1,7 +1,9 @@
 """The logged-in session's data: one cache of records, units and dashboard rows, refreshed off the UI thread.
 
 Pages read the cache and call `write()`; every successful write is followed by a reload, and a slow timer
-reloads for other users' changes. Nothing here touches a widget.
+reloads for other users' changes. Each reload (and each write that does not reload) also reads which incidents
+changed since the last look, from the audit log, whoever changed them: `incidentChanged(id)` tells the views showing
+one of them to read it again. Nothing here touches a widget.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.session import Database
 from desktop.domain import IncidentRecord, UnitInfo
-from desktop.services import incidents, org, rulesets
+from desktop.services import audit, incidents, org, rulesets
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
 from desktop.services import deadline_board as dl
@@ -39,6 +41,7 @@ class Snapshot:
 class Workbench(QObject):
     loaded = Signal()
     recordLoaded = Signal(object)  # IncidentRecord, after a write or fetch
+    incidentChanged = Signal(int)  # this incident changed (here, in another window, by another user); after `loaded`
     failed = Signal(object)  # an error nobody else handled
 
     def __init__(self, db: Database, account: Account, worker: DbWorker | None = None,
@@ -51,6 +54,7 @@ class Workbench(QObject):
         # "Due soon" for every page that colours a deadline; the window sets it from the settings.
         self.thresholds = dl.Thresholds()
         self._reload_queued = False
+        self._audit_mark: int | None = None  # the newest audit entry seen; None until the first reload
         self.timer = QTimer(self)
         self.timer.setInterval(max(5, reload_seconds) * 1000)
         self.timer.timeout.connect(self.reload)
@@ -77,9 +81,11 @@ class Workbench(QObject):
         if self._reload_queued:
             return
         self._reload_queued = True
-        actor = self.actor
+        actor, mark = self.actor, self._audit_mark
 
-        def job(session: Session) -> Snapshot:
+        def job(session: Session) -> tuple[Snapshot, tuple[int, dict[int, int]]]:
+            # First: a change made while the rest is read is announced again next time, never missed.
+            changes = audit.changes_after(session, mark)
             rulesets.remember(session)
             records = incidents.list_incidents(session, actor)
             units = org.list_units(session)
@@ -87,14 +93,35 @@ class Workbench(QObject):
             scope = dl.my_scope(session, actor, mine)
             now = now_utc()
             return Snapshot(records, units, dl.build_rows(records, now), scope, now,
-                            dl.acknowledged_keys(session, actor.user_id))
+                            dl.acknowledged_keys(session, actor.user_id)), changes
 
         self.worker.submit(job, self._on_loaded, self._on_load_failed, write=False)
 
-    def _on_loaded(self, snapshot: Snapshot) -> None:
+    def _on_loaded(self, result: tuple[Snapshot, tuple[int, dict[int, int]]]) -> None:
         self._reload_queued = False
-        self.snapshot = snapshot
+        self.snapshot, changes = result
         self.loaded.emit()
+        self._announce(changes)
+
+    def check_changes(self) -> None:
+        """Announce the incidents changed since the last look without reloading the rest (after a write that does
+        not reload the snapshot: its views still re-read the incident)."""
+        mark = self._audit_mark
+        self.worker.submit(lambda s: audit.changes_after(s, mark), self._announce, self._on_check_failed, write=False)
+
+    def _on_check_failed(self, exc: BaseException) -> None:
+        log.error("change check failed: %s", exc)
+
+    def _announce(self, changes: tuple[int, dict[int, int]]) -> None:
+        """`incidentChanged` once per incident changed after the mark; answers overlapping an earlier one (a reload
+        and a check queued together) announce nothing twice."""
+        newest, changed = changes
+        seen = self._audit_mark
+        self._audit_mark = newest if seen is None else max(seen, newest)
+        if seen is None:
+            return
+        for incident_id in sorted(i for i, last in changed.items() if last > seen):
+            self.incidentChanged.emit(incident_id)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._reload_queued = False
@@ -114,7 +141,8 @@ class Workbench(QObject):
 
     def write(self, job: Job, on_result: OnResult | None = None, on_error: OnError | None = None,
               *, reload: bool = True) -> None:
-        """Run `job(session)` in one transaction; reload afterwards so every page sees the change."""
+        """Run `job(session)` in one transaction; reload afterwards so every page sees the change (without the
+        reload, the incidents it changed are still announced)."""
 
         def done(result: Any) -> None:
             if isinstance(result, IncidentRecord):
@@ -124,6 +152,8 @@ class Workbench(QObject):
                 callback(result)
             if reload:
                 self.reload()
+            else:
+                self.check_changes()
 
         self.worker.submit(job, done, on_error or self.failed.emit, write=True)
 

@@ -24,6 +24,7 @@ class DocumentsState:
     may_draft: dict[str, str | None] = field(default_factory=dict)  # kind -> None if allowed, else why not
     queue: dict[int, QueueItem] = field(default_factory=dict)  # version id -> what waits for me on it
     branch_reason: str | None = "…"  # 3.2.3: None if this user may deal with the head office and the regulator
+    paper: frozenset[int] = frozenset()  # 3.3.3: versions this user may record a wet-ink signature on now
 
     def of_kind(self, kind: str) -> list[DocumentVersionView]:
         return [d for d in self.documents if d.kind == kind]
@@ -41,7 +42,10 @@ def load(workbench: Workbench, incident_id: int, on_result: Callable[[DocumentsS
         may = {kind: doc_steps.may_draft(session, me, kind, unit) for kind in KINDS}
         queue = {q.version_id: q for q in approvals.pending_for(session, actor, incident_id=incident_id)}
         branch = doc_steps.may_act_for_branch(session, me, "办理")
-        return DocumentsState(incident_id, docs, may, queue, branch)
+        paper = frozenset(d.version_id for d in docs if d.kind == "written_report"
+                          and d.state == DocumentState.SUBMITTED
+                          and approvals.paper_signature_refusal(session, actor, d.version_id) is None)
+        return DocumentsState(incident_id, docs, may, queue, branch, paper)
 
     workbench.read(job, on_result, on_error)
 
@@ -75,7 +79,7 @@ def submit(workbench: Workbench, version_id: int, sha256: str,
 class NextStep:
     """What bringing a kind of document forward means for this user now."""
 
-    what: str  # decide / edit / create / wait / refused
+    what: str  # decide / edit / paper (record a wet-ink signature) / create / wait / refused
     version: DocumentVersionView | None = None
     item: QueueItem | None = None
     stage: Stage | None = None  # of the written report to create
@@ -95,6 +99,8 @@ def next_step(state: DocumentsState, kind: str) -> NextStep:
         item = state.queue.get(doc.version_id)
         if item is not None:
             return NextStep("decide", doc, item)
+        if doc.version_id in state.paper:
+            return NextStep("paper", doc)
         if doc.state in (DocumentState.DRAFT, DocumentState.RETURNED) and state.may_draft.get(kind) is None:
             return NextStep("edit", doc)
         waiting = "、".join(s.label for s in doc.steps if not s.done_by) or "报送"

@@ -29,6 +29,7 @@ from ui.approvals.dialog import DecisionDialog
 from ui.app.crash import dialogs_enabled
 from ui.documents.editor import DocumentEditorDialog
 from ui.documents.model import DocumentListModel, VersionListModel
+from ui.documents.paper import PaperSignatureDialog
 from ui.approvals.render import version_html
 from ui.common.widgets import banner
 from ui.data.workbench import Workbench
@@ -78,12 +79,22 @@ class DocumentsTab(QWidget):
         self.decide_button = QPushButton(self.tr("办理（审批/签发/报送）"))
         self.decide_button.setObjectName("primary")
         self.preview_button = QPushButton(self.tr("预览/打印"))
+        # 3.3.3 on paper: shown only to whom may use it (a unit without a unit-head account, its lead department).
+        self.paper_button = QPushButton(self.tr("录入纸质签字"))
+        self.paper_button.setToolTip(self.tr("事发单位主要负责人在“待签字”打印件上手写签字后，录入签字人、时间和扫描件"))
+        self.paper_button.clicked.connect(self.paper_selected)
+        self.paper_dialog: PaperSignatureDialog | None = None
+        self.why = QLabel()  # why the buttons beside it are disabled, in plain sight (not only in a tooltip)
+        self.why.setObjectName("disabledReason")
+        self.why.setWordWrap(True)
+        self.why.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.edit_button.clicked.connect(self.edit_selected)
         self.decide_button.clicked.connect(self.decide_selected)
         self.preview_button.clicked.connect(self.preview_selected)
         doc_row = QHBoxLayout()
-        doc_row.addStretch(1)
-        for b in (self.edit_button, self.decide_button, self.preview_button):
+        doc_row.addStretch(1)  # the buttons stay on the right when there is nothing to say
+        doc_row.addWidget(self.why, 1)
+        for b in (self.edit_button, self.decide_button, self.preview_button, self.paper_button):
             doc_row.addWidget(b)
         self.versions_view = _table(self.version_model)
         self.versions_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -113,22 +124,49 @@ class DocumentsTab(QWidget):
         layout.addWidget(split, 1)
         self.view.selectionModel().selectionChanged.connect(self._document_selected)
         self.versions_view.selectionModel().selectionChanged.connect(self._version_selected)
-        workbench.loaded.connect(self.reload)  # after every write and on the slow timer: states move
+        self._versions_of: int | None = None  # the document whose versions are listed
+        # Whoever changes this incident (this window, another one, another user): its documents are read again.
+        workbench.incidentChanged.connect(self._incident_changed)
         self._update_buttons()
 
     # --- data ------------------------------------------------------------------------------------------------
 
     def load(self, record: IncidentRecord) -> None:
+        """Show this incident's documents. Another incident's are cleared at once (none of its documents, versions
+        or preview stay on screen), then this one's are read; the same incident's are read again when it changes."""
+        if self.record is None or self.record.id != record.id:
+            self.clear()
+            self.record = record
+            self.reload()
         self.record = record
-        dc.load(self.workbench, record.id, self._loaded, self._failed)
+
+    def clear(self) -> None:
+        """Nothing shown until the next incident's documents arrive: answers for the previous one are ignored."""
+        self.record = None
+        self.state = dc.DocumentsState(0)
+        self._versions_of = None
+        self.model.set_rows([])
+        self.version_model.set_rows([])
+        self.browser.clear()
+        self.status.hide()
+        self.error.hide()
+        for button in self.new_buttons.values():
+            button.hide()
+        self.stage.hide()
+        self._update_buttons()
+        self.stateChanged.emit(self.state)
 
     def reload(self) -> None:
         if self.record is not None:
-            self.load(self.record)
+            dc.load(self.workbench, self.record.id, self._loaded, self._failed)
+
+    def _incident_changed(self, incident_id: int) -> None:
+        if self.record is not None and incident_id == self.record.id:
+            self.reload()
 
     def _loaded(self, state: dc.DocumentsState) -> None:
         if self.record is None or state.incident_id != self.record.id:
-            return
+            return  # a late answer for the incident shown before
         selected = self.selected()
         self.state = state
         self.model.set_rows(state.documents)
@@ -142,6 +180,8 @@ class DocumentsTab(QWidget):
             row = next((i for i, d in enumerate(state.documents) if d.document_id == selected.document_id), -1)
         if row >= 0:
             self.view.selectRow(row)
+        else:  # the reset dropped the selection without a signal: no versions or preview of it stay
+            self._document_selected()
         self._update_buttons()
         self.stateChanged.emit(state)
 
@@ -157,30 +197,67 @@ class DocumentsTab(QWidget):
         doc = self.selected()
         self._update_buttons()
         if doc is None:
+            self._versions_of = None
             self.version_model.set_rows([])
             self.browser.clear()
             return
-        self.browser.setHtml(version_html(doc))
+        if doc.document_id != self._versions_of:  # another document: none of the previous one's versions stay
+            self._versions_of = doc.document_id
+            self.version_model.set_rows([])
+        if self.selected_version() is None:
+            self.browser.setHtml(version_html(doc))
         dc.versions(self.workbench, doc.document_id, self._versions_loaded, self._failed)
+
+    def selected_version(self) -> DocumentVersionView | None:
+        rows = self.versions_view.selectionModel().selectedRows()
+        return self.version_model.row_at(rows[0].row()) if rows else None
 
     def _versions_loaded(self, rows: list[DocumentVersionView]) -> None:
         doc = self.selected()
         if doc is None or not rows or rows[0].document_id != doc.document_id:
             return
+        kept = self.selected_version()
         self.version_model.set_rows(rows)
         self.versions_view.resizeColumnsToContents()
+        row = next((i for i, v in enumerate(rows) if kept is not None and v.version_id == kept.version_id), -1)
+        if row >= 0:
+            self.versions_view.selectRow(row)  # the version the user was reading, as it is now
+        elif kept is not None:
+            self.browser.setHtml(version_html(doc))
 
     def _version_selected(self, *_: QItemSelection) -> None:
         rows = self.versions_view.selectionModel().selectedRows()
         if rows:
             self.browser.setHtml(version_html(self.version_model.row_at(rows[0].row())))
 
-    def _update_buttons(self) -> None:
+    def refusals(self) -> dict[QPushButton, str | None]:
+        """Why each document button may not be used now (None: it may); the core refuses anyway."""
         doc = self.selected()
-        self.edit_button.setEnabled(doc is not None and self.state.may_draft.get(doc.kind, "") is None
-                                    and doc.state != DocumentState.SENT)
-        self.decide_button.setEnabled(doc is not None and doc.version_id in self.state.queue)
-        self.preview_button.setEnabled(doc is not None)
+        if doc is None:
+            pick = self.tr("请先在上方列表中选择一个文件")
+            return {self.edit_button: pick, self.decide_button: pick, self.preview_button: pick}
+        edit = self.state.may_draft.get(doc.kind, "")
+        if edit == "":
+            edit = self.tr("您不能修改该文件")
+        elif edit is None and doc.state == DocumentState.SENT:
+            edit = self.tr("已报送的文件不再修改")
+        decide = None if doc.version_id in self.state.queue else self.tr("该文件目前没有等待您审批、签发或报送的步骤")
+        return {self.edit_button: edit, self.decide_button: decide, self.preview_button: None}
+
+    def _update_buttons(self) -> None:
+        refusals = self.refusals()
+        for button, reason in refusals.items():
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+        refused = {button: reason for button, reason in refusals.items() if reason}
+        if len(refused) > 1 and len(set(refused.values())) == 1:  # one reason for all: said once
+            text = next(iter(refused.values()))
+        else:
+            text = "；".join(self.tr("%1：%2").replace("%1", b.text()).replace("%2", r) for b, r in refused.items())
+        self.why.setText(text)
+        self.why.setVisible(bool(text))
+        doc = self.selected()
+        self.paper_button.setVisible(doc is not None and doc.version_id in self.state.paper)
 
     # --- acting ----------------------------------------------------------------------------------------------
 
@@ -198,12 +275,10 @@ class DocumentsTab(QWidget):
 
     def _created(self, view: DocumentVersionView) -> None:
         self.say(self.tr("已新建%1（第1版草稿），请填写后提交审批。").replace("%1", view.kind_label))
-        self.reload()
-        self.open_editor(view)
+        self.open_editor(view)  # the list follows: the write announces the incident changed
 
     def open_editor(self, view: DocumentVersionView) -> DocumentEditorDialog:
-        self.editor = DocumentEditorDialog(self.workbench, view, self)
-        self.editor.saved.connect(lambda _v: self.reload())
+        self.editor = DocumentEditorDialog(self.workbench, view, self)  # its saves announce the incident changed
         self.editor.submitted.connect(lambda v: self.say(
             self.tr("%1第%2版已提交审批。").replace("%1", v.kind_label).replace("%2", str(v.number))))
         self.editor.open()
@@ -240,6 +315,24 @@ class DocumentsTab(QWidget):
             return
         show_version_preview(self, self.workbench, doc.version_id)
 
+    def open_paper_signature(self, version_id: int) -> PaperSignatureDialog | None:
+        """3.3.3: record the unit head's wet-ink signature on the printed (待签字) version."""
+        doc = next((d for d in self.state.documents if d.version_id == version_id), None)
+        if doc is None or version_id not in self.state.paper:
+            return None
+        self.error.hide()
+        self.paper_dialog = PaperSignatureDialog(self.workbench, doc, self)
+        self.paper_dialog.recorded.connect(lambda v: self.say(
+            self.tr("已录入纸质签字：%1第%2版由%3签字，已签发，可报送。").replace("%1", v.kind_label)
+            .replace("%2", str(v.number)).replace("%3", v.signer_name)))
+        self.paper_dialog.open()
+        return self.paper_dialog
+
+    def paper_selected(self) -> None:
+        doc = self.selected()
+        if doc is not None:
+            self.open_paper_signature(doc.version_id)
+
     def bring_forward(self, kind: str) -> str:
         """The timeline's "next step" for a document: decide on it, edit it, or start it. Returns what was done."""
         step = dc.next_step(self.state, kind)
@@ -248,6 +341,8 @@ class DocumentsTab(QWidget):
             self.open_decision(step.version.version_id)
         elif step.what == "edit" and step.version is not None:
             self.open_editor(step.version)
+        elif step.what == "paper" and step.version is not None:
+            self.open_paper_signature(step.version.version_id)
         elif step.what == "create":
             self.create(kind, step.stage)
         else:

@@ -81,10 +81,29 @@ class HistoryTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
+        workbench.incidentChanged.connect(self._incident_changed)
 
     def load(self, record: IncidentRecord) -> None:
+        """Another incident: the previous one's entries go at once, this one's are read; the same incident's are read
+        again when it changes."""
+        if self.record is None or self.record.id != record.id:
+            self.clear()
+            self.record = record
+            self.reload()
         self.record = record
-        incident_id, actor = record.id, self.workbench.actor
+
+    def clear(self) -> None:
+        self.record = None
+        self.model.set_rows([])
+
+    def _incident_changed(self, incident_id: int) -> None:
+        if self.record is not None and incident_id == self.record.id:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.record is None:
+            return
+        incident_id, actor = self.record.id, self.workbench.actor
         self.workbench.read(lambda s: (incident_id, history.history(s, actor, incident_id)), self._loaded,
                             lambda _e: None)
 

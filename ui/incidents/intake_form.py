@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, SEVERITIES, SOURCES, IncidentRecord, UnitInfo
-from desktop.timeutil import parse_rfc3339
+from desktop.timeutil import format_cst, parse_rfc3339
 from ui.common.widgets import banner, cst_edit, fill_unit_combo, get_cst, mark_invalid, select_data, set_cst
 
 ELEMENT_HINTS: dict[str, str] = {
@@ -41,6 +41,9 @@ class IncidentForm(QWidget):
         super().__init__(parent)
         self._units: dict[int, UnitInfo] = {}
         self._loading = False
+        # Facts are typed once (3.3.2): 时间 and 地点 show the occurred-at time and the place, and follow them,
+        # while they hold what was last filled in from them (key -> that text); once edited, the user's text stays.
+        self._filled: dict[str, str | None] = {"el_time": None, "el_place": None}
         self.error = banner("errorBanner")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("一句话说明发生了什么"))
@@ -73,6 +76,11 @@ class IncidentForm(QWidget):
         self._layout()
         self._connect()
         self._on_business_line()
+        self._loading = True
+        try:
+            self._start_following()
+        finally:
+            self._loading = False
 
     def _layout(self) -> None:
         facts = QGroupBox(self.tr("事件基本情况"))
@@ -141,8 +149,39 @@ class IncidentForm(QWidget):
         for edit in self.elements.values():
             edit.textChanged.connect(self._changed)
         self.unit.currentIndexChanged.connect(self._show_unit_info)
+        self.occurred_at.dateTimeChanged.connect(self._follow_facts)
+        self.place.textChanged.connect(self._follow_facts)
         self.business_line.toggled.connect(self._on_business_line)
         self.severity.currentIndexChanged.connect(self._update_missing)
+
+    def fact_texts(self) -> dict[str, str]:
+        """What the facts say for the 时间 and 地点 elements: the occurred-at time (Beijing time), the place."""
+        return {"el_time": format_cst(get_cst(self.occurred_at)), "el_place": self.place.text().strip()}
+
+    def follows_facts(self, key: str) -> bool:
+        """The element still holds what the facts filled in (the user has not typed over it)."""
+        filled = self._filled.get(key)
+        return filled is not None and self.elements[key].toPlainText() == filled
+
+    def _follow_facts(self, *_: Any) -> None:
+        if self._loading:
+            return
+        for key, text in self.fact_texts().items():
+            if self.follows_facts(key) and self.elements[key].toPlainText() != text:
+                self._filled[key] = text
+                self.elements[key].setPlainText(text)
+
+    def _start_following(self) -> None:
+        """After loading: an element that is empty or says what the facts say follows them from now on (an empty
+        one is filled in); one with other text is the user's and stays."""
+        for key, text in self.fact_texts().items():
+            current = self.elements[key].toPlainText()
+            if current.strip() and current != text:
+                self._filled[key] = None
+                continue
+            self._filled[key] = text
+            if current != text:
+                self.elements[key].setPlainText(text)
 
     def _changed(self, *_: Any) -> None:
         self._update_missing()
@@ -223,6 +262,7 @@ class IncidentForm(QWidget):
             for key, edit in self.elements.items():
                 if edit.toPlainText() != values.get(key, ""):
                     edit.setPlainText(values.get(key, ""))
+            self._start_following()
         finally:
             self._loading = False
         self._update_missing()

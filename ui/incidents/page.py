@@ -49,8 +49,10 @@ class IncidentPage(QWidget):
         super().__init__(parent)
         self.workbench = workbench
         self.record: IncidentRecord | None = None
+        self._showing: int | None = None  # the incident asked for: answers about any other are ignored
         self.statuses: list[RuleStatus] = []
         self.action_buttons: dict[str, QPushButton] = {}
+        self.action_reasons: dict[str, QLabel] = {}  # under each next-step button: why it is disabled
         self._actions_signature: tuple[object, ...] = ()
         self.event_dialog: EventDialog | None = None
         self.change_dialog: corrections.WithdrawDialog | corrections.CorrectionDialog | None = None
@@ -73,6 +75,10 @@ class IncidentPage(QWidget):
         self.actions_box = QGroupBox(self.tr("下一步（点击即记录，时间默认为现在）"))
         self.actions_layout = QVBoxLayout(self.actions_box)
         self.more = QPushButton(self.tr("其他事项…"))
+        self.closed_note = QLabel(self.tr("事件已结束，不再记录新的事项。"))
+        self.closed_note.setObjectName("disabledReason")
+        self.closed_note.setWordWrap(True)
+        self.closed_note.hide()
         self.more_menu = QMenu(self)
         self.more.setMenu(self.more_menu)
         self.chart = TimelineChart()
@@ -96,9 +102,13 @@ class IncidentPage(QWidget):
         change_row.addWidget(QLabel(self.tr("选中的事项：")))
         change_row.addWidget(self.withdraw_button)
         change_row.addWidget(self.correct_button)
+        self.change_reason = QLabel()  # why 撤回…/更正… are disabled, in plain sight
+        self.change_reason.setObjectName("disabledReason")
+        change_row.addWidget(self.change_reason)
         change_row.addStretch(1)
         timeline = QWidget()
         left = QVBoxLayout()
+        left.addWidget(self.closed_note)
         left.addWidget(self.actions_box)
         left.addStretch(1)
         actions_panel = QWidget()
@@ -141,6 +151,7 @@ class IncidentPage(QWidget):
         self.editor.saved.connect(self.set_record)
         self.major.saved.connect(self.set_record)
         workbench.loaded.connect(self._on_reloaded)
+        workbench.incidentChanged.connect(self._incident_changed)
         self._update_change_buttons()
         QShortcut(QKeySequence("Ctrl+E"), self, self.show_action_menu,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -148,14 +159,51 @@ class IncidentPage(QWidget):
     # --- data ------------------------------------------------------------------------------------------------
 
     def show_incident(self, incident_id: int) -> None:
+        """Nothing of the incident shown before stays on screen: the cached record at once, or a blank page until
+        the record arrives; every tab clears the previous incident's content and reads this one's."""
+        self._showing = incident_id
         cached = self.workbench.record(incident_id)
         if cached is not None:
             self.set_record(cached)
-        self.workbench.fetch(incident_id, self.set_record)
+        elif self.record is not None and self.record.id != incident_id:
+            self._show_loading()
+        self.workbench.fetch(incident_id, self.set_record, self._fetch_failed)
+
+    def _show_loading(self) -> None:
+        self.editor.flush()  # what was typed for the previous incident stays its draft
+        self.record = None
+        self._actions_signature = ()
+        self.title.setText(self.tr("正在读取事件…"))
+        self.badge.hide()
+        self.facts.clear()
+        self.missing.hide()
+        self.closed_note.hide()
+        self.tabs.hide()
+        for tab in (self.opinions, self.major, self.documents, self.history):
+            tab.clear()  # late answers for the previous incident find no incident to fill in
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        if self.record is None:
+            self.title.setText(getattr(exc, "message", str(exc)))
+        self.workbench.failed.emit(exc)
+
+    def _incident_changed(self, incident_id: int) -> None:
+        """Changed here, in another window or by another user: read it again (its tabs re-read their own parts)."""
+        if self.record is not None and incident_id == self.record.id:
+            self.workbench.fetch(incident_id, self.set_record)
 
     def set_record(self, record: IncidentRecord) -> None:
+        if self._showing is not None and record.id != self._showing:
+            return  # a late answer, or a dialog's result, for the incident shown before
+        self._showing = record.id
+        if record == self.record:
+            return  # read again after a change already shown (e.g. this page's own write): keep the selection
         same = self.record is not None and self.record.id == record.id
+        if not same and self.record is not None:
+            self.editor.flush()  # what was typed for the previous incident stays its draft
         self.record = record
+        self.tabs.show()
+        self.badge.show()
         now = now_utc()
         self.statuses = incidents.deadlines(record, now)
         rules = ruleset_for(record.rule_set_id, record.rule_set_version)
@@ -177,13 +225,8 @@ class IncidentPage(QWidget):
         self.tabs.setTabEnabled(3, record.is_major)
 
     def _on_reloaded(self) -> None:
-        if self.record is None:
-            return
-        fresh = self.workbench.record(self.record.id)
-        if fresh is not None and (fresh.row_version, len(fresh.events)) != (self.record.row_version,
-                                                                            len(self.record.events)):
-            self.set_record(fresh)
-        elif self.isVisible():
+        # Changes to the incident arrive as `incidentChanged`; the reload itself only moves the clock.
+        if self.record is not None and self.isVisible():
             self.chart.set_now(now_utc())
 
     def tick(self, now: datetime) -> None:
@@ -228,6 +271,7 @@ class IncidentPage(QWidget):
             if widget is not None and widget is not self.more:
                 widget.deleteLater()
         self.action_buttons.clear()
+        self.action_reasons.clear()
         closed = record.status == IncidentStatus.CLOSED
         for action in shown:
             button = WrapButton(rule_text(action.text))
@@ -235,12 +279,17 @@ class IncidentPage(QWidget):
             if action.articles:
                 button.setToolTip(self.tr("对应条款：%1").replace("%1", "、".join(action.articles)))
             button.setProperty("baseToolTip", button.toolTip())
-            button.setEnabled(not closed)
             button.clicked.connect(lambda _=False, t=action.event_type: self.record_event(t))
             if action.event_type in documents_flow.WORKFLOW:
                 button.setText(documents_flow.text_for(action.event_type))
+            reason = QLabel()
+            reason.setObjectName("disabledReason")
+            reason.setWordWrap(True)
+            reason.hide()
             self.actions_layout.addWidget(button)
+            self.actions_layout.addWidget(reason)
             self.action_buttons[action.event_type] = button
+            self.action_reasons[action.event_type] = reason
         self.more_menu.clear()
         for action in others:
             self.more_menu.addAction(rule_text(action.text), lambda t=action.event_type: self.record_event(t))
@@ -259,14 +308,22 @@ class IncidentPage(QWidget):
             actor, kind, record, event_type, rules) is None
 
     def _apply_workflow(self) -> None:
-        """Workflow buttons this user may not use now are disabled, saying why (the core refuses anyway)."""
+        """Buttons this user may not use now are disabled, saying why under them (the core refuses anyway); a
+        closed incident says it once, above them all."""
         if self.record is None:
             return
+        closed = self.record.status == IncidentStatus.CLOSED
+        self.closed_note.setVisible(closed)
         for event_type, button in self.action_buttons.items():
+            reason = None
             if event_type in documents_flow.WORKFLOW:
                 reason = documents_flow.refusal(event_type, self.record, self.documents.state)
-                button.setEnabled(reason is None and self.record.status != IncidentStatus.CLOSED)
-                button.setToolTip(reason or str(button.property("baseToolTip") or ""))
+            button.setEnabled(reason is None and not closed)
+            button.setToolTip(reason or str(button.property("baseToolTip") or ""))
+            label = self.action_reasons.get(event_type)
+            if label is not None:
+                label.setText(reason or "")
+                label.setVisible(reason is not None and not closed)
 
     def show_tab(self, key: str) -> None:
         tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}
@@ -296,6 +353,12 @@ class IncidentPage(QWidget):
                       if event is not None and record is not None else self.tr("请先在时间线中选择一个事项"))
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
+        refused = {b.text().rstrip("…"): b.toolTip() for b in (self.withdraw_button, self.correct_button)
+                   if not b.isEnabled()}
+        text = "；".join(self.tr("%1：%2").replace("%1", what).replace("%2", why) for what, why in refused.items()) \
+            if len(set(refused.values())) > 1 else "".join(set(refused.values()))
+        self.change_reason.setText(text)
+        self.change_reason.setVisible(bool(text))
 
     def _event_menu(self, pos: QPoint) -> None:
         index = self.events_view.indexAt(pos)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import LEADERSHIP_POSITIONS, IncidentRecord
-from desktop.errors import RepDeskError
+from desktop.errors import ErrorCode, RepDeskError
 from desktop.services import incidents
 from desktop.timeutil import format_cst, now_utc
+from ui.incidents.event_dialog import EventDialog
 from ui.incidents.models import OpinionRow, OpinionTableModel
 from ui.common.widgets import banner, cst_edit, get_cst, set_cst
 from ui.data.workbench import Workbench
@@ -80,20 +81,51 @@ class OpinionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(opinion_box, 3)
         layout.addWidget(media_box, 1)
+        workbench.incidentChanged.connect(self._incident_changed)
 
     def load(self, record: IncidentRecord) -> None:
+        """The media contacts from the record; the monitoring entries are read for another incident (the previous
+        one's cleared at once, with what was typed for it) and when this one changes."""
+        if self.record is None or self.record.id != record.id:
+            self.clear()
+            self.record = record
+            self.reload()
         self.record = record
         lines = [f"{format_cst(e.at)}　{e.data.get('journalist', '')}（{e.data.get('outlet', '')}，"
                  f"{e.data.get('contact', '')}）{e.data.get('question', '')}　— {e.recorded_by}"
                  for e in record.events if e.type == "media_inquiry" and not e.withdrawn]
         self.media.setText("\n".join(lines) or self.tr("暂无媒体咨询采访。"))
-        actor, incident_id = self.workbench.actor, record.id
 
-        def job(session: Any) -> list[OpinionRow]:
-            return [OpinionRow(o.source, o.link_or_title, o.seen_at, o.reach, o.tone, o.recorded_by_name)
-                    for o in incidents.opinions(session, actor, incident_id)]
+    def clear(self) -> None:
+        self.record = None
+        self.model.set_rows([])
+        self.media.clear()
+        self.error.hide()
+        for edit in (self.source, self.link, self.reach):
+            edit.clear()
 
-        self.workbench.read(job, self.model.set_rows, lambda _e: self.model.set_rows([]))
+    def _incident_changed(self, incident_id: int) -> None:
+        if self.record is not None and incident_id == self.record.id:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.record is None:
+            return
+        actor, incident_id = self.workbench.actor, self.record.id
+
+        def job(session: Any) -> tuple[int, list[OpinionRow]]:
+            return incident_id, [OpinionRow(o.source, o.link_or_title, o.seen_at, o.reach, o.tone, o.recorded_by_name)
+                                 for o in incidents.opinions(session, actor, incident_id)]
+
+        self.workbench.read(job, self._loaded, self._load_failed)
+
+    def _loaded(self, result: tuple[int, list[OpinionRow]]) -> None:
+        incident_id, rows = result
+        if self.record is not None and self.record.id == incident_id:  # not a late answer for the previous one
+            self.model.set_rows(rows)
+
+    def _load_failed(self, _exc: BaseException) -> None:
+        self.model.set_rows([])
 
     def add(self) -> None:
         if self.record is None:
@@ -108,13 +140,15 @@ class OpinionTab(QWidget):
     def _added(self, _result: Any) -> None:
         for edit in (self.source, self.link, self.reach):
             edit.clear()
-        set_cst(self.seen_at, now_utc())
-        if self.record is not None:
-            self.load(self.record)
+        set_cst(self.seen_at, now_utc())  # the list follows: the write announces the incident changed
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(_message(exc))
         self.error.show()
+
+
+def _designations(record: IncidentRecord) -> int:
+    return sum(1 for e in record.events if e.type == "spokesperson_designated" and not e.withdrawn)
 
 
 class MajorTab(QWidget):
@@ -136,11 +170,17 @@ class MajorTab(QWidget):
         add.clicked.connect(lambda: self._add_row("member", "", ""))
         remove.clicked.connect(lambda: self.group.removeRow(self.group.currentRow()))
         save_group.clicked.connect(self.save_group)
+        # 4.3.4(1): the group meets at once; the meeting goes on the timeline (leadership_group_convened).
+        self.convene_button = QPushButton(self.tr("记录召开领导小组会议"))
+        self.convene_button.clicked.connect(self.convene)
+        self.event_dialog: EventDialog | None = None
+        self._designated_before = 0  # designations on the timeline when the spokesperson was last saved
         buttons = QHBoxLayout()
         for b in (add, remove):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(save_group)
+        buttons.addWidget(self.convene_button)
         group_box = QGroupBox(self.tr("处置领导小组（4.3.1-4.3.3）"))
         gl = QVBoxLayout(group_box)
         gl.addWidget(self.group)
@@ -148,17 +188,23 @@ class MajorTab(QWidget):
         self.spokesperson = QLineEdit()
         self.reply_script = QPlainTextEdit()
         self.reply_script.setTabChangesFocus(True)
-        save_script = QPushButton(self.tr("保存发言人与应答口径"))
+        self.save_script_button = save_script = QPushButton(self.tr("保存发言人与应答口径"))
         save_script.clicked.connect(self.save_script)
+        # Asked for only when the designation (4.3.4(3): within four hours) is late.
+        self.late_reason = QLineEdit()
+        self.late_reason.setPlaceholderText(self.tr("指定新闻发言人超过时限的原因"))
         script_box = QGroupBox(self.tr("新闻发言人与应答口径（4.3.4(3)）"))
-        sf = QFormLayout(script_box)
+        sf = self.script_form = QFormLayout(script_box)
         sf.addRow(self.tr("新闻发言人"), self.spokesperson)
         sf.addRow(self.tr("应答口径"), self.reply_script)
+        sf.addRow(self.tr("迟报说明 *"), self.late_reason)
         sf.addRow("", save_script)
+        sf.setRowVisible(self.late_reason, False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(group_box, 1)
         layout.addWidget(script_box, 1)
+        workbench.incidentChanged.connect(self._incident_changed)
 
     def _add_row(self, position: str, name: str, title: str) -> None:
         row = self.group.rowCount()
@@ -172,17 +218,42 @@ class MajorTab(QWidget):
         self.group.setItem(row, 2, QTableWidgetItem(title))
 
     def load(self, record: IncidentRecord) -> None:
+        """The spokesperson and script from the record; the group is read for another incident (the previous one's
+        cleared at once) and when this one changes."""
+        if self.record is None or self.record.id != record.id:
+            self.clear()
+            self.record = record
+            self.reload()
         self.record = record
         self.spokesperson.setText(record.spokesperson_name)
         if self.reply_script.toPlainText() != record.reply_script:
             self.reply_script.setPlainText(record.reply_script)
-        if not record.is_major:
-            return
-        actor, incident_id = self.workbench.actor, record.id
-        self.workbench.read(lambda s: incidents.leadership_group(s, actor, incident_id), self._show_group,
-                            lambda _e: None)
 
-    def _show_group(self, members: list[tuple[str, str, str]]) -> None:
+    def clear(self) -> None:
+        self.record = None
+        self.group.setRowCount(0)
+        self.status.hide()
+        self.spokesperson.clear()
+        self.reply_script.clear()
+
+    def _incident_changed(self, incident_id: int) -> None:
+        if self.record is not None and incident_id == self.record.id:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.record is None:
+            return
+        fresh = self.workbench.record(self.record.id) or self.record  # may have just become major
+        if not fresh.is_major:
+            return
+        actor, incident_id = self.workbench.actor, self.record.id
+        self.workbench.read(lambda s: (incident_id, incidents.leadership_group(s, actor, incident_id)),
+                            self._show_group, lambda _e: None)
+
+    def _show_group(self, result: tuple[int, list[tuple[str, str, str]]]) -> None:
+        incident_id, members = result
+        if self.record is None or self.record.id != incident_id:
+            return  # a late answer for the incident shown before
         self.group.setRowCount(0)
         for position, name, title in members:
             self._add_row(position, name, title)
@@ -203,13 +274,38 @@ class MajorTab(QWidget):
         self.workbench.write(lambda s: incidents.set_leadership_group(s, actor, incident_id, members),
                              self._group_saved, self._failed)
 
+    def convene(self) -> EventDialog | None:
+        """Record that the leadership group met (its members named in the note), through the event dialog."""
+        if self.record is None:
+            return None
+        names = "，".join(f"{self.tr(LEADERSHIP_POSITIONS.get(p, p))} {n}" for p, n, _t in self.members() if n.strip())
+        self.event_dialog = EventDialog(self.workbench, self.record, "leadership_group_convened", self)
+        self.event_dialog.note.setText(names)
+        self.event_dialog.recorded.connect(self._convened)
+        self.event_dialog.open()
+        return self.event_dialog
+
+    def _convened(self, record: IncidentRecord) -> None:
+        self._say(self.tr("已记录处置领导小组召开会议（4.3.4(1)）"))
+        self.saved.emit(record)
+
     def save_script(self) -> None:
+        """4.3.4(3): saving a newly named spokesperson records the designation on the timeline (the core)."""
         if self.record is None:
             return
         r, actor = self.record, self.workbench.actor
-        changes = {"spokesperson_name": self.spokesperson.text(), "reply_script": self.reply_script.toPlainText()}
-        self.workbench.write(lambda s: incidents.update_incident(s, actor, r.id, r.row_version, changes),
-                             self._script_saved, self._failed)
+        name, script = self.spokesperson.text(), self.reply_script.toPlainText()
+        late = self.late_reason.text() if self.script_form.isRowVisible(self.late_reason) else ""
+        self._designated_before = _designations(r)
+        self.workbench.write(lambda s: incidents.save_spokesperson(s, actor, r.id, r.row_version, name, script,
+                                                                   late_reason=late),
+                             self._script_saved, self._script_failed)
+
+    def _script_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, RepDeskError) and exc.code == ErrorCode.LATE_REASON_REQUIRED:
+            self.script_form.setRowVisible(self.late_reason, True)
+            self.late_reason.setFocus()
+        self._failed(exc)
 
     def _group_saved(self, _result: object) -> None:
         self._say(self.tr("领导小组已保存"))
@@ -218,7 +314,12 @@ class MajorTab(QWidget):
         self._say(_message(exc))
 
     def _script_saved(self, record: IncidentRecord) -> None:
-        self._say(self.tr("发言人与应答口径已保存"))
+        self.late_reason.clear()
+        self.script_form.setRowVisible(self.late_reason, False)
+        if _designations(record) > self._designated_before:
+            self._say(self.tr("发言人与应答口径已保存，已记录“指定新闻发言人”（4.3.4(3)）"))
+        else:
+            self._say(self.tr("发言人与应答口径已保存"))
         self.saved.emit(record)
 
     def _say(self, text: str) -> None:

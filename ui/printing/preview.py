@@ -1,10 +1,15 @@
 """Preview of a printed PDF: built in the database worker, shown with Qt's PDF view, printed or saved from here.
 
 `show_version_preview(parent, workbench, version_id)` previews one stored document version (signed or draft, as
-`printing.print_version` decides); `show_pdf_preview(parent, workbench, job, title)` any `job(session) -> Printed`
+`printing.build_version` decides); `show_pdf_preview(parent, workbench, job, title)` any `job(session) -> Printed`
 (e.g. the register). The dialog opens at once with a busy indicator; the UI thread never builds the PDF.
 `PdfPreviewPane` is the preview itself, for a dialog that shows the document beside something else (the approval
 dialog, with `load_version(pane, workbench, version_id)`).
+
+Looking is not printing: a preview records nothing. "Print" and "save as PDF" send out the very bytes that were
+built (the PDF itself to a file, to a print-to-file printer or to the system's spooler; see ui.printing.spool) and
+record the print with the person who printed it (`printing.record_print`), both in one job in the worker, so
+that a print that failed is not recorded.
 """
 
 from __future__ import annotations
@@ -33,13 +38,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.errors import RepDeskError
 from desktop.services import printing
 from desktop.services.printing import Printed
 from ui.common.widgets import save_file_name
 from ui.data.workbench import Workbench
+from ui.printing import spool
 
 PrintJob = Callable[[Session], Printed]
-MAX_PRINT_DPI = 300  # a 1200 dpi A4 page would be a 550 MB image; 300 dpi prints text sharply
+# Painted pages (a printer with no spooler that takes PDF: Windows) are rendered at the printer's resolution up to
+# this: a 1200 dpi A4 page would be a 550 MB image; 300 dpi prints text sharply.
+MAX_PRINT_DPI = 300
 ZOOMS = ((0, "适合宽度"), (-1, "整页"), (50, "50%"), (75, "75%"), (100, "100%"), (125, "125%"), (150, "150%"),
          (200, "200%"))
 
@@ -58,7 +67,8 @@ def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page onto the printer, each fitted to the printable area; returns the pages printed."""
+    """Paint every page onto the printer, each fitted to the printable area; returns the pages printed. Only for
+    a printer that takes nothing but painted pages (see PdfPreviewPane.print_pdf)."""
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
@@ -78,6 +88,21 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return document.pageCount()
 
 
+def lp_job(printer: QPrinter, lp: str, title: str) -> spool.LpJob:
+    """The print dialog's choices (printer, copies, page range, sides) as one `lp` submission."""
+    pages = None
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        pages = (printer.fromPage(), max(printer.fromPage(), printer.toPage()))
+    sides = {QPrinter.DuplexMode.DuplexNone: "one-sided", QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+             QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge"}.get(printer.duplex(), "")
+    return spool.LpJob(lp, printer.printerName(), title, printer.copyCount(), pages, sides)
+
+
+def _write_pdf(path: str, pdf: bytes) -> str:
+    Path(path).write_bytes(pdf)
+    return path
+
+
 def _t(text: str) -> str:
     """The preview's words: one translation context wherever the pane is shown (its dialog, the approval dialog)."""
     return QCoreApplication.translate("PdfPreviewDialog", text)
@@ -90,11 +115,14 @@ class PdfPreviewPane(QWidget):
     ready = Signal()
     failed = Signal(str)
     titleChanged = Signal(str)  # the printed document's title, for a window title and the suggested file name
+    sentOut = Signal(str)  # printed or saved, and recorded: what the message line says
+    sendFailed = Signal(str)  # not printed or saved, nothing recorded: the reason
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self.printed: Printed | None = None
+        self.workbench: Workbench | None = None  # who prints, and the worker that records it; set on loading
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.message = QLabel(_t("正在生成 PDF…"))
@@ -201,9 +229,10 @@ class PdfPreviewPane(QWidget):
         self.failed.emit(text)
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.prev_button, self.next_button, self.page, self.zoom, self.print_button,
-                       self.save_button):
+        for widget in (self.prev_button, self.next_button, self.page, self.zoom):
             widget.setEnabled(on)
+        for widget in (self.print_button, self.save_button):  # a print is recorded: not without the worker
+            widget.setEnabled(on and self.workbench is not None)
 
     # --- navigation and zoom ---------------------------------------------------------------------------------
 
@@ -242,39 +271,82 @@ class PdfPreviewPane(QWidget):
         return printer
 
     def print_pdf(self) -> bool:
-        if self.document.pageCount() == 0:
+        """The print dialog, then the document's own PDF to the chosen printer; True when it was sent (printing
+        to a file or to the spooler: once the worker has done it, `sentOut` or `sendFailed`)."""
+        printed = self.printed
+        if printed is None or self.workbench is None or self.document.pageCount() == 0:
             return False
         self.printer = self.make_printer()
         dialog = QPrintDialog(self.printer, self)
         dialog.setWindowTitle(_t("打印"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # pages are rendered one by one, here
+        printer = self.printer
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:  # "print to file": the PDF is the file
+            path = printer.outputFileName()
+            if not path:
+                return False
+            self._send_out(printed, lambda pdf: _write_pdf(path, pdf), _t("已打印到文件 %1").replace("%1", path),
+                           _t("打印"), lambda exc: _t("无法保存到“%1”：%2").replace("%1", path)
+                           .replace("%2", getattr(exc, "strerror", None) or str(exc)))
+            return True
+        lp = spool.spooler()
+        if lp is not None:  # CUPS takes the PDF itself and renders it at the printer's own resolution
+            job = lp_job(printer, lp, self.title)
+            shown = printer.printerName() or _t("默认打印机")
+            self._send_out(printed, job.submit, _t("已发送到打印机 %1").replace("%1", shown), _t("打印"),
+                           lambda exc: _t("打印机未接受文件：%1").replace("%1", getattr(exc, "message", str(exc))))
+            return True
+        # No spooler here takes a PDF as it is (Windows): the pages are painted at the printer's resolution (up to
+        # MAX_PRINT_DPI), here in the UI thread as QPainter requires, and the print recorded once they are out.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = print_document(self.document, self.printer)
+            pages = print_document(self.document, printer)
         finally:
             QApplication.restoreOverrideCursor()
         if pages == 0:
             QMessageBox.warning(self, _t("打印"), _t("无法打印：打印机未能开始打印。"))
             return False
+        shown = printer.printerName() or _t("默认打印机")
+        self._send_out(printed, lambda pdf: None, _t("已发送到打印机 %1").replace("%1", shown), _t("打印"), str)
         return True
 
     def save_as(self) -> bool:
-        if self.printed is None:
+        """The PDF's own bytes to a file chosen here, written in the worker; True when it is on its way."""
+        printed = self.printed
+        if printed is None or self.workbench is None:
             return False
         path = save_file_name(self, _t("另存为 PDF"), self._suggested_name(), _t("PDF 文件 (*.pdf)"))
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            Path(path).write_bytes(self.printed.pdf)
-        except OSError as exc:
-            QMessageBox.warning(self, _t("另存为 PDF"), _t("无法保存到“%1”：%2")
-                                .replace("%1", path).replace("%2", exc.strerror or str(exc)))
-            return False
-        self.message.setText(f"{self.printed.message} · " + _t("已保存到 %1").replace("%1", path))
+        self._send_out(printed, lambda pdf: _write_pdf(path, pdf), _t("已保存到 %1").replace("%1", path),
+                       _t("另存为 PDF"), lambda exc: _t("无法保存到“%1”：%2").replace("%1", path)
+                       .replace("%2", getattr(exc, "strerror", None) or str(exc)))
         return True
+
+    def _send_out(self, printed: Printed, send: Callable[[bytes], object], done: str, caption: str,
+                  reason: Callable[[BaseException], str]) -> None:
+        """In the worker, one transaction: record the print as the logged-in user, then `send(pdf)`; a failure
+        rolls the record back. The same bytes are recorded and sent."""
+        assert self.workbench is not None
+        actor = self.workbench.actor
+
+        def job(session: Session) -> None:
+            printing.record_print(session, actor, printed)
+            send(printed.pdf)
+
+        def sent(_: object) -> None:
+            self.message.setText(f"{printed.message} · {done}")
+            self.sentOut.emit(done)
+
+        def refused(exc: BaseException) -> None:
+            text = exc.message if isinstance(exc, RepDeskError) else reason(exc)
+            self.sendFailed.emit(text)
+            QMessageBox.warning(self, caption, text)
+
+        self.workbench.write(job, sent, refused, reload=False)
 
     def _suggested_name(self) -> str:
         name = "".join(ch for ch in self.title if ch not in '\\/:*?"<>|').strip() or "RepDesk"
@@ -315,13 +387,13 @@ class PdfPreviewDialog(QDialog):
 
 
 def show_pdf_preview(parent: QWidget | None, workbench: Workbench, job: PrintJob, title: str) -> PdfPreviewDialog:
-    """Open the preview at once (busy), build the PDF in the worker, show it when it arrives.
-
-    A write, not a read: printing a signed version records the print (desktop.services.printing)."""
+    """Open the preview at once (busy), build the PDF in the worker, show it when it arrives. A read: only
+    printing or saving it records a print."""
     dialog = PdfPreviewDialog(title, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.pane.workbench = workbench
     dialog.show()
-    workbench.write(job, dialog.set_printed, dialog.set_error, reload=False)
+    workbench.read(job, dialog.set_printed, dialog.set_error)
     return dialog
 
 
@@ -330,12 +402,13 @@ def show_version_preview(parent: QWidget | None, workbench: Workbench, version_i
 
 
 def version_job(workbench: Workbench, version_id: int) -> PrintJob:
-    """One stored version as printed (signed or draft, as `printing.print_version` decides)."""
+    """One stored version as it prints (signed or draft, as `printing.build_version` decides); records nothing."""
     actor = workbench.actor
-    return lambda s: printing.print_version(s, actor, version_id)
+    return lambda s: printing.build_version(s, actor, version_id)
 
 
 def load_version(pane: PdfPreviewPane, workbench: Workbench, version_id: int) -> None:
     """Show one stored version in a pane that is already on screen; the PDF is built in the worker."""
+    pane.workbench = workbench
     pane.show_busy()
-    workbench.write(version_job(workbench, version_id), pane.set_printed, pane.set_error, reload=False)
+    workbench.read(version_job(workbench, version_id), pane.set_printed, pane.set_error)

@@ -129,7 +129,7 @@ class RegisterActions(QObject):
         actor = self.workbench.actor
         title = self.tr("台账 %1 至 %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
         self.preview = show_pdf_preview(self.window, self.workbench,
-                                        lambda s: printing.print_register(s, actor, first, last), title)
+                                        lambda s: printing.build_register(s, actor, first, last), title)
         return self.preview
 
     # --- verification ------------------------------------------------------------------------------------------
