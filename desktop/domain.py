@@ -18,6 +18,19 @@ UNIT_KINDS: dict[str, str] = {
 }
 
 SEVERITIES: dict[str, str] = {"general": "一般", "major": "重大"}
+# 4.1: what makes an incident 重大; the ones that apply are ticked when it is declared major and printed in
+# the major report as the reasons.
+MAJOR_CRITERIA: dict[str, str] = {
+    "heavy_loss": "造成本行重大损失",
+    "market_swing": "市场大幅波动",
+    "systemic_risk": "引发系统性风险",
+    "social_order": "影响社会经济秩序稳定",
+}
+# 6.1: the measures an accountability item records.
+ACCOUNTABILITY_MEASURES: dict[str, str] = {
+    "penalty": "追究责任并给予经济处罚（6.1.1）",
+    "score_zero": "当季考核记为零分、取消年度考核评优资格（6.1.2）",
+}
 
 SOURCES: dict[str, str] = {
     "complaint": "客户投诉",
@@ -217,6 +230,7 @@ class IncidentRecord:
     created_at: datetime
     updated_at: datetime
     events: tuple[EventRecord, ...] = ()
+    major_criteria: tuple[str, ...] = ()  # keys of MAJOR_CRITERIA (4.1)
 
     @property
     def is_major(self) -> bool:

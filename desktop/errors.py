@@ -26,6 +26,7 @@ class ErrorCode(StrEnum):
     BAD_CREDENTIALS = "bad_credentials"  # unknown name or wrong password, never said which
     ACCOUNT_LOCKED = "account_locked"
     ACCOUNT_DISABLED = "account_disabled"
+    BUSY = "busy"  # the database stayed busy (locked by other writers) through every retry: try again later
 
 
 class RepDeskError(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("REPDESK_NO_DIALOGS", "1")
 
+# Password hashes at a tenth of OWASP's cost in this process: the suite logs in hundreds of times. The production
+# cost and the rehash to it are tested in tests/core/test_login_security.py, which raises it back.
+from desktop.services import accounts as _accounts
+
+_accounts.SCRYPT_COST = {**_accounts.SCRYPT_COST, "n": 2**14}
+
+# Installation keys and audit anchors made outside a test (module- and session-scoped databases): each test starts
+# with a copy of them in a folder of its own, so it can use those databases without moving their anchors for others.
+_SESSION_KEYS = tempfile.mkdtemp(prefix="repdesk-keys-")
+os.environ["REPDESK_KEY_DIR"] = _SESSION_KEYS
+
 PG_ENV = "REPDESK_TEST_POSTGRES_URL"  # e.g. postgresql://repdesk:repdesk@127.0.0.1:5432/postgres
 
 
@@ -25,6 +37,8 @@ def _isolated_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("REPDESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("REPDESK_LOG_DIR", str(base / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+    shutil.copytree(_SESSION_KEYS, base / "keys")
+    monkeypatch.setenv("REPDESK_KEY_DIR", str(base / "keys"))  # installation keys and audit anchors
     monkeypatch.delenv("REPDESK_DATABASE_URL", raising=False)
 
 
@@ -131,9 +145,16 @@ def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from desktop.db.session import Database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    database = Database(f"sqlite:///{path}")
-    demo.fill(database)
-    database.dispose()  # the last connection closes: SQLite folds its write-ahead log into the file
+    # Its installation key and anchor live beside it: each test copies them with the database (below), so that
+    # copies diverging in different tests never move one another's anchor.
+    saved = os.environ["REPDESK_KEY_DIR"]
+    os.environ["REPDESK_KEY_DIR"] = str(path.with_name("keys"))
+    try:
+        database = Database(f"sqlite:///{path}")
+        demo.fill(database)
+        database.dispose()  # the last connection closes: SQLite folds its write-ahead log into the file
+    finally:
+        os.environ["REPDESK_KEY_DIR"] = saved
     return path
 
 
@@ -148,6 +169,7 @@ def demo_db(tmp_path: Path, _demo_file: Path) -> Iterator[object]:
         source = _demo_file.with_name(_demo_file.name + suffix)
         if source.exists():
             shutil.copyfile(source, target.with_name(target.name + suffix))
+    shutil.copytree(_demo_file.with_name("keys"), os.environ["REPDESK_KEY_DIR"], dirs_exist_ok=True)
     database = Database(f"sqlite:///{target}")
     yield database
     database.dispose()

@@ -27,8 +27,8 @@ def _parser() -> argparse.ArgumentParser:
         "--user",
         dest="as_user",
         metavar="NAME",
-        help="who is acting, for commands that record what they do (`report`; default: REPDESK_USER); "
-        "the password from REPDESK_PASSWORD, else asked for",
+        help="who is acting, for commands that record what they do (`report`, `incidents add`) and for the "
+        "window (default: REPDESK_USER); the password from REPDESK_PASSWORD, else asked for",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -36,11 +36,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="a JSON document, or - for standard input")
 
     p = sub.add_parser("demo", help="fill the database with the example organisation, accounts and incidents")
-    p.add_argument("--reset", action="store_true", help="empty the database first")
+    p.add_argument("--reset", action="store_true", help="empty the database first (a demo database only)")
+    p.add_argument("--yes", action="store_true", help="with --reset: empty a database that is not a demo one")
 
     p = sub.add_parser("incidents", help="list incidents, one a line: number, title, unit, severity, next deadline")
     p.add_argument("--open", action="store_true", help="only open incidents (closed ones are listed by default)")
     p.add_argument("--all", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old scripts
+    inc_sub = p.add_subparsers(dest="incidents_command", metavar="ACTION")
+    q = inc_sub.add_parser("add", help="record an incident from JSON (docs/cli-incidents-add.md); prints its number")
+    q.add_argument("file", nargs="?", metavar="FILE.json", help="the intake form's fields, or - for standard input")
+    q.add_argument("--example", action="store_true", help="print a valid example for the account, timed now")
+
+    sub.add_parser("units", help="the organisation, one unit a line: code, name, kind")
 
     p = sub.add_parser("audit", help="the tamper-evident record")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -58,9 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check a printed PDF against the stored signed version")
     p.add_argument("pdf", metavar="FILE.pdf")
 
-    p = sub.add_parser("gui", help="open the window (the default)")
-    p.add_argument("--user", help="log in as this user without the dialog (password: REPDESK_PASSWORD)")
-    p.add_argument("--password", help=argparse.SUPPRESS)  # old scripts; REPDESK_PASSWORD keeps it off the command line
+    # `repdesk --user NAME`: logged in when REPDESK_PASSWORD is set, else the log-in dialog with the name filled.
+    # No password option: a command line is visible to every user of the machine (ps).
+    sub.add_parser("gui", help="open the window (the default)")
     return parser
 
 
@@ -83,8 +90,9 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             return 2
         import os
 
-        return open_window(args.database_url, user=getattr(args, "user", None) or args.as_user,
-                           password=getattr(args, "password", None) or os.environ.get("REPDESK_PASSWORD"))
+        user = (args.as_user or os.environ.get("REPDESK_USER") or "").strip() or None
+        return open_window(args.database_url, user=user,
+                           password=os.environ.get("REPDESK_PASSWORD") if user else None)
     from desktop.cli import commands
 
     handler = getattr(commands, f"cmd_{command}")

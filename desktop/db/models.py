@@ -144,6 +144,8 @@ class Incident(Base):
     evaluation: Mapped[str] = mapped_column(Text, default="")
     lessons: Mapped[str] = mapped_column(Text, default="")
     accountability: Mapped[str] = mapped_column(Text, default="")
+    # 4.1: the MAJOR_CRITERIA keys that made it major, comma-separated
+    major_criteria: Mapped[str] = mapped_column(String(200), default="", server_default="")
     status: Mapped[IncidentStatus] = mapped_column(
         EnumText(IncidentStatus, 10), default=IncidentStatus.OPEN, index=True
     )
@@ -233,6 +235,23 @@ class Appeasement(Base):
     agreed: Mapped[str] = mapped_column(Text)
     result: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AccountabilityItem(Base):
+    """6.1: one accountability measure taken for an incident, against a unit and (optionally) a person."""
+
+    __tablename__ = "accountability_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    unit_name: Mapped[str] = mapped_column(String(120))
+    person: Mapped[str] = mapped_column(String(60), default="")
+    measure: Mapped[str] = mapped_column(String(20))  # ACCOUNTABILITY_MEASURES key
+    text: Mapped[str] = mapped_column(Text, default="")
+    quarter: Mapped[str] = mapped_column(String(10), default="")  # e.g. 2026Q1, for 6.1.2's quarter score
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_by_name: Mapped[str] = mapped_column(String(60), default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class LeadershipMember(Base):
@@ -346,6 +365,23 @@ class DocumentPrint(Base):
     printed_by_name: Mapped[str] = mapped_column(String(60), default="")
 
 
+class DocNumber(Base):
+    """A document number (发文字号) given from the issuing unit's own yearly sequence when the drafter left it
+    blank: one row per signed version, never reused; the unique (unit, year, seq) keeps two signers at once from
+    taking the same number."""
+
+    __tablename__ = "doc_numbers"
+    __table_args__ = (UniqueConstraint("unit_id", "year", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(60))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 # --- drafts and the record ------------------------------------------------------------------------------------
 
 
@@ -396,6 +432,9 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256 of the entry under the installation key (kept outside the database): None on entries written
+    # before the chain was keyed.
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class Setting(Base):
@@ -406,3 +445,14 @@ class Setting(Base):
 
 
 Index("ix_incident_events_incident_type", IncidentEvent.incident_id, IncidentEvent.type)
+
+
+class IncidentCounter(Base):
+    """The next serial number of a kind per year, taken under lock inside the creating transaction: numbers stay
+    dense and never collide (max()+1 over the text collided under concurrency and stopped sorting past 9999)."""
+
+    __tablename__ = "incident_counters"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_value: Mapped[int] = mapped_column(Integer)

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import os
+import random
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.paths import data_dir
+from desktop.errors import ConflictError, ErrorCode
+from desktop.paths import data_dir, private_file
+
+T = TypeVar("T")
+# The one lock every writing transaction takes first (the audit chain's head, desktop.services.audit): with one
+# lock always taken before any row is written, a drafter and an approver can never hold locks in opposite orders.
+WRITE_LOCK_KEY = "audit_chain_lock"
+STALE_MESSAGE = "该记录已被其他用户修改，请刷新后重试（您的修改未保存）"
+BUSY_MESSAGE = "数据库正忙（其他用户正在保存），请稍后重试（您的修改未保存）"
+RETRIES = 8
+_LOCKED = "repdesk_write_lock"  # Session.info: this transaction holds the write lock
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+_RETRY_SQLSTATES = {"40001", "40P01", "55P03"}
 
 ENV_URL = "REPDESK_DATABASE_URL"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -23,9 +39,20 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'repdesk.sqlite3'}"
 
 
+def _sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL (None for memory databases and URIs)."""
+    name = url.split(":///", 1)[1].split("?", 1)[0] if ":///" in url else ""
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+
+
 def resolve_url(option: str | None = None) -> str:
     """`--database-url` wins, then REPDESK_DATABASE_URL, then the SQLite file in the user's data folder."""
     return option or os.environ.get(ENV_URL) or default_url()
+
+
+def mask_url(url: str) -> str:
+    """The URL as it may be printed: the password replaced by ***, even in a URL SQLAlchemy cannot parse."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -41,11 +68,48 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     if url.startswith("sqlite"):
+        path = _sqlite_file(url)
+        if path is not None and path.parent.is_dir():
+            try:
+                private_file(path)  # the user's alone; SQLite gives its -wal and -shm files the same mode
+            except OSError:
+                pass  # a read-only file or a folder: SQLite itself says what is wrong when it opens it
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """A transaction that lost a race for a lock and was rolled back whole: running it again is safe."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    message = str(orig).lower()
+    return "database is locked" in message or "database is busy" in message or "deadlock" in message
+
+
+def take_write_lock(session: Session) -> None:
+    """Take the write lock before a transaction writes anything: on PostgreSQL the lock row (held to commit), on
+    SQLite the database's write lock. A transaction that only reads takes nothing (a failed log-in counts its
+    failure in a transaction of its own, which must not wait for the log-in's). On SQLite a transaction that read
+    before its first write may find its snapshot outrun by another writer: "database is locked", retried by `run`.
+
+    Taken once per transaction, before its first write (`Database` runs it before every flush; a service that
+    locks a row with SELECT ... FOR UPDATE calls it first). Core statements on the session's connection: no
+    autoflush."""
+    if session.info.get(_LOCKED):
+        return
+    session.info[_LOCKED] = True
+    conn = session.connection()
+    lock = text("UPDATE settings SET value = value WHERE key = :key")
+    if conn.execute(lock, {"key": WRITE_LOCK_KEY}).rowcount == 0:  # type: ignore[attr-defined]
+        conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, '1') ON CONFLICT (key) DO NOTHING"),
+                     {"key": WRITE_LOCK_KEY})
+        conn.execute(lock, {"key": WRITE_LOCK_KEY})
 
 
 def alembic_config(engine: Engine) -> Any:
@@ -97,6 +161,15 @@ def ensure_at_head(engine: Engine) -> bool:
     return True
 
 
+def _lock_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    take_write_lock(session)
+
+
+def _pause(attempt: int) -> None:
+    """Back off with jitter, so the writers that collided do not collide again in step."""
+    time.sleep(min(0.5, 0.02 * 2**attempt) * (0.5 + random.random()))
+
+
 class Database:
     """One engine, one session factory; every operation opens its own short session."""
 
@@ -109,9 +182,43 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on any error."""
-        with self._factory() as s, s.begin():
-            yield s
+        """A writing transaction: committed when the block ends, rolled back on any error.
+
+        It takes the write lock before its first write (`take_write_lock`). An optimistic-lock failure, wherever
+        it is raised (a flush, the audit write, the commit), becomes the core's conflict; a lock not had in time,
+        the core's "busy" (`run` tries again first)."""
+        try:
+            with self._transaction() as s:
+                yield s
+        except DBAPIError as exc:
+            if is_retryable(exc):
+                raise ConflictError(BUSY_MESSAGE, ErrorCode.BUSY) from None
+            raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        try:
+            with self._factory() as s, s.begin():
+                event.listen(s, "before_flush", _lock_before_flush)
+                yield s
+        except StaleDataError:
+            raise ConflictError(STALE_MESSAGE, ErrorCode.STALE) from None
+
+    def run(self, job: Callable[[Session], T], *, retries: int = RETRIES) -> T:
+        """`job(session)` in one writing transaction, run again when it lost a race for a lock (deadlock,
+        serialisation failure, SQLite busy): the database rolled all of it back, so a second run is safe for any
+        job that only touches the database. A race lost every time is the core's "busy", never a raw SQL error."""
+        for attempt in range(retries):
+            try:
+                with self._transaction() as s:
+                    return job(s)
+            except DBAPIError as exc:
+                if not is_retryable(exc):
+                    raise
+                if attempt == retries - 1:
+                    raise ConflictError(BUSY_MESSAGE, ErrorCode.BUSY) from None
+                _pause(attempt)
+        raise AssertionError("unreachable")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

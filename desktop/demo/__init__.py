@@ -15,6 +15,7 @@ from desktop.db.models import Base
 from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor, Stage
 from desktop.services import accounts, approvals, documents, incidents, org
+from desktop.services.issuing import numbering
 from desktop.demo import document_flow as doc_demo
 from desktop.timeutil import now_utc
 
@@ -79,7 +80,21 @@ def build_organisation(session: Session, actor: Actor = SYSTEM) -> dict[str, int
         info = org.create_unit(session, actor, kind=kind, name=name, short_name=short, code=code,
                                parent_id=ids[parent] if parent else None)
         ids[key] = info.id
+    build_settings(session, ids, actor)
     return ids
+
+
+# The example's head office and each issuing unit's 机关代字 (the prefix of its document numbers).
+HEAD_OFFICE = "总行办公室"
+DOC_PREFIXES = {"branch": "冀华银", "office": "冀华银办", "zhongshan": "中山银报", "yuhua": "裕华银报",
+                "bd_office": "保华银综", "bd_main": "保营银报", "bd_chaoyang": "保朝银报", "ts_office": "唐华银综",
+                "ts_main": "唐营银报"}
+
+
+def build_settings(session: Session, units: dict[str, int], actor: Actor = SYSTEM) -> None:
+    numbering.set_head_office(session, actor, HEAD_OFFICE)
+    for key, prefix in DOC_PREFIXES.items():
+        numbering.set_doc_prefix(session, actor, units[key], prefix)
 
 
 def build_accounts(session: Session, units: dict[str, int]) -> dict[str, Actor]:
@@ -182,7 +197,9 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
     # 4.2.2.1(3): the branch office drafts the plan, a branch leader approves it.
     v = documents.create_document(session, bgs, i, "response_plan", "",
                                   {"reply_script": "我行已增开服务窗口，对给客户带来的不便深表歉意。",
-                                   "body": "及时回应，致歉并改进服务。"}, now=at(90))
+                                   "body": "及时回应，致歉并改进服务。",
+                                   "plan_measures": "增开服务窗口，疏导排队客户｜中山路支行｜立即\n"
+                                                    "向客户当面致歉并说明改进措施｜中山路支行｜24小时内"}, now=at(90))
     v = documents.submit(session, bgs, v.version_id, v.sha256, now=at(100))
     approvals.approve(session, fenhang, v.version_id, v.sha256, comment="同意", now=at(150))
     incidents.record_event(session, zhongshan, i, "customer_appeased", at(300), now=now,
@@ -190,8 +207,26 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
     incidents.update_incident(session, bgs, i, incidents.get_incident(session, SYSTEM, i).row_version,
                               {"evaluation": "处置及时，未造成扩散。", "lessons": "高峰时段应提前增开窗口。",
                                "positive_publicity": "在网点公众号发布“便民服务提升”信息。"}, now=now)
+    # 5.2: the evaluation is reviewed before the incident may close.
+    v = documents.create_document(session, bgs, i, "evaluation", "",
+                                  {"doc_number": "中山银报〔2026〕4号",
+                                   "improvements": "高峰时段提前增开窗口。\n完善排队叫号提示。"}, now=now)
+    v = documents.submit(session, bgs, v.version_id, v.sha256, now=now)
+    approvals.approve(session, fenhang, v.version_id, v.sha256, comment="同意", now=now)
     incidents.close_incident(session, bgs, i, now=now)
     return out
+
+
+def is_demo(session: Session) -> bool:
+    """An empty database, or one holding only the example's units and accounts: what `demo --reset` may empty
+    without asking (anything else may be a real record)."""
+    from sqlalchemy import select
+
+    from desktop.db.models import Unit, User
+
+    codes = set(session.execute(select(Unit.code)).scalars())
+    names = set(session.execute(select(User.username)).scalars())
+    return codes <= {o[4] for o in ORGANISATION} and names <= {a.username for a in ACCOUNTS}
 
 
 def fill(db: Database, reset: bool = False, now: datetime | None = None) -> dict[str, int]:

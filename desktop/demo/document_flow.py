@@ -65,7 +65,10 @@ def demo_documents(
         "",
         {
             "reply_script": REPLY_SCRIPT_GENERAL,
-            "plan_measures": "网点负责人当面回访客户；个人业务部核查销售录音录像；综合管理部监测舆情。",
+            "body": "快速反应、强化沟通、严密监控、重在控制（4.2.2）：先安抚客户，再核查事实，统一对外口径。",
+            "plan_measures": "网点负责人当面回访客户｜保定朝阳支行｜24小时内\n"
+            "核查销售录音录像｜保定分行个人业务部｜1小时内\n"
+            "监测舆情｜保定分行综合管理部｜持续",
         },
         now=ago(minutes=2),
     )
@@ -78,7 +81,11 @@ def demo_documents(
     # The major incident: approved by the leadership group, signed by the president, sent to the head office.
     i = incidents_by_key["major"]
     v = documents.create_document(
-        session, bgs, i, "major_report", "", {"doc_number": "冀华银办〔2026〕12号"}, now=ago(minutes=35)
+        session, bgs, i, "major_report", "",
+        {"doc_number": "冀华银办〔2026〕12号",
+         # the drafter explains, next to the item, why it is still open (printed on the signed report)
+         "overdue_notes": "3.2.4｜主办业务部门正在核实客户资金去向，书面报告将于核实后补报"},
+        now=ago(minutes=35),
     )
     v = documents.submit(session, bgs, v.version_id, v.sha256, now=ago(minutes=35))
     v = approvals.approve(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import tempfile
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,7 +17,7 @@ from desktop.reports.layout import BODY_SIZE, FOOT_SIZE, LEADING, OFFICIAL, PITC
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DocumentHeader
 from desktop.reports.text import Typesetter
-from desktop.timeutil import chinese_date, format_cst
+from desktop.timeutil import chinese_date
 
 ASCENT = 0.88  # CJK glyph top above the baseline, in em (close enough for every face used here)
 
@@ -29,7 +32,8 @@ def fake_bold(canv: Canvas, width: float, colour: colors.Color) -> None:
 
 
 class DocHead(Flowable):
-    """版头: urgency top left, the red organisation mark 35 mm down, the number / 签发人 line, the red rule."""
+    """版头: 份号, 密级★保密期限 and urgency top left (7.2.1-7.2.3: in that order, each on its own line, only when
+    set), the red organisation mark 35 mm down, the number / 签发人 line, the red rule."""
 
     def __init__(self, header: DocumentHeader, urgency: str, ts: Typesetter, st: Styles,
                  heavy_mark: bool) -> None:
@@ -47,8 +51,10 @@ class DocHead(Flowable):
 
     def draw(self) -> None:
         c, ts, st, top, w = self.canv, self.ts, self.st, self.rule_y + 1, self.width
-        if self.urgency:
-            ts.draw(c, 0, top - BODY_SIZE, " ".join(self.urgency), st.hei, BODY_SIZE)
+        y = top - BODY_SIZE
+        for text, face in self._corner():
+            ts.draw(c, 0, y, text, face, BODY_SIZE)
+            y -= LEADING
         c.saveState()
         c.setFillColor(RED)
         if not self.heavy:
@@ -62,42 +68,94 @@ class DocHead(Flowable):
         c.setLineWidth(1.0)
         c.line(0, top - self.rule_y, w, top - self.rule_y)
 
+    def _corner(self) -> list[tuple[str, str]]:
+        """份号 (six Arabic digits), 密级★保密期限 and 紧急程度, each 3号; two-character marks spaced."""
+        h, st, out = self.h, self.st, []
+        if h.copy_number.strip():
+            number = h.copy_number.strip()
+            out.append((number.zfill(6) if number.isdigit() else number, st.fang))
+        if h.classification.strip():
+            level = h.classification.strip()
+            period = h.secrecy_period.strip()
+            out.append((f"{level}★{period}" if period else " ".join(level), st.hei))
+        if self.urgency:
+            out.append((" ".join(self.urgency), st.hei))
+        return out
+
     def _signer(self, c: Canvas, right: float, y: float) -> None:
-        """签发人 line, right-aligned one character in; a signed copy adds the signing time in small type."""
+        """签发人 line (7.2.5), right-aligned one character in: the label in 仿宋 and the name in 楷体, nothing
+        else (the signing time goes with the verification code in the last page's footer margin)."""
         ts, st = self.ts, self.st
-        if self.h.signed_at is not None:
-            note = f"（{format_cst(self.h.signed_at)}签发）"
-        else:
-            note = "（待签发）"
-        right -= ts.draw(c, right, y, note, st.fang, 10.5, align="right")
         right -= ts.draw(c, right, y, self.h.signer_name, st.kai, BODY_SIZE, align="right")
         ts.draw(c, right, y, "签发人：", st.fang, BODY_SIZE, align="right")
 
 
-# Title line breaks keep words whole (GB/T 9704 7.3.1: 词意完整): break after or before these, nearest the middle.
-_BREAK_AFTER = ("关于", "的", "支行", "分行", "银行", "部门", "事件", "产品", "业务", "、", "，", "）", "》")
-_BREAK_BEFORE = ("引发", "导致", "涉及", "有关", "的报告", "的重大", "的应对", "的评估", "（", "《")
+# Title line breaks keep words whole (GB/T 9704 7.3.1: 词意完整): jieba finds the words, the break goes between
+# two of them, nearest the middle. Punctuation and these particles also make good breaks.
+_SEGMENTER: Any = None
+_SEGMENTER_LOCK = threading.Lock()
+
+
+def _segmenter() -> Any:
+    """jieba, loaded on first use: its dictionary takes a second, it logs to stderr and writes a cache file;
+    the log is silenced and the cache kept in the temporary folder (never inside the installed package)."""
+    global _SEGMENTER
+    with _SEGMENTER_LOCK:
+        if _SEGMENTER is None:
+            import jieba  # a heavy import (a dictionary to load), deferred until a title needs it
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = tempfile.gettempdir()
+            tokenizer.cache_file = "repdesk-jieba.cache"
+            for word in _DOMAIN_WORDS:
+                tokenizer.add_word(word)
+            tokenizer.initialize()
+            _SEGMENTER = tokenizer
+    return _SEGMENTER
+
+
+# Words of this domain jieba's general dictionary would cut in two.
+_DOMAIN_WORDS = ("网络舆情", "声誉风险", "应对方案", "评估总结", "突发事件", "重大突发事件", "处置情况", "营业网点",
+                 "理财产品", "代销理财产品", "兑付延迟", "应答口径")
+
+
+def title_words(title: str) -> list[str]:
+    """The words of a title as the segmenter sees them (precise mode)."""
+    return list(_segmenter().cut(title, HMM=True))
 
 
 def balance_title(title: str, per_line: int) -> str:
-    """Two-line titles broken at a word boundary with balanced lines; other titles unchanged."""
-    if "\n" in title or len(title) <= per_line or len(title) > 2 * per_line:
+    """Titles over one line broken between words into balanced lines; a title that fits is unchanged."""
+    if "\n" in title or len(title) <= per_line:
         return title
-    cuts = {i + len(tok) for tok in _BREAK_AFTER for i in _find_all(title, tok)}
-    cuts |= {i for tok in _BREAK_BEFORE for i in _find_all(title, tok)}
-    fitting = [c for c in cuts if 0 < c < len(title) and c <= per_line and len(title) - c <= per_line]
-    if not fitting:
-        return title
-    best = min(fitting, key=lambda c: (abs(len(title) - 2 * c), -c))
-    return title[:best] + "\n" + title[best:]
+    cuts, pos = [], 0
+    for word in title_words(title):
+        pos += len(word)
+        cuts.append(pos)
+    lines_needed = -(-len(title) // per_line)
+    out, start = [], 0
+    for k in range(1, lines_needed):
+        target = start + (len(title) - start) / (lines_needed - k + 1)
+        fitting = [c for c in cuts if start < c <= start + per_line and len(title) - c <= per_line * (lines_needed - k)]
+        if not fitting:
+            return title  # no break keeps every word whole: let the paragraph wrap it
+        # Prefer the cut nearest the balance point; on a tie the longer first line (an inverted pyramid).
+        best = min(fitting, key=lambda c: (abs(c - target) - _preference(title, c), -c))
+        out.append(title[start:best])
+        start = best
+    out.append(title[start:])
+    return "\n".join(out)
 
 
-def _find_all(text: str, token: str) -> list[int]:
-    out, i = [], text.find(token)
-    while i >= 0:
-        out.append(i)
-        i = text.find(token, i + 1)
-    return out
+def _preference(title: str, cut: int) -> float:
+    """A small bonus for breaking after 关于 / 的 / punctuation or before 的报告-like endings."""
+    before, after = title[:cut], title[cut:]
+    if before.endswith(("关于", "，", "、", "）", "》")) or after.startswith(("（", "《")):
+        return 1.5
+    if after.startswith("的") or before.endswith("的"):
+        return 0.5
+    return 0.0
 
 
 class TitleParagraph(Para):
@@ -116,37 +174,80 @@ class TitleParagraph(Para):
 
 
 class SignatureBlock(Flowable):
-    """署名 over the Chinese date, the date four characters in from the right, room above for the seal."""
+    """署名 over the Chinese date, the date four characters in from the right, room above for the seal.
 
-    def __init__(self, unit: str, header: DocumentHeader, ts: Typesetter, st: Styles,
-                 panel: Flowable | None = None) -> None:
+    `tight` is the 7.3.5 remedy when the closing and signature would not fit: the seal's room shrinks to the
+    one line the standard requires at most (7.3.5.1: the seal's top within one line of the text) and the two
+    lines close up, so the signature stays with the last lines of text."""
+
+    def __init__(self, unit: str, header: DocumentHeader, ts: Typesetter, st: Styles) -> None:
         super().__init__()
-        self.unit, self.h, self.ts, self.st, self.panel = unit, header, ts, st, panel
-        self.room = 2 * LEADING
-        self.lines = 3 if header.signed_at is not None else 2
+        self.unit, self.h, self.ts, self.st = unit, header, ts, st
+        self.tight = False
+
+    def size(self, tight: bool) -> float:
+        room, leading = (1.0 * LEADING, 0.85 * LEADING) if tight else (2 * LEADING, LEADING)
+        return room + 2 * leading
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
-        own = self.room + self.lines * LEADING
-        self.height = max(own, self.panel.wrap(aW, aH)[1] + LEADING * 0.5) if self.panel else own
+        self.width, self.height = aW, self.size(self.tight)
         return aW, self.height
 
     def draw(self) -> None:
         c, ts, st = self.canv, self.ts, self.st
-        top = self.height
-        if self.panel is not None:  # the verification panel sits at the left, beside the seal room
-            self.panel.drawOn(c, 0, top - LEADING * 0.5 - self.panel.height)
+        room, leading = (1.0 * LEADING, 0.85 * LEADING) if self.tight else (2 * LEADING, LEADING)
         date = chinese_date(self.h.date)
         date_right = self.width - 4 * PITCH
         date_w = ts.width(date, st.fang, BODY_SIZE)
         unit_w = ts.width(self.unit, st.fang, BODY_SIZE)
         centre = min(date_right - date_w / 2, self.width - PITCH - unit_w / 2)
-        base1 = top - self.room - BODY_SIZE
+        base1 = self.height - room - BODY_SIZE
         ts.draw(c, centre, base1, self.unit, st.fang, BODY_SIZE, align="centre")
-        ts.draw(c, date_right, base1 - LEADING, date, st.fang, BODY_SIZE, align="right")
-        if self.h.signed_at is not None:
-            text = f"签发人：{self.h.signer_name}　签发时间：{format_cst(self.h.signed_at)}"
-            ts.draw(c, self.width - PITCH, base1 - 2 * LEADING, text, st.fang, 12, align="right")
+        ts.draw(c, date_right, base1 - leading, date, st.fang, BODY_SIZE, align="right")
+
+
+class ClosingGroup(Flowable):
+    """The closing line, 附件说明, signature and 附注, kept together on one page (7.3.5: never a signature alone).
+
+    When they do not fit in what is left of the page, spacing is tightened first (7.3.5: 调整行距、字距): the
+    lines close up to 0.85 of the grid's leading and the seal's room to one line; only if that does not fit
+    either does the group move to the next page. Each text comes as a (normal, tight) pair of paragraphs."""
+
+    def __init__(self, before: Sequence[tuple[Para, Para]], signature: SignatureBlock,
+                 after: Sequence[tuple[Para, Para]], reserve: Flowable | None = None) -> None:
+        super().__init__()
+        self.before, self.signature, self.after = list(before), signature, list(after)
+        self.reserve = reserve  # a one-sided copy's 版记, which must fit under the group on the same page
+        self.tight = False
+
+    def _parts(self, tight: bool) -> list[Flowable]:
+        pick = 1 if tight else 0
+        return [p[pick] for p in self.before] + [self.signature] + [p[pick] for p in self.after]
+
+    def _height(self, aW: float, tight: bool) -> float:
+        self.signature.tight = tight
+        return sum(f.wrap(aW, 1e6)[1] for f in self._parts(tight))
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        natural = self._height(aW, False)
+        below = self.reserve.wrap(aW, 1e6)[1] if self.reserve is not None else 0.0
+        # Measured for a KeepTogether (an unbounded height) it reports the tight size: the size it can take.
+        self.tight = natural + below > aH or aH >= 1e6
+        self.height = self._height(aW, True) if self.tight else natural
+        if self.height + below > aH:  # not even tightened: report the whole need, so the group moves on
+            return aW, self.height + below
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for f in self._parts(self.tight):
+            _w, h = f.wrap(self.width, 1e6)
+            y -= h
+            f.drawOn(self.canv, 0, y)
 
 
 class Imprint(Flowable):
@@ -199,6 +300,38 @@ class Imprint(Flowable):
         c.line(0, y, w, y)
 
 
+class ParityBreak(Flowable):
+    """Before the 版记 of a document printed on both sides: the 版记 goes on an even page, the back of the last
+    sheet (7.5); a page break, or two (an odd page left blank), until it stands on an even page with room.
+
+    The blank page and the 版记 page after it carry no page number (7.5.x: 版记页前有空白页的，空白页和版记页均不编
+    排页码); the template skips the pages listed in its `unnumbered`."""
+
+    def __init__(self, need: Flowable) -> None:
+        super().__init__()
+        self.need = need
+
+    def _page(self) -> int:
+        return int(self.canv._doctemplate.page)  # type: ignore[attr-defined]
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        need = self.need.wrap(aW, 1e6)[1]
+        if aH >= 1e6 or (self._page() % 2 == 0 and need <= aH):
+            return aW, 0
+        frame = getattr(self, "_frame", None)
+        if self._page() % 2 and frame is not None and getattr(frame, "_atTop", 0):
+            # Nothing on this odd page: it stays blank (this fills it), the 版记 takes the even page after it.
+            self.canv._doctemplate.unnumbered.update({self._page(), self._page() + 1})  # type: ignore[attr-defined]
+            return aW, max(aH - 0.25, 0)
+        return aW, aH + 1  # does not fit: the frame moves on to the next page
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        pass
+
+
 def paragraphs(ts: Typesetter, st: Styles, text: str, style: Any | None = None) -> list[Flowable]:
     """Body paragraphs, one per non-empty line of `text`."""
     style = style or st.body
@@ -210,6 +343,7 @@ class Heading(Para):
     """A heading that moves to the next page unless `min_after` points of room remain under it."""
 
     min_after = 1.6 * LEADING
+    bold = False  # set when 黑体 is only a stand-in sharing the body's face (FontSet.hei_bold)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         w, h = super().wrap(aW, aH)
@@ -218,10 +352,21 @@ class Heading(Para):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return []
 
+    def draw(self) -> None:
+        if not self.bold:
+            super().draw()
+            return
+        self.canv.saveState()
+        fake_bold(self.canv, self.style.fontSize * 0.03, colors.black)
+        super().draw()
+        self.canv.restoreState()
+
 
 def heading(ts: Typesetter, st: Styles, text: str, style: Any | None = None) -> Para:
     """一、 level: 黑体, on its own line, never the last line of a page."""
-    return Heading(ts.markup(text, st.hei), style or st.h1)
+    h = Heading(ts.markup(text, st.hei), style or st.h1)
+    h.bold = ts.fonts.hei_bold
+    return h
 
 
 def run_in(ts: Typesetter, st: Styles, lead: str, text: str) -> Para:

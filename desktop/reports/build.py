@@ -36,8 +36,9 @@ class BuildResult:
     kind: str
     pdf: bytes
     pages: int
-    warnings: tuple[str, ...]  # missing glyphs (printed as [U+XXXX]) and elements a draft still lacks
+    warnings: tuple[str, ...]  # stand-in faces, missing glyphs (printed as [U+XXXX]), elements a draft lacks
     missing_chars: tuple[str, ...]
+    stand_ins: tuple[str, ...] = ()  # which face stands in for a 仿宋/小标宋/黑体/楷体 not installed (also in warnings)
 
 
 def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False) -> BuildResult:
@@ -54,7 +55,9 @@ def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False)
     missing = tuple(ctx.ts.missing_chars)
     if strict and missing:
         raise MissingGlyphError("; ".join(ctx.ts.warnings))
-    return BuildResult(kind, rendered.pdf, rendered.pages, tuple(ctx.ts.warnings + ctx.notes), missing)
+    stand_ins = tuple(ctx.fonts.stand_ins())
+    return BuildResult(kind, rendered.pdf, rendered.pages, stand_ins + tuple(ctx.ts.warnings + ctx.notes), missing,
+                       stand_ins)
 
 
 def build_pdf(kind: str, data: Any, *, invariant: bool = True) -> bytes:

@@ -28,10 +28,6 @@ from desktop.reports.sections import (
 from desktop.timeutil import format_cst
 
 
-def default_urgency(inc: ReportIncident) -> str:
-    return "特急" if inc.major else "加急"
-
-
 def _finish(ctx: Context, header: DocumentHeader, title: str, urgency: str, body: list[Flowable],
             extra: str, closing: str, invariant: bool) -> Rendered:
     body = body + paragraphs(ctx.ts, ctx.st, extra)
@@ -55,7 +51,14 @@ def build_written_report(ctx: Context, doc: WrittenReport, invariant: bool = Tru
     body += element_paragraphs(ctx, inc, inc.required_elements(), strict=h.signed)
     body += [n(ctx, "事件经过"), timeline_table(ctx, inc)]
     body += [n(ctx, "报告及处置时限执行情况"), *deadlines_block(ctx, inc)]
-    return _finish(ctx, h, title, h.urgency or default_urgency(inc), body, doc.body, doc.closing, invariant)
+    return _finish(ctx, h, title, h.urgency, body, doc.body, doc.closing, invariant)
+
+
+def monitoring_table(ctx: Context, inc: ReportIncident) -> Flowable:
+    """4.2.2.x(5), 4.3.4(5): the public-opinion entries."""
+    rows = [[format_cst(m.at), m.source, m.title, m.reach or "—", m.tone or "—"] for m in inc.monitoring]
+    return data_table(ctx.ts, ctx.st, ["时间", "来源", "标题", "传播范围", "倾向"], rows,
+                      [3.7, 2.8, 5.2, 2.4, 1.6], ctx.width, centre_cols=(0, 4))
 
 
 def approvals_table(ctx: Context, approvals: list[Approval]) -> Flowable:
@@ -73,7 +76,11 @@ def build_major_report(ctx: Context, doc: MajorReport, invariant: bool = True) -
     n = Numbering()
     body: list[Flowable] = [*paragraphs(ctx.ts, ctx.st, facts_sentence(inc) + "经处置领导小组审议，现将有关情况报告如下："),
                             n(ctx, "事件基本情况")]
+    if inc.major_criteria:  # 4.1: the reasons it is 重大
+        body += paragraphs(ctx.ts, ctx.st, "经认定，本事件属重大声誉事件（4.1），认定情形："
+                           + "；".join(inc.major_criteria) + "。")
     body += element_paragraphs(ctx, inc, ELEMENTS, strict=h.signed)
+    body += [n(ctx, "事故责任"), *paragraphs(ctx.ts, ctx.st, doc.responsibility or "事故责任正在查明。")]
     body += [n(ctx, "可能引发的后果和拟采取的措施")]
     body += element_paragraphs(ctx, inc, MAJOR_ELEMENTS, strict=h.signed)
     group = [[p.role, p.name, p.position] for p in doc.leadership_group]
@@ -84,10 +91,12 @@ def build_major_report(ctx: Context, doc: MajorReport, invariant: bool = True) -
     phone = f"，联系电话：{sp.phone}" if sp.phone else ""
     body += [n(ctx, "新闻发言人"), *paragraphs(ctx.ts, ctx.st, f"{sp.name}（{sp.position}）{phone}。")]
     body += [n(ctx, "对外应答口径"), *paragraphs(ctx.ts, ctx.st, doc.reply_script)]
+    if inc.monitoring:  # 4.3.4(5)
+        body += [n(ctx, "舆情监测情况"), monitoring_table(ctx, inc)]
     body += [n(ctx, "事件经过"), timeline_table(ctx, inc)]
     body += [n(ctx, "报告及处置时限执行情况"), *deadlines_block(ctx, inc)]
     body += [n(ctx, "处置领导小组审批情况"), approvals_table(ctx, doc.approvals)]
-    return _finish(ctx, h, title, h.urgency or "特急", body, doc.body, doc.closing, invariant)
+    return _finish(ctx, h, title, h.urgency, body, doc.body, doc.closing, invariant)
 
 
 def build_response_plan(ctx: Context, doc: ResponsePlan, invariant: bool = True) -> Rendered:
@@ -119,7 +128,7 @@ def build_response_plan(ctx: Context, doc: ResponsePlan, invariant: bool = True)
                  data_table(ctx.ts, ctx.st, ["客户", "安抚措施", "结果"], rows, [2.5, 7.0, 5.0], ctx.width)]
     body += [n(ctx, "审批情况"), approvals_table(ctx, doc.approvals)]
     body += [n(ctx, "时限执行情况"), *deadlines_block(ctx, inc)]
-    return _finish(ctx, h, title, h.urgency or default_urgency(inc), body, doc.body, doc.closing, invariant)
+    return _finish(ctx, h, title, h.urgency, body, doc.body, doc.closing, invariant)
 
 
 def build_evaluation(ctx: Context, doc: EvaluationReport, invariant: bool = True) -> Rendered:
@@ -130,9 +139,7 @@ def build_evaluation(ctx: Context, doc: EvaluationReport, invariant: bool = True
     ts, st = ctx.ts, ctx.st
     body: list[Flowable] = [n(ctx, "事件概况和处置经过"), *paragraphs(ts, st, facts_sentence(inc) + doc.summary)]
     if inc.monitoring:
-        rows = [[format_cst(m.at), m.source, m.title, m.reach or "—", m.tone or "—"] for m in inc.monitoring]
-        body += [data_table(ts, st, ["时间", "来源", "标题", "传播范围", "倾向"], rows,
-                                          [3.7, 2.8, 5.2, 2.4, 1.6], ctx.width, centre_cols=(0, 4))]
+        body += [monitoring_table(ctx, inc)]
     body += [n(ctx, "声誉风险影响评估"), *paragraphs(ts, st, doc.impact_assessment)]
     body += [n(ctx, "处置情况评估"), *paragraphs(ts, st, doc.handling_assessment), *deadlines_block(ctx, inc)]
     body += [n(ctx, "经验教训"),
@@ -142,4 +149,9 @@ def build_evaluation(ctx: Context, doc: EvaluationReport, invariant: bool = True
     body += [n(ctx, "正面宣传情况"), *paragraphs(ts, st, doc.positive_publicity)]
     article = "6.1.2" if inc.major else "6.1.1"
     body += [n(ctx, "责任追究"), *paragraphs(ts, st, f"依据《实施细则》第{article}条：{doc.accountability}")]
-    return _finish(ctx, h, title, h.urgency, body, doc.body, doc.closing, invariant)  # a summary: not urgent
+    if doc.accountability_items:
+        rows = [[a.unit, a.person or "—", a.measure, a.quarter or "—", a.text or "—"]
+                for a in doc.accountability_items]
+        body += [data_table(ts, st, ["机构或部门", "责任人", "追责措施", "季度", "说明"], rows,
+                            [3.0, 1.8, 4.6, 1.6, 4.7], ctx.width, centre_cols=(1, 3))]
+    return _finish(ctx, h, title, h.urgency, body, doc.body, doc.closing, invariant)

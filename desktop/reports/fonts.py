@@ -8,6 +8,13 @@ Search order for each face (仿宋 fang, 宋体 song, 黑体 hei, 楷体 kai):
 4. as a last resort, any TrueType-outline CJK font found in the font folders.
 ReportLab embeds TrueType outlines only (CFF fonts such as Noto CJK fail), so only glyf fonts are accepted.
 REPDESK_FONTS=bundled skips the system fonts (same output on every machine); REPDESK_FONT_DIRS adds folders.
+Font files the user chose in the settings (e.g. copied from a Windows PC) come first of all: they live in
+`fonts.json` in the config folder, so the window and the command line read the same choice without Qt.
+
+A face that is not the role's own (no 仿宋 installed, a regular Song for the 小标宋 title, ...) is a stand-in:
+`FontSet.stand_ins` says which face stands in, and every build reports it, so nobody prints a document in the
+wrong faces without knowing. When 黑体 has to share the body's face (only the bundled font), headings get a
+synthetic bold under their own font name, so they stay distinguishable on paper and in the PDF.
 
 Characters a face lacks are looked up in the other faces and in fallback fonts (loaded on first need); the
 `Typesetter` in `text.py` does that per character.
@@ -16,6 +23,7 @@ Characters a face lacks are looked up in the other faces and in fallback fonts (
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
 import struct
@@ -23,11 +31,12 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desktop.paths import resource
+from desktop.paths import config_dir, resource
 
 FANG, SONG, HEI, KAI = "fang", "song", "hei", "kai"
 ROLES = (FANG, SONG, HEI, KAI)
@@ -56,6 +65,10 @@ _FALLBACK: list[_Candidate] = [("simsun.ttc", 0, False), ("simsunb.ttf", 0, Fals
                                ("DroidSansFallbackFull.ttf", 0, False), ("DroidSansFallback.ttf", 0, False),
                                ("wqy-zenhei.ttc", 0, False), ("uming.ttc", 0, False), ("ukai.ttc", 0, False)]
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+ROLE_LABELS = {FANG: "仿宋", SONG: "小标宋", HEI: "黑体", KAI: "楷体"}
+USER_FONTS_FILE = "fonts.json"
+# A user's Song file counts as the heavy title face (no synthetic bold) when its name says 小标宋 or 中宋.
+_HEAVY_HINTS = ("xbs", "xiaobiao", "小标宋", "zhongs", "zhongsong", "中宋")
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,8 @@ class FontSource:
     path: Path
     index: int = 0
     heavy: bool = False
-    origin: str = "system"  # system / bundled / scan
+    origin: str = "system"  # system / bundled / scan / user
+    stand_in: bool = False  # not the role's own face: a related, general, bundled or scanned one
 
 
 @dataclass
@@ -73,6 +87,7 @@ class FontSet:
     names: dict[str, str]
     sources: dict[str, FontSource]
     fallback_sources: list[FontSource] = field(default_factory=list)
+    hei_bold: bool = False  # 黑体 shares the body's face: headings are drawn with a synthetic bold
     _fallback_names: list[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -82,6 +97,19 @@ class FontSet:
     @property
     def title_is_heavy(self) -> bool:
         return self.sources[SONG].heavy
+
+    def stand_ins(self) -> list[str]:
+        """One sentence per role printed in a stand-in face, naming that face; [] when all four are the real ones."""
+        out = []
+        for role in ROLES:
+            src, face = self.sources[role], face_name(self.names[role])
+            if role == SONG and not src.heavy:
+                out.append(f"未找到小标宋字体，标题以“{face}”加粗代替")
+            elif src.stand_in and role == HEI and self.hei_bold:
+                out.append(f"未找到黑体字体，标题层次以“{face}”加粗代替")
+            elif src.stand_in:
+                out.append(f"未找到{ROLE_LABELS[role]}字体，以“{face}”代替")
+        return out
 
     def has_glyph(self, font_name: str, char: str) -> bool:
         face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
@@ -211,17 +239,22 @@ def _pick_hinted(role: str, files: dict[str, Path]) -> FontSource | None:
     return None
 
 
-def resolve_sources(files: dict[str, Path], bundled: Path | None) -> dict[str, FontSource]:
-    """Choose a font file per role from the indexed system fonts (see the module docstring)."""
-    own = {role: _pick(_ROLE_FILES[role], files) or _pick_hinted(role, files) for role in ROLES}
+def resolve_sources(files: dict[str, Path], bundled: Path | None,
+                    user: dict[str, FontSource] | None = None) -> dict[str, FontSource]:
+    """Choose a font file per role: the user's files, then the indexed system fonts (see the module docstring)."""
+    own = {role: (user or {}).get(role) or _pick(_ROLE_FILES[role], files) or _pick_hinted(role, files)
+           for role in ROLES}
     general = _pick(_GENERAL, files)
     out: dict[str, FontSource] = {}
     for role in ROLES:
-        src = own[role] or next((own[r] for r in _RELATED[role] if own[r]), None) or general
+        src = own[role]
+        if src is None:
+            other = next((own[r] for r in _RELATED[role] if own[r]), None) or general
+            src = FontSource(other.path, other.index, other.heavy, other.origin, True) if other else None
         if src is not None and src.heavy and role != SONG:
-            src = FontSource(src.path, src.index, False, src.origin)
+            src = FontSource(src.path, src.index, False, src.origin, src.stand_in)
         if src is None and bundled is not None and bundled.is_file():
-            src = FontSource(bundled, 0, False, "bundled")
+            src = FontSource(bundled, 0, False, "bundled", True)
         if src is None:
             src = _scan(files)
         if src is None:
@@ -233,7 +266,7 @@ def resolve_sources(files: dict[str, Path], bundled: Path | None) -> dict[str, F
 def _scan(files: dict[str, Path]) -> FontSource | None:
     for path in sorted(files.values()):
         if is_truetype_cjk(path) and _register(FontSource(path), need="中文A1"):
-            return FontSource(path, 0, False, "scan")
+            return FontSource(path, 0, False, "scan", True)
     return None
 
 
@@ -250,16 +283,119 @@ def font_set() -> FontSet:
     bundled = resource("fonts", BUNDLED_FILE)
     system = os.environ.get("REPDESK_FONTS", "").lower() != "bundled"
     files = _index_font_files(font_dirs()) if system else {}
-    sources = resolve_sources(files, bundled)
+    sources = resolve_sources(files, bundled, _usable_user_fonts())
     names = {role: _register(src) or "" for role, src in sources.items()}
+    # Headings in the body's own face would look like body text: give them a bold variant (see the docstring).
+    hei_bold = (sources[HEI].path, sources[HEI].index) == (sources[FANG].path, sources[FANG].index)
+    if hei_bold:
+        names[HEI] = _variant(names[FANG], "Bold")
     fallbacks = [FontSource(files[f.lower()], i) for f, i, _h in _FALLBACK if f.lower() in files]
     if bundled.is_file():
         fallbacks.append(FontSource(bundled, 0, False, "bundled"))
-    result = FontSet(names=names, sources=sources, fallback_sources=fallbacks)
+    result = FontSet(names=names, sources=sources, fallback_sources=fallbacks, hei_bold=hei_bold)
     with _register_lock:
         if _font_set is None:
             _font_set = result
         return _font_set
+
+
+def reset_font_set() -> None:
+    """Forget the chosen faces (after the user changed the font files); the next build resolves them again."""
+    global _font_set
+    with _register_lock:
+        _font_set = None
+
+
+def face_name(font_name: str) -> str:
+    """The family name a registered font gives itself, e.g. “AR PL UMing CN”, “WenQuanYi Micro Hei”."""
+    family = getattr(pdfmetrics.getFont(font_name).face, "familyName", b"")
+    text = family.decode("utf-8", "replace") if isinstance(family, bytes) else str(family)
+    return text.strip() or font_name
+
+
+# --- the user's font files --------------------------------------------------------------------------------------
+
+
+class FontFileError(ValueError):
+    """A chosen font file ReportLab cannot embed; the message is for the user."""
+
+
+def user_fonts_file() -> Path:
+    return config_dir() / USER_FONTS_FILE
+
+
+def user_fonts() -> dict[str, Path]:
+    """The font file the user chose per role (roles without one are absent); a damaged file counts as none."""
+    try:
+        data = json.loads(user_fonts_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {role: Path(data[role]) for role in ROLES if isinstance(data.get(role), str) and data[role]}
+
+
+def check_font_file(role: str, path: Path) -> FontSource:
+    """The source for a user's file, or FontFileError saying in Chinese why it cannot be used."""
+    label = ROLE_LABELS[role]
+    if not path.is_file():
+        raise FontFileError(f"{label}字体文件“{path}”不存在")
+    src = FontSource(path, 0, role == SONG and any(h in path.name.lower() for h in _HEAVY_HINTS), "user")
+    if _register(src, need="中文A1") is None:
+        raise FontFileError(f"{label}字体文件“{path.name}”无法嵌入：需要含中文字形的 TrueType 字体（.ttf/.ttc），"
+                            "OpenType/CFF 字体（如思源、Noto CJK）不能嵌入 PDF")
+    return src
+
+
+def save_user_fonts(chosen: dict[str, str | Path | None]) -> None:
+    """Store the user's font file per role ("" or None: none). Every file is checked first: one unusable file
+    raises FontFileError and nothing is stored."""
+    current = {role: str(p) for role, p in user_fonts().items()}
+    for role, value in chosen.items():
+        if role not in ROLES:
+            raise FontFileError(f"未知的字体用途：{role}")
+        if value:
+            check_font_file(role, Path(value))
+            current[role] = str(Path(value))
+        else:
+            current.pop(role, None)
+    target = user_fonts_file()
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(current, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(target)  # atomic: a crash leaves the old choice, never half a file
+    reset_font_set()
+
+
+def _usable_user_fonts() -> dict[str, FontSource]:
+    """The user's files that still work (a file deleted or moved since falls back to the search)."""
+    out = {}
+    for role, path in user_fonts().items():
+        try:
+            out[role] = check_font_file(role, path)
+        except FontFileError:
+            continue
+    return out
+
+
+def _variant(base: str, suffix: str) -> str:
+    """`base` registered again under its own name and PDF font name (same outlines): e.g. the bold-drawn 黑体
+    stand-in, so heading text can be told from body text in the PDF too."""
+    name = f"{base}-{suffix}"
+    with _register_lock:
+        try:
+            pdfmetrics.getFont(name)
+            return name
+        except KeyError:
+            pass
+        src = pdfmetrics.getFont(base)
+        font = copy.copy(src)
+        face = copy.copy(src.face)  # type: ignore[attr-defined]
+        face.name = face.name + b"-" + suffix.encode()
+        font.face = face
+        font.fontName = name
+        font.state = WeakKeyDictionary()
+        pdfmetrics.registerFont(font)
+        return name
 
 
 _grid_fonts: dict[tuple[str, float], str] = {}

@@ -149,6 +149,7 @@ class OfficialDocTemplate(BaseDocTemplate):
         self.created = created
         self.draft = draft
         self.mark = mark  # the unsigned copy's mark: 草稿, or 待签字 when printed for a wet-ink signature
+        self.unnumbered: set[int] = set()  # a blank page before the 版记 page, and that page, carry no number
         # The canvas's start-of-page font would otherwise be Helvetica, a non-embedded base-14 font.
         super().__init__(buf, pagesize=geometry.page, leftMargin=geometry.left, rightMargin=geometry.right,
                          topMargin=geometry.top, bottomMargin=geometry.bottom,
@@ -162,11 +163,16 @@ class OfficialDocTemplate(BaseDocTemplate):
         canv.saveState()
         stamp = pdf_date(self.created)
         canv.setDateFormatter(lambda *_ignored: stamp)
-        self._page_number(canv, canv.getPageNumber())
         canv.restoreState()
 
     def _on_page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        """The draft mark goes over the content (translucent), so no table fill can hide it."""
+        """The page number at the page's end, when the page is known to be numbered (a blank page is found
+        blank only while it is laid out). The draft mark goes over the content (translucent), so no table fill
+        can hide it."""
+        if canv.getPageNumber() not in self.unnumbered:
+            canv.saveState()
+            self._page_number(canv, canv.getPageNumber())
+            canv.restoreState()
         if self.draft:
             canv.saveState()
             self._watermark(canv)

@@ -49,7 +49,8 @@ class DocumentHeader:
     """The GB/T 9704 frame of an upward document: 版头, 主送, 署名, 附注, 版记 and the signature state.
 
     A document is signed when `signed_at` is set; it then needs `signer_name` and `verification_code`.
-    Unsigned documents print as drafts (草稿 watermark). Empty `urgency` or `title` get the document's default.
+    Unsigned documents print as drafts (草稿 watermark). An empty `title` gets the document's default; `urgency`,
+    份号, 密级 and 附件 print only when the drafter set them.
     """
 
     org_mark: str  # 发文机关标志, e.g. 华夏银行石家庄分行文件
@@ -58,7 +59,11 @@ class DocumentHeader:
     issuing_unit: str  # 发文机关署名
     date: datetime  # 成文日期
     title: str = ""
-    urgency: str = ""  # 特急 / 加急
+    urgency: str = ""  # 紧急程度 特急 / 加急, only when the drafter chose one
+    copy_number: str = ""  # 份号 (GB/T 9704 7.2.1), printed as six digits
+    classification: str = ""  # 密级 绝密 / 机密 / 秘密 (7.2.2)
+    secrecy_period: str = ""  # 保密期限, printed after the 密级 with ★
+    attachments: tuple[str, ...] = ()  # 附件说明 (7.3.4): the attachments' names, in order
     signer_name: str = ""  # 签发人
     signed_at: datetime | None = None
     verification_code: str | None = None
@@ -70,6 +75,8 @@ class DocumentHeader:
     printed_on: datetime | None = None  # 印发日期; defaults to `date`
     # Unsigned, frozen and printed for the signer's wet-ink signature (3.3.3): marked 待签字, not 草稿.
     for_signature: bool = False
+    # Double-sided printing: the 版记 lands on an even page (the back of a sheet), a blank page before it if need be.
+    duplex: bool = True
 
     @property
     def signed(self) -> bool:
@@ -131,6 +138,15 @@ class Appeasement:  # 4.2.2.x(4), 4.3.4(6)
 
 
 @dataclass(frozen=True)
+class AccountabilityRow:  # 6.1
+    unit: str
+    measure: str  # the measure as printed, naming 6.1.1 or 6.1.2
+    person: str = ""
+    text: str = ""
+    quarter: str = ""
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     position: str = ""  # 单位及职务
@@ -172,6 +188,7 @@ class ReportIncident:
     media_contacts: list[MediaContact] = field(default_factory=list)
     monitoring: list[MonitoringEntry] = field(default_factory=list)
     appeasements: list[Appeasement] = field(default_factory=list)
+    major_criteria: list[str] = field(default_factory=list)  # 4.1: why it is 重大, as printed
 
     @property
     def major(self) -> bool:
@@ -210,6 +227,7 @@ class MajorReport:
     spokesperson: Person  # 4.3.4(3)
     reply_script: str  # 应答口径; paragraphs separated by blank lines
     approvals: list[Approval] = field(default_factory=list)  # the leadership group's approval
+    responsibility: str = ""  # 4.3.4(2): 明确事故责任
     body: str = ""  # the drafter's own paragraphs, printed after the generated sections
     closing: str = "特此报告。"
 
@@ -249,6 +267,7 @@ class EvaluationReport:
     improvements: list[str]
     positive_publicity: str  # 5.1
     accountability: str  # 6.1, the decision taken
+    accountability_items: list[AccountabilityRow] = field(default_factory=list)  # 6.1, one row per measure
     body: str = ""  # the drafter's own paragraphs, printed after the generated sections
     closing: str = "特此报告。"
 

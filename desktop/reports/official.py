@@ -7,11 +7,21 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from desktop import __version__
-from desktop.reports.blocks import DocHead, Imprint, SignatureBlock, TitleParagraph, balance_title
+from desktop.reports.blocks import (
+    ClosingGroup,
+    DocHead,
+    Imprint,
+    ParityBreak,
+    SignatureBlock,
+    TitleParagraph,
+    balance_title,
+)
 from desktop.reports.fonts import FontSet, font_set
 from desktop.reports.layout import (
     LEADING,
@@ -25,8 +35,8 @@ from desktop.reports.layout import (
 )
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DocumentHeader
+from desktop.reports.panel import FooterStamp, VerificationPanel
 from desktop.reports.text import Typesetter
-from desktop.reports.panel import VerificationPanel
 
 # TTFont objects keep per-document subset state, the line-break tables are globals: one build at a time.
 _BUILD_LOCK = threading.Lock()
@@ -81,20 +91,46 @@ def official_story(ctx: Context, header: DocumentHeader, title: str, urgency: st
         Para(ts.markup(header.recipient.rstrip("：:") + "：", st.grid), st.plain),
         *body,
     ]
-    # 7.3.5: the signature never stands alone on a page; it keeps the closing line with it.
-    tail: list[Flowable] = [Para(ts.markup(closing, st.grid), st.body)] if closing else []
-    panel = None
-    if header.signed_at is not None and header.verification_code:
-        panel = VerificationPanel(ts, st, header.verification_code, min(ctx.width * 0.48, 16 * PITCH))
-    tail.append(SignatureBlock(header.issuing_unit, header, ts, st, panel))
+    # 7.3.5: the signature never stands alone on a page; it keeps the closing line with it, tightening first.
+    def pair(text: str, style: Any) -> tuple[Para, Para]:
+        tight = style.clone(style.name + "_tight", leading=style.leading * 0.85)
+        return Para(ts.markup(text, style.fontName), style), Para(ts.markup(text, style.fontName), tight)
+
+    before = [pair(closing, st.body)] if closing else []
+    if header.attachments:
+        before += attachment_note(ts, st, header.attachments, pair)
+    after = []
     if header.contact_person or header.contact_phone:
-        note = f"（联系人：{header.contact_person}，电话：{header.contact_phone}）"
-        tail.append(Para(ts.markup(note, st.grid), st.body))
-    # The 版记 closes the last page, never a page of its own: it travels with the signature.
-    if header.cc or header.printed_by_org:
-        tail.append(Imprint(header, ts, st))
-    story.append(KeepTogether(tail))
+        after.append(pair(f"（联系人：{header.contact_person}，电话：{header.contact_phone}）", st.body))
+    imprint = Imprint(header, ts, st) if header.cc or header.printed_by_org else None
+    signature = SignatureBlock(header.issuing_unit, header, ts, st)
+    if imprint is None:
+        story.append(ClosingGroup(before, signature, after))
+    elif header.duplex:  # 7.5: on paper printed both sides the 版记 is the back of the last sheet
+        story += [ClosingGroup(before, signature, after), ParityBreak(imprint), imprint]
+    else:  # one-sided: the 版记 closes the page of the signature, never a page of its own
+        story += [ClosingGroup(before, signature, after, reserve=imprint), imprint]
+    if header.signed_at is not None and header.verification_code:
+        # The code and the signing time go under the page number of the last page, where no element stands.
+        panel = VerificationPanel(ts, st, header.verification_code, ctx.width, qr=15 * mm,
+                                  signed_at=header.signed_at)
+        story.append(FooterStamp(panel, top_below_block=13 * mm))
     return story
+
+
+def attachment_note(ts: Typesetter, st: Styles, names: Sequence[str], pair: Any) -> list[tuple[Para, Para]]:
+    """附件说明 (7.3.4): a line under the body, two characters in, 附件： and the names numbered 1. 2. when several,
+    no closing punctuation; a long name wraps under its own first character."""
+    names = [n.strip().rstrip("。.；;，,") for n in names if n.strip()]
+    out = [pair("", st.plain)] if names else []  # the blank line before it
+    label = ts.width("附件：", st.grid, st.plain.fontSize)
+    for i, name in enumerate(names):
+        number = f"{i + 1}." if len(names) > 1 else ""
+        num_w = ts.width(f"{len(names)}.", st.grid, st.plain.fontSize) if number else 0.0
+        style = st.plain.clone(f"attach{i}", leftIndent=2 * PITCH + label + num_w,
+                               firstLineIndent=-(num_w + (label if i == 0 else 0)))
+        out.append(pair(("附件：" if i == 0 else "") + number + name, style))
+    return out
 
 
 @dataclass(frozen=True)

@@ -17,22 +17,39 @@ from desktop.db.models import Unit, User, UserRole
 from desktop.domain import ROLES, Actor
 from desktop.errors import AuthError, ErrorCode, NotFound, PermissionDenied, ValidationError
 from desktop.services import audit
-from desktop.timeutil import format_cst, now_utc
+from desktop.timeutil import now_utc
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 MIN_PASSWORD = 8
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-# The one answer to an unknown name and to a wrong password alike: the log-in never tells whether a name exists.
-WRONG_CREDENTIALS = (f"登录名或密码不正确（连续输错 {MAX_FAILURES} 次将锁定账号"
-                     f" {LOCK_FOR // timedelta(minutes=1)} 分钟）")
+MAX_PASSWORD = 256  # scrypt takes any length; a bound keeps a pasted file from being hashed
+_MAX_NAME = 60  # users.username is String(60)
+# OWASP's Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1. A stored hash of a lower cost is replaced
+# at the next successful log-in (the only moment the password is known).
+SCRYPT_COST = {"n": 2**17, "r": 8, "p": 1}
+_MAXMEM = 2**28  # 128 * r * N bytes is needed; the standard library's default (32 MiB) refuses N=2^17
+# The one answer to an unknown name, a wrong password and a locked or disabled account alike: the log-in never
+# tells whether a name exists or what state its account is in.
+WRONG_CREDENTIALS = (f"登录名或密码不正确，或账号已停用、已锁定（连续输错 {MAX_FAILURES} 次将锁定账号"
+                     f" {LOCK_FOR // timedelta(minutes=1)} 分钟）；如有疑问请联系管理员")
 
 
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
+    cost = SCRYPT_COST
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, maxmem=_MAXMEM, **cost)
     b64 = base64.b64encode
-    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${b64(salt).decode()}${b64(digest).decode()}"
+    return f"scrypt${cost['n']}${cost['r']}${cost['p']}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def needs_rehash(stored: str) -> bool:
+    """True when `stored` was made at a lower cost than SCRYPT_COST (or by another scheme)."""
+    try:
+        scheme, n, r, p, _salt, _digest = stored.split("$")
+        return scheme != "scrypt" or (int(n), int(r), int(p)) < (
+            SCRYPT_COST["n"], SCRYPT_COST["r"], SCRYPT_COST["p"])
+    except ValueError:
+        return True
 
 
 def check_password(password: str, stored: str) -> bool:
@@ -44,7 +61,7 @@ def check_password(password: str, stored: str) -> bool:
         return False
     expected = base64.b64decode(digest)
     actual = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), dklen=len(expected),
-                            n=int(n), r=int(r), p=int(p))
+                            n=int(n), r=int(r), p=int(p), maxmem=_MAXMEM)
     return hmac.compare_digest(expected, actual)
 
 
@@ -59,6 +76,7 @@ class Account:
     roles: frozenset[str]
     active: bool
     locked_until: datetime | None
+    must_change_password: bool = False  # an administrator reset it: the log-in asks for a new one first
 
     def actor(self) -> Actor:
         return Actor(user_id=self.id, name=self.display_name, unit_id=self.unit_id, roles=self.roles)
@@ -66,10 +84,17 @@ class Account:
 
 def _account(user: User) -> Account:
     return Account(user.id, user.username, user.display_name, user.unit_id, user.unit.name, user.phone,
-                   frozenset(r.role for r in user.roles), user.active, user.locked_until)
+                   frozenset(r.role for r in user.roles), user.active, user.locked_until,
+                   bool(user.must_change_password))
 
 
 def _validate_password(password: str) -> None:
+    if not isinstance(password, str):
+        raise ValidationError("password", "密码须为文字")
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError("password", f"密码不能超过{MAX_PASSWORD}位")
+    if any(ord(c) < 32 or ord(c) == 127 for c in password):
+        raise ValidationError("password", "密码不能包含控制字符")
     if len(password) < MIN_PASSWORD:
         raise ValidationError("password", f"密码至少{MIN_PASSWORD}位")
     if password.isdigit() or password.isalpha():
@@ -84,6 +109,16 @@ def _validate_roles(roles: set[str]) -> None:
         raise ValidationError("roles", "请至少选择一个角色")
 
 
+def _require_admin(session: Session, actor: Actor, message: str) -> None:
+    """The administrator role as the accounts table holds it now, not as it was at log-in."""
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is not None and not user.active:
+        raise PermissionDenied("您的账号已被管理员停用，不能再办理；本次操作未保存，请联系管理员",
+                               ErrorCode.ACCOUNT_DISABLED)
+    if user is None or "admin" not in {r.role for r in user.roles}:
+        raise PermissionDenied(message)
+
+
 def has_accounts(session: Session) -> bool:
     return session.execute(select(User.id).limit(1)).first() is not None
 
@@ -92,8 +127,8 @@ def create_user(session: Session, actor: Actor, *, username: str, display_name: 
                 password: str, roles: set[str], phone: str = "") -> Account:
     # The very first account (set-up of a new installation) is the administrator; after that only admins.
     first = not has_accounts(session)
-    if not first and not actor.has("admin"):
-        raise PermissionDenied("只有管理员可以创建账号")
+    if not first:
+        _require_admin(session, actor, "只有管理员可以创建账号")
     username, display_name = username.strip(), display_name.strip()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationError("username", "登录名只能包含字母、数字、点和下划线")
@@ -119,22 +154,28 @@ def create_user(session: Session, actor: Actor, *, username: str, display_name: 
 
 
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> Account:
-    """Log in. Five failures in a row lock the account for 15 minutes; the message never says which part was wrong."""
+    """Log in. Five failures in a row lock the account for 15 minutes. Every refusal (unknown name, wrong password,
+    locked or disabled account) has the same message and code and costs the same one scrypt, so neither the answer
+    nor its time tells whether a name exists or what state its account is in."""
     now = now or now_utc()
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise ValidationError("username", "登录名和密码须为文字")
     user = session.execute(
-        select(User).options(selectinload(User.roles)).where(User.username == username.strip())
-    ).scalar_one_or_none()
-    if user is None:
-        check_password(password, _unused_hash())  # one scrypt, as for a name that exists
+        select(User).options(selectinload(User.roles)).where(User.username == username.strip()[:_MAX_NAME])
+    ).scalar_one_or_none() if username.strip() and "\x00" not in username else None
+    matches = check_password(password, user.password_hash if user is not None else _unused_hash())
+    if user is None or not user.active:
         raise AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)
-    if not user.active:
-        raise AuthError("该账号已停用，请联系管理员", ErrorCode.ACCOUNT_DISABLED)
     if user.locked_until is not None and user.locked_until > now:
-        raise AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}", ErrorCode.ACCOUNT_LOCKED)
-    if not check_password(password, user.password_hash):
+        raise AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)  # not counted: a lock is not extended
+    if not matches:
         raise _count_failure(session, user.id, now)
     user.failed_attempts = 0
     user.locked_until = None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        audit.record(session, Actor(user.id, user.display_name, user.unit_id), "user.rehash", "user", user.id,
+                     at=now)
     account = _account(user)
     audit.record(session, account.actor(), "user.login", "user", user.id, at=now)
     return account
@@ -159,10 +200,13 @@ def _count_failure(session: Session, user_id: int, now: datetime) -> AuthError:
         user.failed_attempts = 0
         audit.record(own, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id,
                      after={"locked_until": user.locked_until}, at=now)
-        return AuthError(f"密码错误次数过多，账号已锁定至 {format_cst(user.locked_until)}", ErrorCode.ACCOUNT_LOCKED)
+        return AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)  # the same answer: see authenticate
 
 
 def _get(session: Session, user_id: int) -> User:
+    # An id is checked before it reaches SQL: a float, a string or a number beyond BIGINT is no account.
+    if isinstance(user_id, bool) or not isinstance(user_id, int) or not 0 < user_id < 2**63:
+        raise NotFound("账号不存在")
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("账号不存在")
@@ -170,28 +214,38 @@ def _get(session: Session, user_id: int) -> User:
 
 
 def reset_password(session: Session, actor: Actor, user_id: int, new_password: str) -> None:
-    if not actor.has("admin") and actor.user_id != user_id:
-        raise PermissionDenied("只有管理员可以重置他人的密码")
+    """An administrator sets another account's password; its owner must choose a new one at the next log-in (the
+    administrator knows this one). One's own password is changed with change_password, which needs the old one."""
+    _require_admin(session, actor, "只有管理员可以重置他人的密码")
+    if actor.user_id == user_id:
+        raise PermissionDenied("修改自己的密码须提供原密码（请使用“修改密码”）")
     _validate_password(new_password)
     user = _get(session, user_id)
+    _set_password(session, actor, user, new_password, must_change=True)
+
+
+def _set_password(session: Session, actor: Actor, user: User, new_password: str, *, must_change: bool) -> None:
     user.password_hash = hash_password(new_password)
     user.failed_attempts = 0
     user.locked_until = None
-    audit.record(session, actor, "user.password", "user", user.id)
+    user.must_change_password = must_change
+    audit.record(session, actor, "user.password", "user", user.id, after={"must_change_password": must_change})
 
 
 def change_password(session: Session, actor: Actor, old_password: str, new_password: str) -> None:
     if actor.user_id is None:
         raise PermissionDenied("请先登录")
     user = _get(session, actor.user_id)
-    if not check_password(old_password, user.password_hash):
+    if not isinstance(old_password, str) or not check_password(old_password, user.password_hash):
         raise ValidationError("old_password", "原密码不正确")
-    reset_password(session, actor, actor.user_id, new_password)
+    _validate_password(new_password)
+    if check_password(new_password, user.password_hash):
+        raise ValidationError("new_password", "新密码不能与原密码相同")
+    _set_password(session, actor, user, new_password, must_change=False)
 
 
 def set_roles(session: Session, actor: Actor, user_id: int, roles: set[str]) -> Account:
-    if not actor.has("admin"):
-        raise PermissionDenied("只有管理员可以分配角色")
+    _require_admin(session, actor, "只有管理员可以分配角色")
     _validate_roles(roles)
     user = _get(session, user_id)
     before = sorted(r.role for r in user.roles)
@@ -207,8 +261,7 @@ def set_roles(session: Session, actor: Actor, user_id: int, roles: set[str]) -> 
 
 
 def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> Account:
-    if not actor.has("admin"):
-        raise PermissionDenied("只有管理员可以停用账号")
+    _require_admin(session, actor, "只有管理员可以停用账号")
     user = _get(session, user_id)
     if user.id == actor.user_id and not active:
         raise ValidationError("active", "不能停用自己的账号")

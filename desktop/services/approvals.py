@@ -8,6 +8,7 @@ events of the deadline rules through the incident service, so the deadlines move
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState,
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.model import RuleStatus
 from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
+from desktop.services.issuing import numbering
 from desktop.services import deadline_board as dl
 from desktop.services.doc_steps import KINDS, Step
 from desktop.services.documents import DocumentVersionView
@@ -183,6 +185,16 @@ def _decide(
         incident_id=incident.id,
         at=now,
     )
+    _number_when_complete(session, actor, version, now)
+
+
+def _number_when_complete(session: Session, actor: Actor, version: DocumentVersion, now: datetime) -> None:
+    """Once the last step is taken the document is issued: a blank 发文字号 takes the issuing unit's next number,
+    in this same transaction, so a signed page never goes out unnumbered."""
+    steps = documents.steps_for(session, version.document)
+    if version.state in (DocumentState.APPROVED, DocumentState.SIGNED) and all(s.key in _done(version) for s in steps):
+        drafted = json.loads(version.content).get("fields", {}).get("doc_number", "")
+        numbering.assign(session, actor, version, drafted, now)
 
 
 def _units(session: Session, incident: Incident, document: Document) -> tuple[UnitInfo, UnitInfo]:
@@ -511,6 +523,7 @@ def record_paper_signature(
         incident_id=incident.id,
         at=now,
     )
+    _number_when_complete(session, actor, version, now)
     return documents.to_view(session, version)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import User, UserRole
 from desktop.domain import Actor, ApprovalStep, UnitInfo
-from desktop.errors import PermissionDenied
+from desktop.errors import ErrorCode, PermissionDenied
 from desktop.services import org
 
 KINDS: dict[str, str] = {
@@ -109,7 +109,8 @@ def current_actor(session: Session, actor: Actor) -> Actor:
         return actor
     user = session.get(User, actor.user_id)
     if user is None or not user.active:
-        raise PermissionDenied("该账户已停用或不存在，不能办理")
+        raise PermissionDenied("您的账号已被管理员停用或已不存在，不能再办理；本次操作未保存，请联系管理员",
+                               ErrorCode.ACCOUNT_DISABLED)
     return Actor(
         user_id=user.id,
         name=user.display_name,
@@ -187,6 +188,9 @@ def may_draft(session: Session, actor: Actor, kind: str, incident_unit: UnitInfo
         return "《重大突发事件报告》由石家庄分行办公室起草（3.2.3）"
     if actor.has("lead_officer") and actor.unit_id in lead_units(session, incident_unit):
         return None
+    if kind == "evaluation" and incident_unit.location == "same_city" and actor.has(*UNIT_REPORTERS) \
+            and actor.unit_id == incident_unit.id:
+        return None  # 5.2: the responsible unit writes its own summary for the branch office
     return (
         f"{KINDS[kind]}由牵头部门（{incident_unit.lead_unit_name or '分行办公室'}或分行办公室）的经办人员起草"
     )

@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.db.models import Document, DocumentVersion, Incident, PaperSignature, User
 from desktop.domain import (
     ELEMENTS,
+    MAJOR_CRITERIA,
     MAJOR_ELEMENTS,
     STAGES,
     SYSTEM,
@@ -31,8 +32,9 @@ from desktop.domain import (
     Stage,
 )
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, ValidationError
-from desktop.services import audit, doc_steps, incidents, org, permissions, verification
+from desktop.services import accountability, audit, doc_steps, incidents, org, permissions, verification
 from desktop.services.doc_steps import KINDS, STEP_LABELS, Step
+from desktop.services.issuing import numbering
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_rfc3339_cst, now_utc
 
@@ -56,26 +58,44 @@ DECISIONS: dict[Decision, str] = {
 TAKEN = (Decision.APPROVED, Decision.SIGNED)
 
 # The fields a drafter writes, per kind; everything else in the content is the incident's snapshot.
-COMMON_FIELDS = ("doc_number", "title", "recipient", "body", "contact_person", "contact_phone")
+# "cc" (抄送) is the drafter's choice, never a default (3.1.4: reports go up level by level); "overdue_notes" holds
+# one line per overdue item, "rule id｜explanation" (超时未办说明), entered next to the item in the editor.
+COMMON_FIELDS = ("doc_number", "title", "recipient", "cc", "body", "contact_person", "contact_phone",
+                 "overdue_notes", *("urgency", "copy_number", "classification", "secrecy_period", "attachments"))
+# GB/T 9704 7.2.1-7.2.3, 7.3.4: the drafter's optional marks. Urgency is a choice, never a default; attachments
+# are one name a line. The vocabularies the standard allows:
+URGENCIES = ("特急", "加急")
+CLASSIFICATIONS = ("绝密", "机密", "秘密")
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "written_report": COMMON_FIELDS,
-    "response_plan": (*COMMON_FIELDS, "reply_script", "plan_measures"),
-    "major_report": (*COMMON_FIELDS, "reply_script", "spokesperson"),
-    "evaluation": (*COMMON_FIELDS, "evaluation", "lessons", "positive_publicity", "accountability"),
+    "response_plan": (*COMMON_FIELDS, "reply_script", "plan_measures", "spokesperson"),
+    "major_report": (*COMMON_FIELDS, "reply_script", "spokesperson", "spokesperson_phone", "responsibility"),
+    "evaluation": (*COMMON_FIELDS, "evaluation", "lessons", "improvements", "positive_publicity",
+                   "accountability"),
 }
 # The drafter's fields in the words of the forms, in the order the forms and the documents give them.
 FIELD_LABELS: dict[str, str] = {
     "doc_number": "发文字号",
     "title": "标题",
     "recipient": "主送机关",
+    "cc": "抄送机关",
+    "overdue_notes": "超时未办说明",
+    "urgency": "紧急程度",
+    "copy_number": "份号",
+    "classification": "密级",
+    "secrecy_period": "保密期限",
+    "attachments": "附件",
     "body": "正文",
     "contact_person": "联系人",
     "contact_phone": "联系电话",
     "reply_script": "应答口径",
     "plan_measures": "应对措施",
     "spokesperson": "新闻发言人",
+    "spokesperson_phone": "发言人电话",
+    "responsibility": "事故责任",
     "evaluation": "影响及处置评估",
     "lessons": "经验教训",
+    "improvements": "改进措施",
     "positive_publicity": "正面宣传",
     "accountability": "责任追究",
 }
@@ -154,10 +174,11 @@ class DocumentVersionView:
     steps: tuple[StepView, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
     paper_signature: PaperSignatureView | None = None  # signed by hand on paper, recorded with a scan
+    assigned_number: str = ""  # 发文字号 given from the unit's sequence at signing when the drafter left it blank
 
     @property
     def doc_number(self) -> str:
-        return self.fields.get("doc_number", "")
+        return self.fields.get("doc_number", "") or self.assigned_number
 
     @property
     def title(self) -> str:
@@ -244,6 +265,19 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         ],
         "snapshot_at": _time(now),
     }
+    # 4.3.4(5), 4.2.2.x(5): the public-opinion entries reach the paper with the rest of the record.
+    snapshot["opinions"] = [
+        {"source": o.source, "title": o.link_or_title, "at": _time(o.seen_at), "reach": o.reach, "tone": o.tone}
+        for o in incidents.opinions(session, SYSTEM, record.id)
+    ]
+    if record.is_major:
+        snapshot["incident"]["major_criteria"] = [MAJOR_CRITERIA[k] for k in record.major_criteria]  # 4.1
+    if kind == "evaluation":
+        snapshot["accountability_items"] = [  # 6.1
+            {"unit": a.unit_name, "person": a.person, "measure": a.measure_label, "text": a.text,
+             "quarter": a.quarter}
+            for a in accountability.items(session, SYSTEM, record.id)
+        ]
     if kind == "major_report" or (kind == "response_plan" and record.is_major):
         group = incidents.leadership_group(session, SYSTEM, record.id)
         snapshot["leadership_group"] = [{"position": p, "name": n, "title": t} for p, n, t in group]
@@ -257,20 +291,25 @@ def _default_fields(
     fields = {k: "" for k in KIND_FIELDS[kind]}
     fields["contact_person"] = actor.name if user is not None else ""
     fields["contact_phone"] = user.phone if user is not None else ""
+    # 3.1.4: addressed one level up from the issuing unit, never to the issuer itself; names from the tree.
+    fields["recipient"] = numbering.upward_recipient(session, _doc_unit_id(session, kind, record), kind)
     if kind == "written_report":
         fields["title"] = f"关于{record.title}的报告（{STAGES[stage or Stage.FIRST]}）"
-        fields["recipient"] = record.lead_unit_name
     elif kind == "response_plan":
         fields["title"] = f"关于{record.title}的应对方案"
         fields["reply_script"] = record.reply_script
+        fields["spokesperson"] = record.spokesperson_name  # 4.3.4(3): the plan names who speaks
     elif kind == "major_report":
         fields["title"] = f"关于{record.title}的重大突发事件报告"
-        fields["recipient"] = "总行办公室"
         fields["reply_script"] = record.reply_script
         fields["spokesperson"] = record.spokesperson_name
+        # 4.3.4(3): the head office must be able to reach the spokesperson; their account's phone to start with
+        speaker = session.execute(
+            select(User.phone).where(User.display_name == record.spokesperson_name, User.active.is_(True))
+        ).first() if record.spokesperson_name else None
+        fields["spokesperson_phone"] = speaker[0] if speaker else ""
     elif kind == "evaluation":
         fields["title"] = f"关于{record.title}的评估总结报告"
-        fields["recipient"] = "石家庄分行办公室"
         for key in ("evaluation", "lessons", "positive_publicity", "accountability"):
             fields[key] = getattr(record, key)
     return fields
@@ -287,7 +326,20 @@ def _clean_fields(kind: str, given: dict[str, Any]) -> dict[str, str]:
         out[key] = value.strip()
     if "title" in out and not out["title"]:
         raise ValidationError("title", "请填写文件标题")
+    _check_marks(out)
     return out
+
+
+def _check_marks(out: dict[str, str]) -> None:
+    """GB/T 9704 7.2.1-7.2.3: the marks take only the values the standard allows."""
+    if out.get("urgency") and out["urgency"] not in URGENCIES:
+        raise ValidationError("urgency", "紧急程度只能是“特急”“加急”或不标注")
+    if out.get("classification") and out["classification"] not in CLASSIFICATIONS:
+        raise ValidationError("classification", "密级只能是“绝密”“机密”“秘密”或不标注")
+    if out.get("copy_number") and not (out["copy_number"].isdigit() and len(out["copy_number"]) <= 6):
+        raise ValidationError("copy_number", "份号应为不超过6位的阿拉伯数字")
+    if out.get("secrecy_period") and not out.get("classification"):
+        raise ValidationError("secrecy_period", "标注保密期限须同时标注密级")
 
 
 def _build_content(
@@ -320,6 +372,8 @@ def _doc_unit_id(session: Session, kind: str, record: IncidentRecord) -> int:
     incident's lead department."""
     if kind == "written_report":
         return record.unit_id
+    if kind == "evaluation" and record.location == "same_city":
+        return record.unit_id  # 5.2: the responsible unit sends its evaluation up to the branch office
     if kind == "major_report":
         branch = next(
             (u.id for u in org.list_units(session, include_inactive=True) if u.kind == "branch"), None
@@ -425,6 +479,7 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         steps=steps,
         fields=dict(content.get("fields", {})),
         paper_signature=paper,
+        assigned_number=numbering.assigned(session, version.id),
     )
 
 
@@ -621,6 +676,7 @@ def submit(
             raise ValidationError("elements", f"报告要素不全（3.3.2），请补充：{'、'.join(missing)}")
     if document.kind == "response_plan" and not content["fields"].get("reply_script", "").strip():
         raise ValidationError("reply_script", "应对方案须包括应答口径（4.2.2.x(3)）")
+    _check_paper(session, document, content, incident)
     version.state = DocumentState.SUBMITTED
     version.submitted_at = now
     flush(session, KINDS[document.kind])
@@ -636,6 +692,55 @@ def submit(
         at=now,
     )
     return to_view(session, version)
+
+
+def overdue_items(content: dict[str, Any]) -> list[dict[str, Any]]:
+    """The snapshot's deadlines that were overdue (超时未办) when it was taken: each needs an explanation."""
+    return [d for d in content.get("deadlines", []) if d.get("status") == "overdue"]
+
+
+def parse_notes(text: str) -> dict[str, str]:
+    """overdue_notes ("rule id｜explanation" per line) as {rule id: explanation}."""
+    notes: dict[str, str] = {}
+    for line in text.splitlines():
+        rule, sep, note = line.partition("｜")
+        if sep and rule.strip() and note.strip():
+            notes[rule.strip()] = note.strip()
+    return notes
+
+
+def format_notes(notes: dict[str, str]) -> str:
+    return "\n".join(f"{k}｜{v.strip()}" for k, v in notes.items() if v.strip())
+
+
+def _check_paper(session: Session, document: Document, content: dict[str, Any], incident: Incident) -> None:
+    """Nothing unfinished goes up for signing: the paper must be right the first time."""
+    f = content.get("fields", {})
+    issuer = content.get("unit", {}).get("name", "")
+    recipient = f.get("recipient", "").strip()
+    if not recipient:
+        raise ValidationError("recipient", "请填写主送机关（3.1.4：逐级上报）")
+    if recipient == issuer:
+        raise ValidationError("recipient", f"主送机关不能是发文单位本身（{issuer}），请填写上一级机关（3.1.4）")
+    if f.get("cc", "").strip() == issuer:
+        raise ValidationError("cc", f"抄送机关不能是发文单位本身（{issuer}）")
+    number = f.get("doc_number", "").strip()
+    if number and incident.number in number:
+        raise ValidationError("doc_number", f"发文字号不能使用事件编号（{incident.number}），应为本单位的发文字号，"
+                                            "如“冀华银办〔2026〕12号”")
+    if not number and not numbering.doc_prefix(session, document.unit_id):
+        raise ValidationError("doc_number", f"请填写发文字号：{issuer}尚未设置机关代字，系统无法自动编号")
+    notes = parse_notes(f.get("overdue_notes", ""))
+    missing = [d["article"] for d in overdue_items(content) if d["id"] not in notes]
+    if missing:
+        raise ValidationError("overdue_notes", f"以下事项已超时未办，请在其旁填写超时未办说明后再提交：{'、'.join(missing)}")
+    if document.kind == "response_plan":
+        if not f.get("body", "").strip():
+            raise ValidationError("body", "应对方案须写明应对原则（4.2.2.x(3)）")
+        if not f.get("plan_measures", "").strip():
+            raise ValidationError("plan_measures", "应对方案须列出应对措施（4.2.2.x(3)）")
+        if incident.severity == "major" and not f.get("spokesperson", "").strip():
+            raise ValidationError("spokesperson", "重大事件的应对方案须明确新闻发言人（4.3.4(3)）")
 
 
 # --- queries ------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,7 +14,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.models import (
     Appeasement,
+    Document,
+    DocumentVersion,
     Incident,
+    IncidentCounter,
     IncidentEvent,
     LeadershipMember,
     MediaContact,
@@ -21,15 +25,18 @@ from desktop.db.models import (
     Unit,
     User,
 )
+from desktop.db.session import take_write_lock
 from desktop.domain import (
     ELEMENTS,
     LEADERSHIP_POSITIONS,
+    MAJOR_CRITERIA,
     MAJOR_ELEMENTS,
     SEVERITIES,
     SOURCES,
     Actor,
     EventRecord,
     IncidentRecord,
+    DocumentState,
     IncidentStatus,
 )
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
@@ -42,7 +49,7 @@ from desktop.timeutil import CST, cst_days, format_cst, now_utc
 TEXT_FIELDS = ("title", "place", "business_line_name", "spokesperson_name", "reply_script", "positive_publicity",
                "evaluation", "lessons", "accountability", *ELEMENTS, *MAJOR_ELEMENTS)
 EDITABLE = (*TEXT_FIELDS, "unit_id", "occurred_at", "learned_at", "severity", "business_line", "business_dept_id",
-            "customer_dispute", "source")
+            "customer_dispute", "source", "major_criteria")
 CLOCK_SKEW = timedelta(minutes=5)
 # 3.3.3, 4.2.2.x(3), 4.3.4(2): recorded by the decisions of desktop.services.approvals, never typed in.
 WORKFLOW_EVENTS = {
@@ -123,7 +130,14 @@ def _to_record(session: Session, incident: Incident) -> IncidentRecord:
         created_at=incident.created_at,
         updated_at=incident.updated_at,
         events=_event_records(incident.events),
+        major_criteria=criteria_of(incident.major_criteria),
     )
+
+
+def criteria_of(stored: str) -> tuple[str, ...]:
+    """4.1: the stored comma-separated MAJOR_CRITERIA keys, in the rules' order."""
+    ticked = set(stored.split(",")) if stored else set()
+    return tuple(k for k in MAJOR_CRITERIA if k in ticked)
 
 
 def _event_records(events: list[IncidentEvent]) -> tuple[EventRecord, ...]:
@@ -185,6 +199,12 @@ def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, A
             if not isinstance(data[key], bool):
                 raise ValidationError(key, "应为“是”或“否”")
             out[key] = data[key]
+    if "major_criteria" in data:
+        given = data["major_criteria"]
+        keys = [k for k in given.split(",") if k] if isinstance(given, str) else given
+        if not isinstance(keys, (list, tuple)) or any(k not in MAJOR_CRITERIA for k in keys):
+            raise ValidationError("major_criteria", "重大事件的认定情形只能是4.1所列情形")
+        out["major_criteria"] = ",".join(k for k in MAJOR_CRITERIA if k in keys)
     if "unit_id" in data:
         try:
             info = org.unit_info(session, int(data["unit_id"]))
@@ -211,19 +231,28 @@ def _check_times(incident: Incident) -> None:
 
 
 def _next_number(session: Session, when: datetime) -> str:
+    """SY<year>-<serial>: the year's counter taken under a row lock inside the creating transaction, so numbers
+    are dense and never collide; at least four digits, more past 9999."""
     year = when.astimezone(CST).year
-    prefix = f"SY{year}-"
-    last = session.execute(
-        select(func.max(Incident.number)).where(Incident.number.like(f"{prefix}%"))
+    take_write_lock(session)  # the one lock order: the write lock before any row lock
+    counter = session.execute(
+        select(IncidentCounter).where(IncidentCounter.kind == "incident", IncidentCounter.year == year)
+        .with_for_update()
     ).scalar_one_or_none()
-    seq = int(last[len(prefix):]) + 1 if last else 1
-    return f"{prefix}{seq:04d}"
+    if counter is None:
+        # Every writer holds the write lock (desktop.db.session.take_write_lock), so no one else inserts it now.
+        counter = IncidentCounter(kind="incident", year=year, next_value=1)
+        session.add(counter)
+    seq = counter.next_value
+    counter.next_value = seq + 1
+    return f"SY{year}-{seq:04d}"
 
 
 # --- commands -----------------------------------------------------------------------------------------------
 
 
 def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: datetime | None = None) -> IncidentRecord:
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     now = now or now_utc()
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "登记事件")
     values = _clean(session, data, now)
@@ -272,6 +301,7 @@ def update_incident(
     now: datetime | None = None,
 ) -> IncidentRecord:
     """Edit facts and report elements; `expected_version` is the row version the user's form was loaded from."""
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     now = now or now_utc()
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "修改事件")
     incident = load_visible(session, actor, incident_id)
@@ -604,15 +634,43 @@ def correct_event(
     return _to_record(session, incident)
 
 
-def close_incident(session: Session, actor: Actor, incident_id: int, now: datetime | None = None) -> IncidentRecord:
+def evaluation_done(session: Session, incident_id: int) -> bool:
+    """5.2, 5.3: a version of the incident's 评估总结报告 has taken all its steps (the lead department's
+    review is its only step, so approved is done)."""
+    return session.execute(
+        select(DocumentVersion.id).join(Document, DocumentVersion.document_id == Document.id)
+        .where(Document.incident_id == incident_id, Document.kind == "evaluation",
+               DocumentVersion.state.in_((DocumentState.APPROVED, DocumentState.SIGNED, DocumentState.SENT)))
+        .limit(1)
+    ).first() is not None
+
+
+def close_incident(session: Session, actor: Actor, incident_id: int, now: datetime | None = None,
+                   no_evaluation_reason: str = "") -> IncidentRecord:
+    """5.2, 5.3: an incident closes once its 评估总结报告 is done; otherwise only with the lead department's
+    recorded reason why none is due (kept in the hash-chained record with the close)."""
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     now = now or now_utc()
     permissions.require_role(actor, ("lead_officer", "leader", "president", "admin"), "结束事件")
     incident = load_visible(session, actor, incident_id)
     if incident.status == IncidentStatus.CLOSED:
         raise ValidationError("status", "事件已经结束", ErrorCode.WRONG_STATE)
+    reason = no_evaluation_reason.strip()
+    evaluated = evaluation_done(session, incident.id)
+    if not evaluated:
+        if not reason:
+            raise ValidationError("evaluation", "评估总结报告尚未审核签发，不能结束事件（5.2、5.3）；"
+                                                "如无须评估，请由牵头部门填写不须评估的理由", ErrorCode.WRONG_STATE)
+        info = org.unit_info(session, incident.unit_id)
+        if actor.user_id is not None and not (
+                actor.has("lead_officer") and actor.unit_id in doc_steps.lead_units(session, info)):
+            raise PermissionDenied("不须评估总结的理由须由牵头部门的经办人员填写（5.2、5.3）")
     incident.status, incident.closed_at, incident.updated_at = IncidentStatus.CLOSED, now, now
+    after: dict[str, Any] = {"status": IncidentStatus.CLOSED}
+    if not evaluated:
+        after["no_evaluation_reason"] = reason
     audit.record(session, actor, "incident.close", "incident", incident.id, before=IncidentStatus.OPEN,
-                 after=IncidentStatus.CLOSED, at=now,
+                 after=after if not evaluated else IncidentStatus.CLOSED, at=now,
                  incident_id=incident.id)
     session.flush()
     return _to_record(session, incident)
@@ -621,6 +679,7 @@ def close_incident(session: Session, actor: Actor, incident_id: int, now: dateti
 def add_opinion(session: Session, actor: Actor, incident_id: int, *, source: str, link_or_title: str,
                 seen_at: datetime, reach: str = "", tone: str = "") -> None:
     """4.2.2.x(5), 4.3.4(5): public-opinion monitoring entries."""
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     incident = load_visible(session, actor, incident_id)
     if not source.strip():
         raise ValidationError("source", "请填写舆情来源")
@@ -640,6 +699,7 @@ def add_opinion(session: Session, actor: Actor, incident_id: int, *, source: str
 def set_leadership_group(session: Session, actor: Actor, incident_id: int,
                          members: list[tuple[str, str, str]]) -> None:
     """4.3.1-4.3.3: (position, name, title) rows; replaces the group."""
+    actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     permissions.require_role(actor, permissions.ESCALATORS, "设置处置领导小组")
     incident = load_visible(session, actor, incident_id)
     for i, (position, name, _title) in enumerate(members):
@@ -769,6 +829,22 @@ def list_incidents(session: Session, actor: Actor, status: IncidentStatus | None
     return [_fast_record(i, by_unit) for i in rows]
 
 
+def iter_incidents(session: Session, actor: Actor, filters: IncidentFilter,
+                   chunk: int = 200) -> Iterator[IncidentRecord]:
+    """`list_incidents` oldest first, loaded `chunk` incidents at a time: a year's register never holds every
+    incident's events at once. The ids are chosen (visibility, period) in one query, then read chunk by chunk."""
+    query = _visible(session, actor, _filtered(session, select(Incident.id), filters))
+    ids = session.execute(query.order_by(Incident.occurred_at, Incident.number)).scalars().all()
+    by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
+    for i in range(0, len(ids), chunk):
+        rows = session.execute(
+            select(Incident).options(selectinload(Incident.events), selectinload(Incident.business_dept))
+            .where(Incident.id.in_(ids[i:i + chunk])).order_by(Incident.occurred_at, Incident.number)
+        ).scalars().all()
+        # the session holds loaded rows weakly: once a chunk's records are made, its rows can be freed
+        yield from (_fast_record(incident, by_unit) for incident in rows)
+
+
 def _fast_record(incident: Incident, by_unit: dict[int, Any]) -> IncidentRecord:
     """Like _to_record, with the organisation looked up once for the whole list."""
     info = by_unit[incident.unit_id]
@@ -790,6 +866,7 @@ def _fast_record(incident: Incident, by_unit: dict[int, Any]) -> IncidentRecord:
         business_dept_name=dept.name if dept else "",
         elements={k: getattr(incident, k) for k in (*ELEMENTS, *MAJOR_ELEMENTS)},
         events=_event_records(incident.events),
+        major_criteria=criteria_of(incident.major_criteria),
     )
 
 

@@ -27,6 +27,7 @@ from desktop.domain import (
     STATUSES,
     SYSTEM,
     Actor,
+    ApprovalStep,
     Decision,
     DocumentState,
     IncidentRecord,
@@ -36,6 +37,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services import approvals, audit, documents, incidents, org, verification
 from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
+from desktop.services.issuing import numbering
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import CST, now_utc, parse_rfc3339
 
@@ -83,14 +85,30 @@ def awaits_signature(view: DocumentVersionView) -> bool:
     return bool(still) and all(s.action == "sign" for s in still)
 
 
+# Whose name a document approved without a signing step carries as 签发人: the leader who approved it, never a
+# clerk's approval on the way (the branch office's approval of a remote plan, 4.2.2.2(3)).
+ISSUING_STEPS = (ApprovalStep.UNIT_HEAD_SIGN, ApprovalStep.PRESIDENT_SIGN, ApprovalStep.LEADERSHIP_GROUP,
+                 ApprovalStep.BRANCH_LEADER, ApprovalStep.LOCAL_LEADER, ApprovalStep.LEAD_DEPARTMENT)
+
+
 def _signer(view: DocumentVersionView) -> tuple[str, datetime | None]:
+    """(签发人, when the document was issued): the person who signed; for a plan made by a major incident's
+    leadership group, the group's leader (组长, 4.3.1, 4.3.4(3))."""
     if view.signer_name and view.signed_at:
         return view.signer_name, view.signed_at
-    done = [s for s in view.steps if s.done_at is not None]
+    done = {s.key: s for s in view.steps if s.done_at is not None}
     if not done:
         return "", None
-    last = max(done, key=lambda s: s.done_at)  # type: ignore[arg-type, return-value]
-    return last.done_by, last.done_at
+    at = max(s.done_at for s in done.values() if s.done_at is not None)
+    key = next((k for k in ISSUING_STEPS if k in done), None)
+    if key is None:
+        return "", at
+    if key == ApprovalStep.LEADERSHIP_GROUP and view.kind == "response_plan":
+        leader = next((m["name"] for m in view.content.get("leadership_group", []) if m.get("position") == "leader"),
+                      "")
+        if leader:
+            return leader, at
+    return done[key].done_by, at
 
 
 # --- the incident as the frozen content describes it ---------------------------------------------------------
@@ -103,6 +121,8 @@ PAPER_STATUS = {dl.COMFORTABLE: "pending", dl.DUE_SOON: "pending", dl.OVERDUE: "
 
 def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -> R.ReportIncident:
     inc = content["incident"]
+    # 超时未办说明 the drafter entered next to each overdue item
+    overdue_notes = documents.parse_notes(content.get("fields", {}).get("overdue_notes", ""))
     rules = ruleset_for(*rule_set)
     timeline = content.get("timeline", [])
     first_done: dict[str, dict[str, Any]] = {}
@@ -124,7 +144,8 @@ def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -
         deadlines.append(R.DeadlineRow(
             article=d["article"], duty=duty, responsible=d["responsible"], due_at=due_at,
             status=status, done_at=_t(d["done_at"]),
-            late_reason=first_done.get(done_by, {}).get("late_reason", "") if d["status"] == "late" else "",
+            late_reason=first_done.get(done_by, {}).get("late_reason", "") if d["status"] == "late"
+            else overdue_notes.get(d["id"], ""),
             rule_id=d["id"], kind=d.get("kind", "deadline")))
     media = [R.MediaContact(at=_t(e["at"]) or _t(content["snapshot_at"]), journalist=e["data"].get("journalist", ""),  # type: ignore[arg-type]
                             outlet=e["data"].get("outlet", ""), phone=e["data"].get("contact", ""),
@@ -146,6 +167,10 @@ def _incident_from_content(content: dict[str, Any], rule_set: tuple[str, int]) -
                   for e in timeline],
         deadlines=deadlines, deadlines_as_of=_t(content.get("snapshot_at")),
         media_contacts=media, appeasements=appeased,
+        monitoring=[R.MonitoringEntry(at=_t(o["at"]), source=o["source"], title=o["title"],  # type: ignore[arg-type]
+                                      reach=o.get("reach", ""), tone=o.get("tone", ""))
+                    for o in content.get("opinions", [])],
+        major_criteria=list(inc.get("major_criteria", [])),
     )
 
 
@@ -157,25 +182,34 @@ def _branch_name(session: Session) -> str:
 def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.DocumentHeader:
     fields = view.fields
     signer, signed_at = _signer(view) if signed else ("", None)
-    major = view.content["incident"]["severity"] == "major"
     issuing = view.unit_name or view.content["incident"]["unit_name"]
     mark = f"{_branch_name(session)}文件" if view.kind == "major_report" else issuing
+    # 3.1.4: one level up, never the issuer itself; the 抄送 only as the drafter chose it.
+    recipient = fields.get("recipient", "").strip()
+    if not recipient or recipient == issuing:
+        recipient = numbering.upward_recipient(session, view.unit_id, view.kind)
+    cc = tuple(c.strip() for c in fields.get("cc", "").replace("\n", "、").split("、") if c.strip() and c.strip() != issuing)
+    number = view.doc_number  # the drafter's, or the one given from the unit's sequence at signing
     return R.DocumentHeader(
         org_mark=mark,
-        doc_number=fields.get("doc_number") or f"{view.incident_number}-{view.number}",
-        recipient=fields.get("recipient") or view.content["incident"]["lead_unit_name"],
+        doc_number="" if view.incident_number in number else number,
+        recipient=recipient,
         issuing_unit=issuing,
         date=signed_at or _t(view.content.get("snapshot_at")) or view.created_at,
         title=fields.get("title", ""),
-        urgency="特急" if major else "加急",
+        # GB/T 9704 7.2.1-7.2.3, 7.3.4: the drafter's choices only (an evaluation is not urgent by default).
+        urgency=fields.get("urgency", ""),
+        copy_number=fields.get("copy_number", ""),
+        classification=fields.get("classification", ""),
+        secrecy_period=fields.get("secrecy_period", ""),
+        attachments=tuple(_lines(fields.get("attachments", ""))),
         signer_name=signer,
         signed_at=signed_at,
         verification_code=view.verification_code if signed else None,
         pdf_keywords=verification.pdf_keywords(view.verification_code) if signed else "",
         contact_person=fields.get("contact_person", ""),
         contact_phone=fields.get("contact_phone", ""),
-        cc=("石家庄分行办公室",) if view.content["incident"]["location"] == "remote" and view.kind != "major_report"
-        else (),
+        cc=cc,
         printed_by_org=issuing,
         for_signature=not signed and view.version_id > 0 and awaits_signature(view),
     )
@@ -209,21 +243,28 @@ def document_data(session: Session, view: DocumentVersionView, signed: bool) -> 
                  for m in view.content.get("leadership_group", [])]
         return "major-report", R.MajorReport(
             header=header, incident=incident, leadership_group=group,
-            spokesperson=R.Person(name=f.get("spokesperson", ""), position="新闻发言人"),
+            spokesperson=R.Person(name=f.get("spokesperson", ""), position="新闻发言人",
+                                  phone=f.get("spokesperson_phone", "")),
+            responsibility=f.get("responsibility", ""),
             reply_script=f.get("reply_script", ""),
             approvals=[a for a in _approvals(view) if a.role.startswith("处置领导小组")])
     if view.kind == "response_plan":
         measures = [R.PlanMeasure(*(part.strip() for part in (line.split("｜") + ["", ""])[:3]))
                     for line in _lines(f.get("plan_measures", ""))]
+        speaker = f.get("spokesperson", "").strip() or view.content["incident"].get("spokesperson_name", "")
         return "response-plan", R.ResponsePlan(
             header=header, incident=incident, principles=f.get("body", ""), measures=measures,
+            spokesperson=R.Person(name=speaker, position="新闻发言人") if speaker else None,
             reply_script=f.get("reply_script", ""), approvals=_approvals(view))
     if view.kind == "evaluation":
         return "evaluation", R.EvaluationReport(
             header=header, incident=incident, summary=f.get("body", "") or incident.elements.get("situation", ""),
             impact_assessment=incident.elements.get("impact", ""), handling_assessment=f.get("evaluation", ""),
-            lessons=_lines(f.get("lessons", "")), improvements=[],
-            positive_publicity=f.get("positive_publicity", ""), accountability=f.get("accountability", ""))
+            lessons=_lines(f.get("lessons", "")), improvements=_lines(f.get("improvements", "")),
+            positive_publicity=f.get("positive_publicity", ""), accountability=f.get("accountability", ""),
+            accountability_items=[R.AccountabilityRow(unit=a["unit"], measure=a["measure"], person=a["person"],
+                                                      text=a["text"], quarter=a["quarter"])
+                                  for a in view.content.get("accountability_items", [])])
     raise ValueError(view.kind)
 
 
@@ -375,22 +416,26 @@ def build_register(session: Session, actor: Actor, first: date, last: date, now:
         raise ValidationError("to", "结束日期不能早于开始日期")
     start = datetime.combine(first, time(0, 0), CST)
     end = datetime.combine(last + timedelta(days=1), time(0, 0), CST)
-    rows = [r for r in incidents.list_incidents(session, actor) if start <= r.occurred_at < end]
-    rows.sort(key=lambda r: (r.occurred_at, r.number))
+    # The period is chosen in SQL and the incidents read in chunks; each keeps only what the register prints
+    # (facts, status, deadlines), so a year of incidents does not hold every timeline and element text at once.
+    period = incidents.IncidentFilter(occurred_from=first, occurred_to=last)
     items = []
-    for r in rows:
+    for r in incidents.iter_incidents(session, actor, period):
         as_of = r.closed_at if r.closed_at is not None else now
         view = documents._snapshot(session, r, "written_report", as_of)
-        content = {"incident": view["incident"], "elements": view["elements"], "timeline": view["timeline"],
+        content = {"incident": view["incident"], "elements": {}, "timeline": view["timeline"],  # late reasons
                    "deadlines": view["deadlines"], "snapshot_at": view["snapshot_at"]}
         inc = _incident_from_content(content, (r.rule_set_id, r.rule_set_version))
         items.append(_with_status(inc, STATUSES.get(r.status, r.status)))
+    # 编制单位 is the unit that compiles the register, not the clerk (the print record names the person).
+    compiled_by = org.unit_info(session, actor.unit_id).name if actor.unit_id is not None else _branch_name(session)
     register = R.Register(
-        title=f"声誉风险事件台账（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日）",
-        period_start=start, period_end=end - timedelta(seconds=1), compiled_by=actor.name, compiled_at=now,
+        title="声誉风险事件台账",  # the period is printed once, on the line under the title
+        period_start=start, period_end=end - timedelta(seconds=1), compiled_by=compiled_by, compiled_at=now,
         incidents=items)
     result = build("register", register)
-    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, register.title,
+    title = f"声誉风险事件台账（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日）"
+    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, title,
                    kind="register", period=f"{first.isoformat()}..{last.isoformat()}")
 
 
@@ -404,7 +449,8 @@ def print_register(session: Session, actor: Actor, first: date, last: date, now:
 def _with_status(inc: R.ReportIncident, status: str) -> R.ReportIncident:
     from dataclasses import replace
 
-    return replace(inc, status=status)
+    # the register prints facts and deadlines only: the timeline's text is not kept for a whole period
+    return replace(inc, status=status, timeline=[], media_contacts=[], monitoring=[], appeasements=[])
 
 
 # --- verification -------------------------------------------------------------------------------------------

@@ -1189,6 +1189,10 @@ You can keep working; if it happens again, please contact your administrator.</t
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>须先设置新密码才能登录</source>
+        <translation>Set a new password before logging in</translation>
+    </message>
+    <message>
         <location filename="../../ui/login.py" line="22"/>
         <source>登录 — 声誉风险工作台</source>
         <translation>Log in — RepDesk</translation>
@@ -2631,6 +2635,14 @@ Nothing is waiting for you now.</translation>
 <context>
     <name>DocumentEditorDialog</name>
     <message>
+        <source>请说明该事项超时未办的原因</source>
+        <translation>Explain why this item is overdue</translation>
+    </message>
+    <message>
+        <source>超时未办说明（%1 %2）*</source>
+        <translation>Overdue explanation (%1 %2) *</translation>
+    </message>
+    <message>
         <source>编辑文件：%1</source>
         <translation>Edit document: %1</translation>
     </message>
@@ -2720,6 +2732,14 @@ Nothing is waiting for you now.</translation>
 </context>
 <context>
     <name>DocumentView</name>
+    <message>
+        <source>抄送机关</source>
+        <translation>Copied to</translation>
+    </message>
+    <message>
+        <source>超时未办说明</source>
+        <translation>Overdue explanations</translation>
+    </message>
     <message>
         <source>发文字号</source>
         <translation>Document number</translation>
@@ -4308,6 +4328,37 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>请选择签字页的扫描件</source>
         <translation>Please choose the scan of the signed page</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>管理员已重置您的密码，请先设置新密码再继续使用。</source>
+        <translation>An administrator has reset your password. Set a new one before you continue.</translation>
+    </message>
+    <message>
+        <source>请输入原密码和新密码。</source>
+        <translation>Enter your current password and the new one.</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
     </message>
 </context>
 </TS>

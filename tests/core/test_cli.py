@@ -218,5 +218,11 @@ def test_the_window_takes_its_password_from_the_environment(monkeypatch: pytest.
     monkeypatch.setenv("REPDESK_PASSWORD", "from-the-environment")
     assert main(["--user", "jingban", "gui"], open_window=open_window) == 0
     assert seen == {"user": "jingban", "password": "from-the-environment"}
-    assert main(["gui", "--user", "fuzeren"], open_window=open_window) == 0
+    monkeypatch.setenv("REPDESK_USER", "fuzeren")
+    assert main([], open_window=open_window) == 0
     assert seen == {"user": "fuzeren", "password": "from-the-environment"}
+    monkeypatch.delenv("REPDESK_PASSWORD")  # no password: the log-in dialog, the name filled in
+    assert main(["--user", "jingban"], open_window=open_window) == 0
+    assert seen == {"user": "jingban", "password": None}
+    with pytest.raises(SystemExit):  # never a password on the command line
+        main(["gui", "--password", "x"], open_window=open_window)

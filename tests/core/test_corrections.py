@@ -169,7 +169,7 @@ def test_a_closed_incident_keeps_its_timeline(world: World) -> None:
     i = new_incident(world)
     event_id = event_of(record(world, "xinxi", i, "reported_to_lead", 10), "reported_to_lead")
     with world.db.session() as s:
-        incidents.close_incident(s, world.people["jingban"], i, now=at(20))
+        incidents.close_incident(s, world.people["jingban"], i, now=at(20), no_evaluation_reason="已并入其他事件评估")
     with pytest.raises(ValidationError) as err, world.db.session() as s:
         incidents.withdraw_event(s, world.people["xinxi"], event_id, "理由", now=at(30))
     assert err.value.code == ErrorCode.WRONG_STATE

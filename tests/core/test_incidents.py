@@ -174,7 +174,7 @@ def test_a_second_user_editing_the_same_record_is_refused(db: Database, tree: di
 def test_closed_incidents_are_read_only(db: Database, tree: dict[str, int]) -> None:
     i = _new(db, tree)
     with db.session() as s:
-        incidents.close_incident(s, SYSTEM, i, now=NOW)
+        incidents.close_incident(s, SYSTEM, i, now=NOW, no_evaluation_reason="测试：不须评估")
     with pytest.raises(ValidationError), db.session() as s:
         incidents.record_event(s, SYSTEM, i, "reported_to_lead", T0 + timedelta(minutes=5), now=NOW)
 

@@ -114,7 +114,7 @@ def test_split_paragraphs_gain_no_spaces() -> None:
 @pytest.mark.parametrize(("title", "expected"), [
     ("关于新华路支行代销理财产品兑付延迟引发客户聚集事件的重大突发事件报告",
      "关于新华路支行代销理财产品兑付延迟\n引发客户聚集事件的重大突发事件报告"),
-    ("关于裕华路支行客户投诉引发网络舆情事件的报告（续报）", "关于裕华路支行客户投诉\n引发网络舆情事件的报告（续报）"),
+    ("关于裕华路支行客户投诉引发网络舆情事件的报告（续报）", "关于裕华路支行客户投诉引发\n网络舆情事件的报告（续报）"),
     ("关于某事的报告", "关于某事的报告"),
 ])
 def test_titles_break_at_word_boundaries(title: str, expected: str) -> None:

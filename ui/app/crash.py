@@ -12,7 +12,7 @@ from logging.handlers import RotatingFileHandler
 from types import TracebackType
 from typing import IO
 
-from desktop.paths import log_dir
+from desktop.paths import log_dir, private_file
 
 log = logging.getLogger("repdesk.ui")
 _fault_file: IO[str] | None = None
@@ -27,7 +27,8 @@ def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger("repdesk")
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
-    handler = RotatingFileHandler(log_dir() / "repdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = RotatingFileHandler(private_file(log_dir() / "repdesk.log"), maxBytes=2_000_000, backupCount=5,
+                                  encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(threadName)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
@@ -36,7 +37,7 @@ def setup_logging(level: int = logging.INFO) -> None:
 def enable_faulthandler() -> None:
     global _fault_file
     if _fault_file is None:
-        _fault_file = open(log_dir() / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115 - lives with us
+        _fault_file = open(private_file(log_dir() / "faulthandler.log"), "a", encoding="utf-8")  # noqa: SIM115 - lives with us
         faulthandler.enable(_fault_file)
         atexit.register(_close_faulthandler)
 

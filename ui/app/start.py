@@ -19,6 +19,7 @@ from ui.app import crash
 from ui.app import i18n
 from ui.app import theme
 from ui.app.settings import Settings
+from ui.auth.login import LoginDialog
 from ui.data.worker import DbWorker
 
 log = logging.getLogger("repdesk.ui.app")
@@ -44,13 +45,23 @@ class AppController(QObject):
         self.window = None
         self.dialog = None
         self.exit_code = 0
+        self.prefill = ""
 
     def start(self, user: str | None = None, password: str | None = None) -> None:
-        if user:
-            self.worker.submit(lambda s: accounts.authenticate(s, user, password or ""), self.open_window,
+        """`repdesk --user NAME`: logged in straight away when the password came (REPDESK_PASSWORD), else the
+        log-in dialog with the name filled in."""
+        self.prefill = user or ""
+        if user and password is not None:
+            self.worker.submit(lambda s: accounts.authenticate(s, user, password), self._direct_ok,
                                self._direct_login_failed)
             return
         self.worker.submit(lambda s: org.is_empty(s), self._first_step, self._fatal, write=False)
+
+    def _direct_ok(self, account: Account) -> None:
+        if account.must_change_password:  # an administrator's reset: the dialog asks for a new one first
+            self.show_login(account.username)._ok(account)
+            return
+        self.open_window(account)
 
     def _first_step(self, empty: bool) -> None:
         if empty:
@@ -64,15 +75,15 @@ class AppController(QObject):
         else:
             self.show_login()
 
-    def show_login(self) -> None:
-        from ui.auth.login import LoginDialog
-
-        dialog = LoginDialog(self.worker, self.settings.last_user)
+    def show_login(self, name: str = "") -> LoginDialog:
+        dialog = LoginDialog(self.worker, name or self.prefill or self.settings.last_user)
+        self.prefill = ""  # after a log-out, the last user as usual
         dialog.setWindowIcon(theme_icon())
         dialog.loggedIn.connect(self.open_window)
         dialog.rejected.connect(self.app.quit)
         self.dialog = dialog
         dialog.show()
+        return dialog
 
     def open_window(self, account: Account) -> None:
         from ui.shell.main_window import MainWindow

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desktop.errors import RepDeskError
 from desktop.services import accounts
 from desktop.services.accounts import Account
+from ui.auth.password import ChangePasswordDialog
 from ui.common.widgets import banner
 from ui.data.worker import DbWorker
 
@@ -26,6 +27,9 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(last_user)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username.setMaxLength(60)  # users.username
+        self.password.setMaxLength(accounts.MAX_PASSWORD)
+        self.change_dialog: ChangePasswordDialog | None = None
         form = QFormLayout()
         form.addRow(self.tr("登录名"), self.username)
         form.addRow(self.tr("密码"), self.password)
@@ -49,9 +53,21 @@ class LoginDialog(QDialog):
 
     def _ok(self, account: Account) -> None:
         self.buttons.setEnabled(True)
+        if account.must_change_password:  # an administrator's reset: a new password before the window
+            self.change_dialog = ChangePasswordDialog(self.worker, account, forced=True, parent=self)
+            self.change_dialog.changed.connect(self._ok)
+            self.change_dialog.rejected.connect(self._change_declined)
+            self.change_dialog.open()
+            return
         self.account = account
         self.loggedIn.emit(account)
         self.accept()
+
+    def _change_declined(self) -> None:
+        self.error.setText(self.tr("须先设置新密码才能登录"))
+        self.error.show()
+        self.password.clear()
+        self.password.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

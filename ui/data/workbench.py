@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.session import Database
 from desktop.domain import IncidentRecord, UnitInfo
-from desktop.services import audit, incidents, org, rulesets
+from desktop.errors import ErrorCode
+from desktop.services import accounts, audit, incidents, org, rulesets
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
 from desktop.services import deadline_board as dl
@@ -43,6 +44,8 @@ class Workbench(QObject):
     recordLoaded = Signal(object)  # IncidentRecord, after a write or fetch
     incidentChanged = Signal(int)  # this incident changed (here, in another window, by another user); after `loaded`
     failed = Signal(object)  # an error nobody else handled
+    accountDisabled = Signal(str)  # the accounts table says this account was disabled: log out, with this message
+    rightsChanged = Signal()  # the account's roles or unit changed in the accounts table: `account` is the new one
 
     def __init__(self, db: Database, account: Account, worker: DbWorker | None = None,
                  reload_seconds: int = 30, parent: QObject | None = None) -> None:
@@ -83,7 +86,7 @@ class Workbench(QObject):
         self._reload_queued = True
         actor, mark = self.actor, self._audit_mark
 
-        def job(session: Session) -> tuple[Snapshot, tuple[int, dict[int, int]]]:
+        def job(session: Session) -> tuple[Snapshot, tuple[int, dict[int, int]], Account | None]:
             # First: a change made while the rest is read is announced again next time, never missed.
             changes = audit.changes_after(session, mark)
             rulesets.remember(session)
@@ -92,14 +95,22 @@ class Workbench(QObject):
             mine = next((u for u in units if u.id == actor.unit_id), None)
             scope = dl.my_scope(session, actor, mine)
             now = now_utc()
+            # The account as the accounts table holds it now: a disabled account logs out, new roles apply.
+            account = accounts.get_account(session, actor.user_id) if actor.user_id is not None else None
             return Snapshot(records, units, dl.build_rows(records, now), scope, now,
-                            dl.acknowledged_keys(session, actor.user_id)), changes
+                            dl.acknowledged_keys(session, actor.user_id)), changes, account
 
         self.worker.submit(job, self._on_loaded, self._on_load_failed, write=False)
 
-    def _on_loaded(self, result: tuple[Snapshot, tuple[int, dict[int, int]]]) -> None:
+    def _on_loaded(self, result: tuple[Snapshot, tuple[int, dict[int, int]], Account | None]) -> None:
         self._reload_queued = False
-        self.snapshot, changes = result
+        self.snapshot, changes, account = result
+        if account is not None and not account.active:
+            self.accountDisabled.emit(self.tr("您的账号已被管理员停用，将退出登录；如有疑问请联系管理员"))
+            return
+        if account is not None and (account.roles, account.unit_id) != (self.account.roles, self.account.unit_id):
+            self.account = account
+            self.rightsChanged.emit()
         self.loaded.emit()
         self._announce(changes)
 
@@ -155,7 +166,18 @@ class Workbench(QObject):
             else:
                 self.check_changes()
 
-        self.worker.submit(job, done, on_error or self.failed.emit, write=True)
+        def refused(exc: BaseException) -> None:
+            code = getattr(exc, "code", None)
+            if code == ErrorCode.ACCOUNT_DISABLED:  # nothing else to do in this window: it logs out
+                self.accountDisabled.emit(getattr(exc, "message", str(exc)))
+                return
+            if code == ErrorCode.PERMISSION_DENIED:  # perhaps the rights changed: read them again
+                self.reload()
+            callback = alive(on_error) if on_error is not None else self.failed.emit
+            if callback is not None:
+                callback(exc)
+
+        self.worker.submit(job, done, refused, write=True)
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -44,8 +44,8 @@ class _Runner(QObject):
     def run(self, token: int, job: Job, write: bool) -> None:
         try:
             if write:
-                with self._db.session() as session:
-                    result = job(session)
+                # Run again when it lost a race for a lock: a job is database work only, rolled back whole.
+                result = self._db.run(job)
             else:
                 with self._db.read() as session:
                     result = job(session)

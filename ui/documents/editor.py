@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import DocumentState
-from desktop.services.documents import KIND_FIELDS, DocumentVersionView
+from desktop.services.documents import KIND_FIELDS, DocumentVersionView, format_notes, overdue_items, parse_notes
 from ui.documents import controller as dc
 from ui.approvals.controller import error_text
 from ui.approvals.render import MULTILINE, field_label
@@ -42,9 +42,20 @@ class DocumentEditorDialog(QDialog):
         self.frozen = banner("banner")
         self.error = banner("errorBanner")
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.overdue_edits: dict[str, QLineEdit] = {}  # rule id -> its 超时未办说明, beside the item
         form = QFormLayout()
         for key in KIND_FIELDS[view.kind]:
             edit: QLineEdit | QPlainTextEdit
+            if key == "overdue_notes":
+                # Each overdue item gets its own explanation field: signed paper never says "未填写".
+                notes = parse_notes(view.fields.get(key, ""))
+                for item in overdue_items(view.content):
+                    line = QLineEdit(notes.get(item["id"], ""))
+                    line.setPlaceholderText(self.tr("请说明该事项超时未办的原因"))
+                    self.overdue_edits[item["id"]] = line
+                    form.addRow(self.tr("超时未办说明（%1 %2）*").replace("%1", item["article"])
+                                .replace("%2", item.get("responsible", "")), line)
+                continue
             if key in MULTILINE:
                 edit = QPlainTextEdit(view.fields.get(key, ""))
                 edit.setTabChangesFocus(True)
@@ -98,7 +109,10 @@ class DocumentEditorDialog(QDialog):
                                 .replace("%1", last.actor_name).replace("%2", last.comment))
 
     def values(self) -> dict[str, str]:
-        return {k: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for k, e in self.edits.items()}
+        values = {k: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for k, e in self.edits.items()}
+        if "overdue_notes" in KIND_FIELDS[self.view.kind]:
+            values["overdue_notes"] = format_notes({k: e.text() for k, e in self.overdue_edits.items()})
+        return values
 
     def _busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
@@ -108,6 +122,8 @@ class DocumentEditorDialog(QDialog):
         self.error.hide()
         for e in self.edits.values():
             mark_invalid(e, False)
+        for line in self.overdue_edits.values():
+            mark_invalid(line, False)
         self._busy(True)
         self._submit_after = submit
         dc.save(self.workbench, self.view.document_id, self.view.sha256, self.values(), self._saved, self._failed)
@@ -133,6 +149,8 @@ class DocumentEditorDialog(QDialog):
         self.error.setText(text)
         self.error.show()
         edit = self.edits.get(getattr(exc, "field", ""))
+        if getattr(exc, "field", "") == "overdue_notes":
+            edit = next((e for e in self.overdue_edits.values() if not e.text().strip()), None)
         if edit is not None:
             mark_invalid(edit, True)
             edit.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.workbench.loaded.connect(self._on_loaded)
         self.workbench.worker.busyChanged.connect(self._show_busy)
         self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
+        self.workbench.accountDisabled.connect(self._account_disabled)
         self._restore()
         self.workbench.reload()
 
@@ -228,6 +230,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.loaded_label)
         self.statusBar().addWidget(self.user_label)
+
+    def _account_disabled(self, message: str) -> None:
+        """The accounts table says this account is disabled: say so, then log out (nothing may be done here)."""
+        if getattr(self, "_logging_out", False):
+            return
+        self._logging_out = True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("账号已停用"), message)
+        box.setObjectName("accountDisabledBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.disabled_notice = box
+        self.logoutRequested.emit()
 
     def _show_busy(self, busy: bool) -> None:
         self.busy.setText(self.tr("正在读写数据…") if busy else "")

@@ -1,0 +1,1 @@
+"""Issuing documents: who they go to (the reporting line) and under which number."""
