@@ -33,6 +33,9 @@ class RepDeskError(Exception):
     """Base: `message` is shown to the user as it is; `code` says what went wrong."""
 
     code: ErrorCode = ErrorCode.ERROR
+    # The rare refusal whose transaction must still commit what it wrote (a failed log-in's count): the database
+    # layer commits, then raises it.
+    keep_changes: bool = False
 
     def __init__(self, message: str, code: ErrorCode | None = None) -> None:
         super().__init__(message)

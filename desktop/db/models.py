@@ -144,8 +144,6 @@ class Incident(Base):
     evaluation: Mapped[str] = mapped_column(Text, default="")
     lessons: Mapped[str] = mapped_column(Text, default="")
     accountability: Mapped[str] = mapped_column(Text, default="")
-    # 4.1: the MAJOR_CRITERIA keys that made it major, comma-separated
-    major_criteria: Mapped[str] = mapped_column(String(200), default="", server_default="")
     status: Mapped[IncidentStatus] = mapped_column(
         EnumText(IncidentStatus, 10), default=IncidentStatus.OPEN, index=True
     )
@@ -156,6 +154,8 @@ class Incident(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # 4.1: the MAJOR_CRITERIA keys that made it major, comma-separated (last: a later migration adds it)
+    major_criteria: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.errors import ConflictError, ErrorCode
+from desktop.errors import ConflictError, ErrorCode, RepDeskError
 from desktop.paths import data_dir, private_file
 
 T = TypeVar("T")
@@ -93,13 +93,13 @@ def is_retryable(exc: BaseException) -> bool:
 
 
 def take_write_lock(session: Session) -> None:
-    """Take the write lock before a transaction writes anything: on PostgreSQL the lock row (held to commit), on
-    SQLite the database's write lock. A transaction that only reads takes nothing (a failed log-in counts its
-    failure in a transaction of its own, which must not wait for the log-in's). On SQLite a transaction that read
-    before its first write may find its snapshot outrun by another writer: "database is locked", retried by `run`.
+    """Take the write lock first in every writing transaction: on PostgreSQL the lock row (held to commit), on
+    SQLite the database's write lock (the first statement writes, as BEGIN IMMEDIATE would). Everything the
+    transaction then reads is current until it commits: a check made on it still holds when the write lands
+    (the Python driver otherwise begins SQLite's transaction only at the first write, after the reads).
 
-    Taken once per transaction, before its first write (`Database` runs it before every flush; a service that
-    locks a row with SELECT ... FOR UPDATE calls it first). Core statements on the session's connection: no
+    Taken once per transaction (`Database` takes it at the start; a service that locks a row with SELECT ... FOR
+    UPDATE calls it first, for sessions opened elsewhere). Core statements on the session's connection: no
     autoflush."""
     if session.info.get(_LOCKED):
         return
@@ -161,10 +161,6 @@ def ensure_at_head(engine: Engine) -> bool:
     return True
 
 
-def _lock_before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    take_write_lock(session)
-
-
 def _pause(attempt: int) -> None:
     """Back off with jitter, so the writers that collided do not collide again in step."""
     time.sleep(min(0.5, 0.02 * 2**attempt) * (0.5 + random.random()))
@@ -184,7 +180,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A writing transaction: committed when the block ends, rolled back on any error.
 
-        It takes the write lock before its first write (`take_write_lock`). An optimistic-lock failure, wherever
+        It takes the write lock first (`take_write_lock`). An optimistic-lock failure, wherever
         it is raised (a flush, the audit write, the commit), becomes the core's conflict; a lock not had in time,
         the core's "busy" (`run` tries again first)."""
         try:
@@ -197,12 +193,20 @@ class Database:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        kept: RepDeskError | None = None
         try:
             with self._factory() as s, s.begin():
-                event.listen(s, "before_flush", _lock_before_flush)
-                yield s
+                take_write_lock(s)
+                try:
+                    yield s
+                except RepDeskError as exc:
+                    if not exc.keep_changes:
+                        raise
+                    kept = exc  # leave the block normally: committed
         except StaleDataError:
             raise ConflictError(STALE_MESSAGE, ErrorCode.STALE) from None
+        if kept is not None:
+            raise kept
 
     def run(self, job: Callable[[Session], T], *, retries: int = RETRIES) -> T:
         """`job(session)` in one writing transaction, run again when it lost a race for a lock (deadlock,

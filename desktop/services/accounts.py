@@ -188,19 +188,25 @@ def _unused_hash() -> str:
 
 
 def _count_failure(session: Session, user_id: int, now: datetime) -> AuthError:
-    """Count a failed log-in in a transaction of its own: the caller's is rolled back by the refusal, and the
-    count must survive it or the lock-out would never come. Returns the refusal to raise."""
-    with Session(session.get_bind()) as own, own.begin():
-        user = own.get(User, user_id, with_for_update=True)
-        assert user is not None
-        user.failed_attempts += 1
-        if user.failed_attempts < MAX_FAILURES:
-            return AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)
-        user.locked_until = now + LOCK_FOR
-        user.failed_attempts = 0
-        audit.record(own, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id,
-                     after={"locked_until": user.locked_until}, at=now)
-        return AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS)  # the same answer: see authenticate
+    """Count a failed log-in. Returns the refusal to raise, marked `keep_changes`: the transaction
+    (desktop.db.session.Database) commits the count before it raises, or the lock-out would never come. (A
+    transaction of its own would wait for the caller's, which holds the write lock: every writing transaction
+    takes it first.)"""
+    user = session.get(User, user_id)
+    assert user is not None
+    user.failed_attempts += 1
+    if user.failed_attempts < MAX_FAILURES:
+        return _kept(AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS))
+    user.locked_until = now + LOCK_FOR
+    user.failed_attempts = 0
+    audit.record(session, Actor(None, user.display_name, user.unit_id), "user.locked", "user", user.id,
+                 after={"locked_until": user.locked_until}, at=now)
+    return _kept(AuthError(WRONG_CREDENTIALS, ErrorCode.BAD_CREDENTIALS))  # the same answer: see authenticate
+
+
+def _kept(error: AuthError) -> AuthError:
+    error.keep_changes = True
+    return error
 
 
 def _get(session: Session, user_id: int) -> User:

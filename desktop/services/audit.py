@@ -92,7 +92,8 @@ def load_key(installation: str) -> bytes:
         data = _key_path(installation).read_bytes()
     except OSError:
         raise KeyMissing(
-            f"本机没有该数据库的安装密钥（{installation}.key）：无法校验。请从创建该数据库的电脑复制密钥文件到 {key_dir()}"
+            f"本机没有该数据库的安装密钥（{installation}.key）：无法校验。"
+            f"请从创建该数据库的电脑复制密钥文件到 {key_dir()}"
         ) from None
     if len(data) != 32:
         raise KeyMissing(f"安装密钥文件 {installation}.key 已损坏")

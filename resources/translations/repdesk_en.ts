@@ -1909,6 +1909,66 @@ You can keep working; if it happens again, please contact your administrator.</t
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>公文字体</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>仿宋（正文）</source>
+        <translation>FangSong (body)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>小标宋（标题）</source>
+        <translation>XiaoBiaoSong (title)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>黑体（一级标题）</source>
+        <translation>HeiTi (first-level headings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>楷体（二级标题）</source>
+        <translation>KaiTi (second-level headings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>自动查找已安装的字体</source>
+        <translation>Find an installed font automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>可选用从办公电脑复制的 TrueType 字体文件（如 simfang.ttf、FZXBSJW.TTF），打印时嵌入 PDF；未指定或未安装时以其他字体代替，预览和打印时会提示。</source>
+        <translation>You may choose TrueType font files copied from an office PC (e.g. simfang.ttf, FZXBSJW.TTF); they are embedded in the PDF. Without them another face stands in, and the preview and printing say so.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>四种公文字体均已找到。</source>
+        <translation>All four document fonts were found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>选择字体文件</source>
+        <translation>Choose a font file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app/settings_page.py" line="0"/>
+        <source>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_page.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>

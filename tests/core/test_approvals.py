@@ -37,7 +37,7 @@ class World:
 
 def make_world(db: Database, monkeypatch: pytest.MonkeyPatch) -> World:
     """The demo organisation and accounts, cheaply hashed: these tests are about approvals, not passwords."""
-    monkeypatch.setattr(accounts, "_SCRYPT", {"n": 16, "r": 1, "p": 1})
+    monkeypatch.setattr(accounts, "SCRYPT_COST", {"n": 16, "r": 1, "p": 1})
     with db.session() as s:
         units = demo.build_organisation(s)
         people = demo.build_accounts(s, units)

@@ -98,3 +98,52 @@ def test_an_old_chain_is_reported_unkeyed_then_keyed_from_the_next_entry(db: Dat
 def test_hash_helper_is_plain_sha256() -> None:
     # The documented point: the plain hash is public knowledge; only the MAC needs the key.
     assert len(hashlib.sha256(b"").hexdigest()) == 64
+
+
+def _crosscheck(db: Database) -> list[str]:
+    from desktop.integrity import crosscheck
+
+    with db.read() as s:
+        report = crosscheck.check(s)
+    assert report.chain.ok, report.chain.reason
+    return list(report.problems)
+
+
+def test_the_example_data_matches_its_record(demo_db: Database) -> None:
+    assert _crosscheck(demo_db) == []
+
+
+def test_a_forged_approval_is_named(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        vid, actor, step = s.execute(text("SELECT version_id, actor_id, step FROM approval_decisions LIMIT 1")).one()
+        s.execute(text("INSERT INTO approval_decisions (version_id, step, decision, actor_id, actor_name, comment, "
+                       "decided_at) VALUES (:v, :s, 'approved', :a, '伪造', '', '2026-01-01 00:00:00')"),
+                  {"v": vid, "a": actor, "s": step})
+    problems = _crosscheck(demo_db)
+    assert any("伪造" in p and f"第 {vid} 号文件版本" in p for p in problems)
+
+
+def test_a_changed_signer_is_named(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        vid, signer = s.execute(text("SELECT id, signed_by_id FROM document_versions WHERE signed_by_id IS NOT NULL "
+                                     "LIMIT 1")).one()
+        other = s.execute(text("SELECT min(id) FROM users WHERE id != :u"), {"u": signer}).scalar()
+        s.execute(text("UPDATE document_versions SET signed_by_id = :o WHERE id = :v"), {"o": other, "v": vid})
+    problems = _crosscheck(demo_db)
+    assert any(f"第 {vid} 号文件版本：签发人" in p for p in problems)
+
+
+def test_a_deleted_and_an_inserted_event_are_named(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        eid = s.execute(text("SELECT max(id) FROM incident_events")).scalar()
+        row = s.execute(text("SELECT incident_id, type FROM incident_events WHERE id = :e"), {"e": eid}).one()
+        s.execute(text("UPDATE incident_events SET superseded_by_id = NULL WHERE superseded_by_id = :e"), {"e": eid})
+        s.execute(text("DELETE FROM incident_events WHERE id = :e"), {"e": eid})
+        s.execute(text("INSERT INTO incident_events (id, incident_id, type, at, recorded_at, recorded_by_name, "
+                       "note, "
+                       "late_reason, data, withdrawn_by_name, withdraw_reason) "
+                       "VALUES (:e + 100, :i, :t, '2026-01-01 00:00:00', "
+                       "'2026-01-01 00:00:00', '伪造', '', '', '{}', '', '')"), {"e": eid, "i": row[0], "t": row[1]})
+    problems = _crosscheck(demo_db)
+    assert any(f"时间线事件 #{eid}" in p and "被删除" in p for p in problems)
+    assert any("没有对应的审计记录" in p and "时间线事件" in p for p in problems)

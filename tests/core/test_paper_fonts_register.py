@@ -111,3 +111,4 @@ def test_the_command_line_names_the_stand_in_on_one_line(no_system_fonts: None, 
                  "--to", "2030-12-31", "-o", str(out)]) == 0
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("字体：")]
     assert len(lines) == 1 and "仿宋" in lines[0] and "WenQuanYi Micro Hei" in lines[0]
+

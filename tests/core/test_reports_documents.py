@@ -409,7 +409,7 @@ def test_copy_number_classification_and_attachments_at_their_places() -> None:
     closing = next(k for k, r in enumerate(texts) if r[3] == "特此报告。")
     first = next(k for k, r in enumerate(texts) if r[3].startswith("附件：1."))
     second = next(k for k, r in enumerate(texts) if r[3].startswith("2.") and k > first)
-    unit = next(k for k, r in enumerate(texts) if r[3] == header.issuing_unit)
+    unit = next(k for k, r in enumerate(texts) if r[3] == header.issuing_unit and k > second)
     assert closing < first < second < unit
     assert abs(texts[first][2] - (LEFT + 2 * 156 * MM / 28)) < 1.5  # two characters in
     assert texts[first][3] == "附件：1.客户投诉材料"

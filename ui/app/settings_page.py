@@ -70,8 +70,8 @@ class SettingsPage(QWidget):
         self.font_paths: dict[str, QLineEdit] = {}
         faces = QGroupBox(self.tr("公文字体"))
         ff = QFormLayout(faces)
-        labels = {F.FANG: self.tr("仿宋（正文）"), F.SONG: self.tr("小标宋（标题）"), F.HEI: self.tr("黑体（一级标题）"),
-                  F.KAI: self.tr("楷体（二级标题）")}
+        labels = {F.FANG: self.tr("仿宋（正文）"), F.SONG: self.tr("小标宋（标题）"),
+                  F.HEI: self.tr("黑体（一级标题）"), F.KAI: self.tr("楷体（二级标题）")}
         for role in F.ROLES:
             edit = QLineEdit()
             edit.setReadOnly(True)
@@ -118,7 +118,7 @@ class SettingsPage(QWidget):
         for role, edit in self.font_paths.items():
             edit.setText(str(chosen[role]) if role in chosen else "")
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         # here, not in __init__: resolving the faces registers fonts, which the window's start need not wait for
         self.show_faces()
         super().showEvent(event)
