@@ -40,7 +40,7 @@ def _fresh_url(url: str | None, folder: Path) -> tuple[str, str | None]:
     """The benchmark's own database: a new SQLite file, or a new PostgreSQL database beside the one named."""
     if not url:
         return f"sqlite:///{folder / 'bench.sqlite3'}", None
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
     from desktop.db.session import make_engine
 
@@ -49,7 +49,6 @@ def _fresh_url(url: str | None, folder: Path) -> tuple[str, str | None]:
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
     admin.dispose()
-    del create_engine
     return url.rsplit("/", 1)[0] + "/" + name, name
 
 
@@ -120,7 +119,7 @@ def _writer(index: int, url: str, seconds: float, plan: dict, go, out) -> None: 
         doc_id, version_id = plan["docs"][min(int((time.time() - start_at) * DOCS_PER_SECOND), len(plan["docs"]) - 1)]
         try:
             if op == "add":
-                db.run(lambda s: incidents.create_incident(s, xinxi, {
+                db.run(lambda s, step=step: incidents.create_incident(s, xinxi, {
                     "title": f"并发登记 {index}-{step}", "unit_id": xinxi.unit_id, "severity": "general",
                     "occurred_at": now_utc() - timedelta(minutes=30), "source": "complaint"}))
             elif op == "event":
@@ -130,7 +129,7 @@ def _writer(index: int, url: str, seconds: float, plan: dict, go, out) -> None: 
             elif op == "edit":
                 with db.read() as s:
                     seen = s.execute(select(Incident.row_version).where(Incident.id == plan["edited"])).scalar_one()
-                db.run(lambda s: incidents.update_incident(s, xinxi, plan["edited"], seen,
+                db.run(lambda s, seen=seen, step=step: incidents.update_incident(s, xinxi, plan["edited"], seen,
                                                            {"title": f"并发修改 {index}-{step}"}))
                 counts["edit_ok"] += 1
             else:
@@ -138,13 +137,14 @@ def _writer(index: int, url: str, seconds: float, plan: dict, go, out) -> None: 
                     sha = s.execute(select(DocumentVersion.sha256)
                                     .where(DocumentVersion.id == version_id)).scalar_one()
                 if op == "sign":
-                    db.run(lambda s: approvals.sign(s, fuzeren, version_id, sha, comment="同意"))
+                    db.run(lambda s, v=version_id, sha=sha: approvals.sign(s, fuzeren, v, sha, comment="同意"))
                 else:
-                    db.run(lambda s: documents.edit_document(s, xinxi, doc_id, sha, {"doc_number": f"改{step}"}))
+                    db.run(lambda s, d=doc_id, sha=sha, step=step: documents.edit_document(
+                        s, xinxi, d, sha, {"doc_number": f"改{step}"}))
             counts[f"{op} ok"] += 1
         except RepDeskError as exc:
             counts[f"{op} refused:{exc.code}"] += 1
-        except Exception:  # a raw error: what the issue forbids
+        except Exception:  # noqa: BLE001 (any other error is a raw error: counted, it fails the run)
             counts[f"{op} RAW"] += 1
             if len(raw) < 3:
                 raw.append(traceback.format_exc())
@@ -226,7 +226,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  [{'OK' if ok else 'FAIL'}] {name}: {detail}")
         for text in raws[:3]:
             print(text)
+        if _name is not None and args.url:
+            _drop(args.url, _name)
         return 0 if all(ok for _n, ok, _d in checks) else 1
+
+
+def _drop(url: str, name: str) -> None:
+    from sqlalchemy import text
+
+    from desktop.db.session import make_engine
+
+    admin = make_engine(url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
 
 
 if __name__ == "__main__":

@@ -1221,6 +1221,11 @@ You can keep working; if it happens again, please contact your administrator.</t
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/shell/main_window.py" line="240"/>
+        <source>账号已停用</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="47"/>
         <source>声誉风险工作台 RepDesk</source>
         <translation>RepDesk — reputation-risk desk</translation>
@@ -4419,6 +4424,14 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../ui/data/workbench.py" line="113"/>
+        <source>您的账号已被管理员停用，将退出登录；如有疑问请联系管理员</source>
+        <translation>An administrator has disabled your account; you will be logged out. Please contact the administrator if in doubt.</translation>
     </message>
 </context>
 </TS>

@@ -37,8 +37,9 @@ def test_numbers_stay_dense_and_unique_with_concurrent_writers(db: Database, tre
     def writer(n: int) -> None:
         try:
             for k in range(5):
-                db.run(lambda s: incidents.create_incident(s, SYSTEM, _data(tree, f"并发{n}-{k}"), now=NOW))
-        except BaseException as exc:  # reported below: the thread must not swallow it
+                title = f"并发{n}-{k}"
+                db.run(lambda s, title=title: incidents.create_incident(s, SYSTEM, _data(tree, title), now=NOW))
+        except BaseException as exc:  # noqa: BLE001 (reported below: a thread's error is otherwise lost)
             errors.append(exc)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)]
@@ -129,7 +130,7 @@ def test_drafter_and_approver_racing_do_not_deadlock(db: Database, tree: dict[st
             outcome[name] = "ok"
         except RepDeskError as exc:
             outcome[name] = exc.code
-        except BaseException as exc:  # a raw error (a deadlock): the test fails on it
+        except BaseException as exc:  # noqa: BLE001 (a raw error, a deadlock: the assertion below fails on it)
             outcome[name] = repr(exc)
 
     drafter = threading.Thread(target=one, args=("drafter", a, b))
