@@ -40,7 +40,7 @@ SOURCES: dict[str, str] = {
     "other": "其他",
 }
 
-LOCATIONS: dict[str, str] = {"same_city": "石家庄同城", "remote": "异地机构"}
+LOCATIONS: dict[str, str] = {"same_city": "同城机构", "remote": "异地机构"}  # 2.2, by role: no city named
 
 
 

@@ -60,7 +60,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # Writers queue for the one write lock, taken at the start of each writing transaction (take_write_lock):
+    # a long one (a document built from many rows on a busy machine) must not turn the next into "busy".
+    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from desktop.reports.layout import BODY_SIZE, FOOT_SIZE, LEADING, OFFICIAL, PITCH, RED, Styles
 from desktop.reports.linebreak import Para
@@ -214,10 +214,12 @@ class ClosingGroup(Flowable):
     either does the group move to the next page. Each text comes as a (normal, tight) pair of paragraphs."""
 
     def __init__(self, before: Sequence[tuple[Para, Para]], signature: SignatureBlock,
-                 after: Sequence[tuple[Para, Para]], reserve: Flowable | None = None) -> None:
+                 after: Sequence[tuple[Para, Para]], reserve: Flowable | None = None,
+                 page_height: float = 0.0) -> None:
         super().__init__()
         self.before, self.signature, self.after = list(before), signature, list(after)
-        self.reserve = reserve  # a one-sided copy's 版记, which must fit under the group on the same page
+        self.reserve = reserve  # a one-sided copy's 版记, which should fit under the group on the same page
+        self.page_height = page_height  # the text block's height: how full the page already is
         self.tight = False
 
     def _parts(self, tight: bool) -> list[Flowable]:
@@ -235,8 +237,15 @@ class ClosingGroup(Flowable):
         # Measured for a KeepTogether (an unbounded height) it reports the tight size: the size it can take.
         self.tight = natural + below > aH or aH >= 1e6
         self.height = self._height(aW, True) if self.tight else natural
-        if self.height + below > aH:  # not even tightened: report the whole need, so the group moves on
-            return aW, self.height + below
+        if self.height + below > aH:
+            # The 版记 does not fit under the group. Moving both on would leave the closing and signature alone
+            # on a page; when the page so far is under three quarters full, the group stays with the last text
+            # lines and only the 版记 goes to the next page (it is still the last page's foot, 7.5).
+            if below and self._height(aW, True) <= aH and aH > self.page_height / 4:
+                self.tight = natural > aH
+                self.height = self._height(aW, self.tight)  # also sets the signature's spacing to match
+                return aW, self.height
+            return aW, self.height + below  # not even tightened: report the whole need, so the group moves on
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -388,14 +397,46 @@ def _has_tall_row(data: list[list[Flowable]], col_widths: list[float], limit: fl
     return False
 
 
-def data_table(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
-               widths: Sequence[float], total_width: float, centre_cols: Sequence[int] = (),
-               head_style: Any | None = None, cell_style: Any | None = None,
-               span_rows: Sequence[int] = ()) -> Table:
-    """A ruled table with Para cells and the header repeated on every page (repeatRows=1).
-
-    `span_rows` (indexes into `rows`) are notes whose first cell spans the whole width.
+class GuardedTable(Table):
+    """A ruled table that breaks across pages with its header on every page and never a lone body row at the foot
+    or the head of a page (widow and orphan control, as for paragraphs). A chunk of a longer table may come
+    without its header (`make` rebuilds any rows, with or without it): its continuation on a new page gets one.
     """
+
+    def __init__(self, data: list[list[Flowable]], make: Any = None, has_header: bool = True, **kw: Any) -> None:
+        # ReportLab makes the two parts of a split through this class too, passing repeatRows itself.
+        kw.setdefault("repeatRows", 1 if has_header else 0)
+        super().__init__(data, **kw)
+        self.make, self.has_header = make, bool(kw["repeatRows"])
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if self.splitInRow:  # a row taller than a page: ReportLab's in-row split, counts mean nothing then
+            return super().split(aW, aH)
+        hdr = 1 if self.has_header else 0
+        body = self._cellvalues[hdr:]
+        parts = super().split(aW, aH)
+        first = len(parts[0]._cellvalues) - hdr if len(parts) == 2 else 0
+        if len(parts) == 2 and len(body) - first < 2 and first >= 3:
+            # one row would stand alone on the next page: take one more over with it
+            self._calc(aW, aH)
+            parts = super().split(aW, aH - self._rowHeights[hdr + first - 1] - 0.01)
+            first = len(parts[0]._cellvalues) - hdr if len(parts) == 2 else 0
+        if len(parts) != 2 or first < 2 or len(body) - first < 2:
+            if self.has_header:
+                return []  # the whole table moves on (it starts the next page with its header)
+            return [PageBreak(), self.make(body, True)]  # on a new page, with its header
+        if self.has_header:
+            return parts
+        return [parts[0], self.make(body[first:], True)]
+
+
+def data_tables(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+                widths: Sequence[float], total_width: float, centre_cols: Sequence[int] = (),
+                head_style: Any | None = None, cell_style: Any | None = None,
+                span_rows: Sequence[int] = (), chunk: int = 0) -> list[Flowable]:
+    """`data_table` as a sequence of tables of `chunk` rows that join seamlessly (one header, ruled through), so a
+    long period is laid out a chunk at a time and ReportLab never sizes one table of every row. Without `chunk`
+    (or with spanned notes or rows taller than a page) it is a single table."""
     hs, cs = head_style or st.cell_head, cell_style or st.cell
     cc = cs.clone("cc", alignment=1)
 
@@ -405,24 +446,60 @@ def data_table(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequenc
         style = cc if col in centre_cols else cs
         return Para(ts.markup(value, style.fontName), style)
 
-    data: list[list[Flowable]] = [[Para(ts.markup(h, hs.fontName), hs) for h in headers]]
-    data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
+    head = [Para(ts.markup(h, hs.fontName), hs) for h in headers]
     scale = total_width / sum(widths)
     col_widths = [w * scale for w in widths]
-    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=int(_has_tall_row(data, col_widths)),
-                  hAlign="CENTER")
-    spans = [("SPAN", (0, r + 1), (-1, r + 1)) for r in span_rows]
-    table.setStyle(TableStyle([
-        *spans,
-        ("FONT", (0, 0), (-1, -1), cs.fontName, cs.fontSize),  # else Table selects Helvetica (not embedded)
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    table.spaceBefore = 4
-    table.spaceAfter = 8
+
+    def make(body: list[list[Flowable]], with_header: bool, in_row: bool = False) -> GuardedTable:
+        data = ([head] if with_header else []) + body
+        table = GuardedTable(data, make, with_header, colWidths=col_widths, splitInRow=int(in_row),
+                             hAlign="CENTER")
+        top = 1 if with_header else 0
+        spans = [("SPAN", (0, r + top), (-1, r + top)) for r in span_rows]
+        table.setStyle(TableStyle([
+            *spans,
+            ("FONT", (0, 0), (-1, -1), cs.fontName, cs.fontSize),  # else Table selects Helvetica (not embedded)
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            *([("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92))] if with_header else []),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        table.spaceBefore, table.spaceAfter = 0, 0
+        return table
+
+    tables: list[Flowable] = []
+    if not chunk or span_rows:
+        body = [[cell(v, i) for i, v in enumerate(row)] for row in rows]
+        tables = [make(body, True, _has_tall_row([head, *body], col_widths))]
+    else:
+        # The last chunk never holds a single row: it joins the one before (no lone row at a chunk's start).
+        bounds = list(range(0, len(rows), chunk))
+        if len(bounds) > 1 and len(rows) - bounds[-1] < 2:
+            bounds.pop()
+        for k, lo in enumerate(bounds):
+            hi = bounds[k + 1] if k + 1 < len(bounds) else len(rows)
+            body = [[cell(v, i) for i, v in enumerate(row)] for row in rows[lo:hi]]
+            if _has_tall_row(body, col_widths):
+                return data_tables(ts, st, headers, rows, widths, total_width, centre_cols, head_style,
+                                   cell_style)
+            tables.append(make(body, k == 0))
+    tables[0].spaceBefore, tables[-1].spaceAfter = 4, 8
+    return tables
+
+
+def data_table(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
+               widths: Sequence[float], total_width: float, centre_cols: Sequence[int] = (),
+               head_style: Any | None = None, cell_style: Any | None = None,
+               span_rows: Sequence[int] = ()) -> Table:
+    """A ruled table with Para cells, the header repeated on every page and no lone row at a page's foot or head.
+
+    `span_rows` (indexes into `rows`) are notes whose first cell spans the whole width.
+    """
+    table = data_tables(ts, st, headers, rows, widths, total_width, centre_cols, head_style, cell_style,
+                        span_rows)[0]
+    assert isinstance(table, Table)
     return table
+

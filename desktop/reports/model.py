@@ -28,7 +28,7 @@ MAJOR_ELEMENTS: tuple[tuple[str, str], ...] = (
 )
 
 SEVERITY_ZH = {"general": "一般", "major": "重大"}
-LOCATION_ZH = {"same_city": "石家庄同城", "remote": "异地机构"}
+LOCATION_ZH = {"same_city": "同城机构", "remote": "异地机构"}  # 2.2: the branch's own city, by role
 
 # The deadline engine's statuses as printed.
 STATUS_ZH = {

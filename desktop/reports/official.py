@@ -108,8 +108,8 @@ def official_story(ctx: Context, header: DocumentHeader, title: str, urgency: st
         story.append(ClosingGroup(before, signature, after))
     elif header.duplex:  # 7.5: on paper printed both sides the 版记 is the back of the last sheet
         story += [ClosingGroup(before, signature, after), ParityBreak(imprint), imprint]
-    else:  # one-sided: the 版记 closes the page of the signature, never a page of its own
-        story += [ClosingGroup(before, signature, after, reserve=imprint), imprint]
+    else:  # one-sided: the 版记 closes the signature's page unless that would strand the signature (7.3.5)
+        story += [ClosingGroup(before, signature, after, reserve=imprint, page_height=ctx.geometry.height), imprint]
     if header.signed_at is not None and header.verification_code:
         # The code and the signing time go under the page number of the last page, where no element stands.
         panel = VerificationPanel(ts, st, header.verification_code, ctx.width, qr=15 * mm,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.reports.blocks import TitleParagraph, data_table, heading
+from desktop.reports.blocks import TitleParagraph, data_table, data_tables, heading
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DeadlineSummary, Register, ReportIncident, summarize
 from desktop.reports.official import Context, Rendered, render
@@ -13,6 +13,7 @@ from desktop.reports.sections import cn_datetime
 from desktop.timeutil import chinese_date, format_cst
 
 REGISTER_TABLE_SIZE = 9.5
+REGISTER_CHUNK = 40  # rows per detail table: about two pages
 
 
 def per_unit(incidents: list[ReportIncident]) -> list[tuple[str, DeadlineSummary]]:
@@ -76,10 +77,11 @@ def build_register(ctx: Context, reg: Register, invariant: bool = True) -> Rende
         s = summarize(inc.deadlines)
         rows.append([str(i), inc.number, inc.title, inc.unit_name, inc.severity_zh,
                      format_cst(inc.occurred_at), inc.status or "—", f"{s.due}/{s.met}/{s.late}/{s.missed}", _breaches(ctx, inc)])
-    story.append(data_table(ts, st, ["序号", "事件编号", "事件名称", "事发单位", "等级", "事发时间", "处置状态",
-                                     "应办/按时/迟报/超时", "迟报及超时说明"],
-                            rows or [["—"] * 9], [0.9, 2.8, 6.4, 3.6, 1.1, 3.8, 1.6, 2.2, 7.0], ctx.width,
-                            centre_cols=(0, 1, 4, 5, 6, 7)))
+    # Tables of REGISTER_CHUNK rows that join into one: ReportLab sizes and splits a chunk at a time, not a year.
+    story += data_tables(ts, st, ["序号", "事件编号", "事件名称", "事发单位", "等级", "事发时间", "处置状态",
+                                  "应办/按时/迟报/超时", "迟报及超时说明"],
+                         rows or [["—"] * 9], [0.9, 2.8, 6.4, 3.6, 1.1, 3.8, 1.6, 2.2, 7.0], ctx.width,
+                         centre_cols=(0, 1, 4, 5, 6, 7), chunk=REGISTER_CHUNK)
     if reg.note:
         story += [Spacer(0, 6), Para(ts.markup(reg.note, st.fang), st.small)]
     return render(ctx, story, title=f"{reg.title}（{period}）", created=reg.compiled_at, draft=False,

@@ -41,7 +41,8 @@ class Step:
 UNIT_HEAD_SIGN = Step(ApprovalStep.UNIT_HEAD_SIGN, "事发单位主要负责人签发", "sign", "3.3.3")
 BRANCH_LEADER = Step(ApprovalStep.BRANCH_LEADER, "分行领导或同城最高级别负责人审批", "approve", "4.2.2.1(3)")
 LOCAL_LEADER = Step(ApprovalStep.LOCAL_LEADER, "属地分行领导或最高级别负责人审批", "approve", "4.2.2.2(3)")
-BRANCH_OFFICE = Step(ApprovalStep.BRANCH_OFFICE, "石家庄分行办公室审批", "approve", "4.2.2.2(3)")
+# 4.2.2.2(3) names the office by role; the set-up unit's own name is shown where a session is at hand.
+BRANCH_OFFICE = Step(ApprovalStep.BRANCH_OFFICE, "分行办公室审批", "approve", "4.2.2.2(3)")
 GROUP_PLAN = Step(ApprovalStep.LEADERSHIP_GROUP, "处置领导小组审定", "approve", "4.3.4(3)")
 GROUP_REPORT = Step(ApprovalStep.LEADERSHIP_GROUP, "处置领导小组审定", "approve", "4.3.4(2)")
 PRESIDENT_SIGN = Step(
@@ -140,6 +141,13 @@ def branch_office_id(session: Session) -> int | None:
     )
 
 
+def office_name(session: Session) -> str:
+    """The branch office as set up (its name is the organisation's, never the program's); the role word before
+    set-up."""
+    unit = branch_office_id(session)
+    return org.unit_info(session, unit).name if unit is not None else "分行办公室"
+
+
 def lead_units(session: Session, incident_unit: UnitInfo) -> set[int]:
     """The incident's lead department and the branch office, which leads or oversees all (2.2, 2.3)."""
     units = {u for u in (incident_unit.lead_unit_id, branch_office_id(session)) if u is not None}
@@ -185,7 +193,7 @@ def may_draft(session: Session, actor: Actor, kind: str, incident_unit: UnitInfo
     if kind == "major_report":
         if actor.has("lead_officer") and actor.unit_id == branch_office_id(session):
             return None
-        return "《重大突发事件报告》由石家庄分行办公室起草（3.2.3）"
+        return f"《重大突发事件报告》由{office_name(session)}起草（3.2.3）"
     if actor.has("lead_officer") and actor.unit_id in lead_units(session, incident_unit):
         return None
     if kind == "evaluation" and incident_unit.location == "same_city" and actor.has(*UNIT_REPORTERS) \
@@ -208,7 +216,7 @@ def may_decide(
     if step.key == ApprovalStep.BRANCH_LEADER:
         if actor.has(*LEADERS) and where is not None and where.same_city:
             return None
-        return "同城事件的应对方案须由分行领导或石家庄同城最高级别负责人审批（4.2.2.1(3)）"
+        return "同城事件的应对方案须由分行领导或同城最高级别负责人审批（4.2.2.1(3)）"
     if step.key == ApprovalStep.LOCAL_LEADER:
         if (
             actor.has("leader")
@@ -224,7 +232,7 @@ def may_decide(
             or (actor.has(*LEADERS) and where.branch_level)
         ):
             return None
-        return "异地事件的应对方案还须经石家庄分行办公室审批（4.2.2.2(3)）"
+        return f"异地事件的应对方案还须经{office_name(session)}审批（4.2.2.2(3)）"
     if step.key == ApprovalStep.LEADERSHIP_GROUP:
         if actor.has(*LEADERS) and where is not None and where.branch_level:
             return None
@@ -287,4 +295,4 @@ def may_act_for_branch(session: Session, actor: Actor, what: str) -> str | None:
         or (actor.has(*LEADERS) and where.branch_level)
     ):
         return None
-    return f"只有石家庄分行办公室或分行领导可以{what}（3.2.3）"
+    return f"只有{office_name(session)}或分行领导可以{what}（3.2.3）"

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop import validation
 from desktop.db.models import (
     Appeasement,
     Document,
@@ -45,12 +46,14 @@ from desktop.rules.model import IncidentFacts, InputError, InputProblem, RuleSet
 from desktop.services import audit, doc_steps, org, permissions
 from desktop.services.rulesets import active_ruleset, ruleset_for
 from desktop.timeutil import CST, cst_days, format_cst, now_utc
+from desktop.validation import count, ident, mapping, optional_text, optional_time, text, time
 
 TEXT_FIELDS = ("title", "place", "business_line_name", "spokesperson_name", "reply_script", "positive_publicity",
                "evaluation", "lessons", "accountability", *ELEMENTS, *MAJOR_ELEMENTS)
 EDITABLE = (*TEXT_FIELDS, "unit_id", "occurred_at", "learned_at", "severity", "business_line", "business_dept_id",
             "customer_dispute", "source", "major_criteria")
 CLOCK_SKEW = timedelta(minutes=5)
+SINGLE_LINE = ("title", "place", "business_line_name", "spokesperson_name")  # one line on screen and on paper
 # 3.3.3, 4.2.2.x(3), 4.3.4(2): recorded by the decisions of desktop.services.approvals, never typed in.
 WORKFLOW_EVENTS = {
     "written_report_to_lead": "签发的书面报告已报送牵头部门",
@@ -165,33 +168,29 @@ def _snapshot(incident: Incident) -> dict[str, Any]:
 def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, Any]:
     """Check every field the caller gave; raise ValidationError naming the first bad one."""
     out: dict[str, Any] = {}
-    unknown = set(data) - set(EDITABLE)
+    mapping(data, "data", len(EDITABLE))
+    unknown = {str(k) for k in data} - set(EDITABLE)
     if unknown:
-        raise ValidationError(min(unknown), "未知的字段")
+        raise ValidationError(min(unknown)[:40], "未知的字段")
     for key in TEXT_FIELDS:
         if key in data:
-            value = data[key]
-            if not isinstance(value, str):
-                raise ValidationError(key, "应为文字")
-            out[key] = value.strip()
+            out[key] = text(data[key], key, multiline=key not in SINGLE_LINE)
     if "title" in out and not out["title"]:
         raise ValidationError("title", "请填写事件标题")
     if "title" in out and len(out["title"]) > 200:
         raise ValidationError("title", "事件标题不能超过200字")
     for key in ("occurred_at", "learned_at"):
         if key in data:
-            value = data[key]
-            if not isinstance(value, datetime) or value.tzinfo is None:
-                raise ValidationError(key, "时间无效")
+            value = time(data[key], key)
             if value > now + CLOCK_SKEW:
                 raise ValidationError(key, f"时间 {format_cst(value)} 晚于当前时间")
             out[key] = value.replace(microsecond=0)
     if "severity" in data:
-        if data["severity"] not in SEVERITIES:
+        if not isinstance(data["severity"], str) or data["severity"] not in SEVERITIES:
             raise ValidationError("severity", "事件级别只能是“一般”或“重大”")
         out["severity"] = data["severity"]
     if "source" in data:
-        if data["source"] not in SOURCES:
+        if not isinstance(data["source"], str) or data["source"] not in SOURCES:
             raise ValidationError("source", "请选择事件来源")
         out["source"] = data["source"]
     for key in ("business_line", "customer_dispute"):
@@ -202,13 +201,14 @@ def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, A
     if "major_criteria" in data:
         given = data["major_criteria"]
         keys = [k for k in given.split(",") if k] if isinstance(given, str) else given
-        if not isinstance(keys, (list, tuple)) or any(k not in MAJOR_CRITERIA for k in keys):
+        if not isinstance(keys, (list, tuple)) or any(not isinstance(k, str) or k not in MAJOR_CRITERIA
+                                                      for k in keys):
             raise ValidationError("major_criteria", "重大事件的认定情形只能是4.1所列情形")
         out["major_criteria"] = ",".join(k for k in MAJOR_CRITERIA if k in keys)
     if "unit_id" in data:
         try:
-            info = org.unit_info(session, int(data["unit_id"]))
-        except (NotFound, TypeError, ValueError):
+            info = org.unit_info(session, ident(_whole(data["unit_id"]), "unit_id"))
+        except (NotFound, ValidationError):
             raise ValidationError("unit_id", "请选择事发单位") from None
         out["unit_id"] = info.id
     if "business_dept_id" in data:
@@ -216,10 +216,19 @@ def _clean(session: Session, data: dict[str, Any], now: datetime) -> dict[str, A
             out["business_dept_id"] = None
         else:
             try:
-                out["business_dept_id"] = org.unit_info(session, int(data["business_dept_id"])).id
-            except (NotFound, TypeError, ValueError):
+                dept_id = ident(_whole(data["business_dept_id"]), "business_dept_id")
+                out["business_dept_id"] = org.unit_info(session, dept_id).id
+            except (NotFound, ValidationError):
                 raise ValidationError("business_dept_id", "主办业务部门不存在") from None
     return out
+
+
+def _whole(value: Any) -> Any:
+    """A form's id as a number: digits in a text are read (ASCII only, a few at most), anything else is left
+    for `ident` to refuse."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 19:
+        return int(value.strip())
+    return value
 
 
 def _check_times(incident: Incident) -> None:
@@ -285,6 +294,7 @@ def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: d
 
 def load_visible(session: Session, actor: Actor, incident_id: int) -> Incident:
     """The incident with its events, if it exists and the actor may see it; else a clear refusal."""
+    ident(incident_id, "incident_id")
     incident = session.get(Incident, incident_id, options=[selectinload(Incident.events)])
     if incident is None:
         raise NotFound(f"找不到事件（编号 {incident_id}）")
@@ -304,6 +314,7 @@ def update_incident(
     actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     now = now or now_utc()
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "修改事件")
+    count(expected_version, "expected_version", 0)
     incident = load_visible(session, actor, incident_id)
     if incident.row_version != expected_version:
         raise ConflictError(
@@ -438,16 +449,19 @@ def record_event(
     The events that say a document was signed, approved or sent come only from the approval workflow
     (`workflow=True`, desktop.services.approvals), so what the timeline says was signed really was."""
     now = now or now_utc()
+    if not isinstance(event_type, str) or len(event_type) > 40:
+        raise ValidationError("type", "未知的事件类型")
     if event_type in WORKFLOW_EVENTS and not workflow:
         raise ValidationError("type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）")
-    data = {k: str(v).strip() for k, v in (data or {}).items()}
+    note = text(note, "note", multiline=True)
+    late_reason = text(late_reason, "late_reason", multiline=True)
+    data = _details(data or {})
+    at = time(at, "at")
     actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     permissions.require_role(actor, permissions.EVENT_RECORDERS, "记录事件进展")
     incident = load_visible(session, actor, incident_id)
     if incident.status == IncidentStatus.CLOSED:
         raise ValidationError("status", "事件已结束，不能再记录进展", ErrorCode.WRONG_STATE)
-    if at.tzinfo is None:
-        raise ValidationError("at", "时间无效")
     at = at.replace(microsecond=0)
     if event_type == "escalated_to_major":
         permissions.require_role(actor, permissions.ESCALATORS, "将事件升级为重大事件")
@@ -467,6 +481,21 @@ def _require_party(session: Session, actor: Actor, incident: Incident, event_typ
     reason = permissions.record_refusal(actor, kind, _to_record(session, incident), event_type, rules)
     if reason:
         raise PermissionDenied(reason)
+
+
+DETAIL_FIELDS = ("journalist", "outlet", "contact", "question", "customer", "handled_by", "agreed", "result")
+_MULTILINE_DETAILS = ("question", "agreed", "result")
+
+
+def _details(data: Any) -> dict[str, str]:
+    """A timeline event's details (media contact, appeasement): known keys, each checked like a form field."""
+    mapping(data, "data", len(DETAIL_FIELDS))
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in DETAIL_FIELDS:
+            raise ValidationError(str(key)[:40], "未知的字段")
+        out[key] = text(value, key, multiline=key in _MULTILINE_DETAILS)
+    return out
 
 
 def _check_details(event_type: str, data: dict[str, str]) -> None:
@@ -542,6 +571,9 @@ def _event_facts(event: IncidentEvent) -> dict[str, Any]:
 
 def _changeable(session: Session, actor: Actor, event_id: int, expected_version: int | None,
                 correcting: bool) -> tuple[IncidentEvent, Incident]:
+    ident(event_id, "event_id")
+    if expected_version is not None:
+        count(expected_version, "expected_version", 0)
     event = session.get(IncidentEvent, event_id)
     if event is None:
         raise NotFound(f"找不到时间线事项（编号 {event_id}）")
@@ -556,9 +588,7 @@ def _changeable(session: Session, actor: Actor, event_id: int, expected_version:
 
 
 def _reason(reason: str, what: str) -> str:
-    if not isinstance(reason, str) or not reason.strip():
-        raise ValidationError("reason", f"请填写{what}理由")
-    return reason.strip()
+    return text(reason, "reason", multiline=True, required=f"{what}理由")
 
 
 def _take_back(event: IncidentEvent, actor: Actor, reason: str, now: datetime) -> None:
@@ -573,9 +603,9 @@ def withdraw_event(session: Session, actor: Actor, event_id: int, reason: str, n
     when and why; the deadlines no longer count it. `expected_version`: the incident's row version the user
     saw."""
     now = now or now_utc()
+    reason = _reason(reason, "撤回")
     actor = doc_steps.current_actor(session, actor)
     event, incident = _changeable(session, actor, event_id, expected_version, correcting=False)
-    reason = _reason(reason, "撤回")
     try:
         _take_back(event, actor, reason, now)
         incident.updated_at = now
@@ -604,16 +634,18 @@ def correct_event(
     same type with the corrected time, note and details takes its place, linked to it; what is not given is
     taken from the original. The new event is checked like a new recording (order, late reason)."""
     now = now or now_utc()
+    reason = _reason(reason, "更正")
+    at = optional_time(at, "at")
+    note = optional_text(note, "note", multiline=True)
+    late_reason = optional_text(late_reason, "late_reason", multiline=True)
+    details = None if details is None else _details(details)
     actor = doc_steps.current_actor(session, actor)
     event, incident = _changeable(session, actor, event_id, expected_version, correcting=True)
-    reason = _reason(reason, "更正")
-    if at is not None and at.tzinfo is None:
-        raise ValidationError("at", "时间无效")
     new_at = event.at if at is None else at.replace(microsecond=0)
-    new_note = event.note if note is None else note.strip()
+    new_note = event.note if note is None else note
     old_data = json.loads(event.data or "{}")
-    new_data = old_data if details is None else {k: str(v).strip() for k, v in details.items()}
-    new_late = event.late_reason if late_reason is None else late_reason.strip()
+    new_data = old_data if details is None else details
+    new_late = event.late_reason if late_reason is None else late_reason
     if (new_at, new_note, new_data, new_late) == (event.at, event.note, old_data, event.late_reason):
         raise ValidationError("at", "更正后的内容与原记录相同，无需更正")
     _check_details(event.type, new_data)
@@ -655,7 +687,7 @@ def close_incident(session: Session, actor: Actor, incident_id: int, now: dateti
     incident = load_visible(session, actor, incident_id)
     if incident.status == IncidentStatus.CLOSED:
         raise ValidationError("status", "事件已经结束", ErrorCode.WRONG_STATE)
-    reason = no_evaluation_reason.strip()
+    reason = text(no_evaluation_reason, "reason", multiline=True)
     evaluated = evaluation_done(session, incident.id)
     if not evaluated:
         if not reason:
@@ -679,16 +711,15 @@ def close_incident(session: Session, actor: Actor, incident_id: int, now: dateti
 def add_opinion(session: Session, actor: Actor, incident_id: int, *, source: str, link_or_title: str,
                 seen_at: datetime, reach: str = "", tone: str = "") -> None:
     """4.2.2.x(5), 4.3.4(5): public-opinion monitoring entries."""
+    source = text(source, "source", required="舆情来源")
+    link_or_title = text(link_or_title, "link_or_title", required="链接或标题")
+    reach, tone = text(reach, "reach"), text(tone, "tone")
+    if time(seen_at, "seen_at") > now_utc() + CLOCK_SKEW:
+        raise ValidationError("seen_at", "监测时间无效：晚于当前时间")
     actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     incident = load_visible(session, actor, incident_id)
-    if not source.strip():
-        raise ValidationError("source", "请填写舆情来源")
-    if not link_or_title.strip():
-        raise ValidationError("link_or_title", "请填写链接或标题")
-    if seen_at.tzinfo is None or seen_at > now_utc() + CLOCK_SKEW:
-        raise ValidationError("seen_at", "监测时间无效")
-    entry = OpinionEntry(incident_id=incident.id, source=source.strip(), link_or_title=link_or_title.strip(),
-                         seen_at=seen_at, reach=reach.strip(), tone=tone.strip(), recorded_by_name=actor.name)
+    entry = OpinionEntry(incident_id=incident.id, source=source, link_or_title=link_or_title,
+                         seen_at=seen_at, reach=reach, tone=tone, recorded_by_name=actor.name)
     session.add(entry)
     session.flush()
     audit.record(session, actor, "opinion.add", "opinion_entry", entry.id,
@@ -702,11 +733,16 @@ def set_leadership_group(session: Session, actor: Actor, incident_id: int,
     actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     permissions.require_role(actor, permissions.ESCALATORS, "设置处置领导小组")
     incident = load_visible(session, actor, incident_id)
-    for i, (position, name, _title) in enumerate(members):
-        if position not in LEADERSHIP_POSITIONS:
+    if not isinstance(members, (list, tuple)) or len(members) > 100:
+        raise ValidationError("members", "领导小组成员格式无效")
+    for i, member in enumerate(members):
+        if not isinstance(member, (list, tuple)) or len(member) != 3:
+            raise ValidationError(f"members[{i}]", "格式无效")
+        position, name, title = member
+        if not isinstance(position, str) or position not in LEADERSHIP_POSITIONS:
             raise ValidationError(f"members[{i}].position", "职务只能是组长、副组长或成员")
-        if not name.strip():
-            raise ValidationError(f"members[{i}].name", "请填写姓名")
+        text(name, "name", required="姓名")
+        text(title, "member_title")
     old = session.execute(select(LeadershipMember).where(LeadershipMember.incident_id == incident.id)).scalars().all()
     before = [(m.position, m.name, m.title) for m in old]
     for m in old:
@@ -726,6 +762,9 @@ def save_spokesperson(session: Session, actor: Actor, incident_id: int, expected
     rule), by the rules' party check and with `late_reason` when late; saving it unchanged records nothing
     again, a different name records a new designation (the earlier one stays on the timeline)."""
     now = now or now_utc()
+    text(name, "spokesperson_name")
+    text(reply_script, "reply_script", multiline=True)
+    late_reason = text(late_reason, "late_reason", multiline=True)
     incident = load_visible(session, actor, incident_id)
     before = incident.spokesperson_name
     designated = any(e.type == "spokesperson_designated" and e.withdrawn_at is None for e in incident.events)
@@ -746,7 +785,8 @@ def get_incident(session: Session, actor: Actor, incident_id: int) -> IncidentRe
 
 
 def find_by_number(session: Session, actor: Actor, number: str) -> IncidentRecord:
-    incident = session.execute(select(Incident).where(Incident.number == number.strip())).scalar_one_or_none()
+    number = text(number, "number")
+    incident = session.execute(select(Incident).where(Incident.number == number)).scalar_one_or_none()
     if incident is None:
         raise NotFound(f"找不到事件 {number}")
     permissions.require_see(session, actor, incident)
@@ -901,7 +941,8 @@ def search_incidents(session: Session, actor: Actor, text: str, limit: int = 20)
     customers appeased, who recorded the timeline) or journalists contain every word of `text`.
 
     An incident whose number is the text comes first, then the newest."""
-    words = _words(text)
+    words = _words(validation.text(text, "search"))  # the parameter shadows `text`
+    limit = count(limit, "limit", 1, 1000)
     if not words:
         return SearchResult([], False)
     query = select(Incident.id, Incident.number, Incident.title, Incident.unit_id, Incident.business_dept_id,

@@ -724,7 +724,7 @@ You can keep working; if it happens again, please contact your administrator.</t
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="171"/>
-        <source>石家庄同城</source>
+        <source>同城机构</source>
         <translation>Same-city</translation>
     </message>
     <message>
@@ -1094,7 +1094,7 @@ You can keep working; if it happens again, please contact your administrator.</t
     </message>
     <message>
         <location filename="../../ui/incident_page.py" line="164"/>
-        <source>石家庄同城</source>
+        <source>同城机构</source>
         <translation>Same-city</translation>
     </message>
     <message>
@@ -3520,8 +3520,8 @@ Nothing is waiting for you now.</translation>
         <translation>Approval by the local branch leader or most senior officer</translation>
     </message>
     <message>
-        <source>石家庄分行办公室审批</source>
-        <translation>Approval by the Shijiazhuang branch office</translation>
+        <source>分行办公室审批</source>
+        <translation>Approval by the branch office</translation>
     </message>
     <message>
         <source>处置领导小组审定</source>
@@ -3614,8 +3614,8 @@ Nothing is waiting for you now.</translation>
         <translation>Reading the document…</translation>
     </message>
     <message>
-        <source>只有石家庄分行办公室或分行领导可以办理（3.2.3）</source>
-        <translation>Only the Shijiazhuang branch office or a branch leader may do this (3.2.3)</translation>
+        <source>只有分行办公室或分行领导可以办理（3.2.3）</source>
+        <translation>Only the branch office or a branch leader may do this (3.2.3)</translation>
     </message>
     <message>
         <source>《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）</source>

@@ -270,16 +270,20 @@ def test_rare_characters_are_rendered_or_reported() -> None:
     assert rendered or reported
 
 
-def test_the_imprint_never_stands_alone_on_the_last_page() -> None:
-    """Printed one-sided, however long the body, the 版记 closes the page that carries the closing line and the
-    signature (7.3.5)."""
+def test_one_sided_imprint_is_on_the_last_page() -> None:
+    """Printed one-sided, however long the body, the 版记 is at the foot of the last page and nowhere else; it
+    shares the signature's page unless that would leave the closing and signature alone on a page (7.3.5)."""
     base = sample_written_report()
     base = replace(base, header=replace(base.header, duplex=False))
+    shared = 0
     for extra_lines in range(0, 23, 2):  # the end of the text walks down a whole page
         doc = replace(base, body="\n".join("补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。" for _ in range(extra_lines)))
-        text = PdfReader(io.BytesIO(build("written-report", doc).pdf)).pages[-1].extract_text().replace(" ", "")
-        assert "印发" in text, extra_lines
-        assert "特此报告" in text and "2026年3月3日" in text, (extra_lines, text[:80])
+        texts = [p.extract_text().replace(" ", "") for p in PdfReader(io.BytesIO(build("written-report", doc).pdf)).pages]
+        assert "印发" in texts[-1] and not any("印发" in t for t in texts[:-1]), extra_lines
+        closing = next(i for i, t in enumerate(texts) if "特此报告" in t)
+        assert "2026年3月3日" in texts[closing] and closing >= len(texts) - 2, extra_lines
+        shared += closing == len(texts) - 1
+    assert shared > 0  # mostly the 版记 closes the signature's page
 
 
 # --- GB/T 9704 to the letter, and no half-empty pages ------------------------------------------------------------
@@ -363,11 +367,13 @@ def _fill_ok(pdf: bytes) -> tuple[bool, str]:
     return True, ""
 
 
+@pytest.mark.parametrize("duplex", [True, False])
 @pytest.mark.parametrize("kind", ["written-report", "major-report", "response-plan", "evaluation"])
-def test_no_page_holds_only_the_closing_and_signature(kind: str) -> None:
-    # Documents print double-sided (the default); one-sided, the 版记 must share the signature's page, which can
-    # still push both over (test_the_imprint_never_stands_alone_on_the_last_page).
+def test_no_page_holds_only_the_closing_and_signature(kind: str, duplex: bool) -> None:
+    # Double-sided (the default) the 版记 takes the back of the last sheet; one-sided it shares the signature's
+    # page when it fits and otherwise goes on alone, so the closing stays with the last text lines either way.
     base = SAMPLES[kind]()
+    base = replace(base, header=replace(base.header, duplex=duplex))
     for extra in range(0, 23, 3):  # the end of the text walks down a whole page
         body = "\n".join("补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。" for _ in range(extra))
         ok, why = _fill_ok(build(kind, replace(base, body=body)).pdf)

@@ -202,9 +202,11 @@ def test_non_admin_does_not_see_the_page_and_the_core_refuses(qtbot: Any, window
 
     assert "admin" not in window.pages and "admin" not in window.specs
     actor = window.actor
+    # Log in before opening the writing session: a nested write session would wait on its own lock.
+    informant_id = login(demo_db, "xinxi").id
     with demo_db.session() as s, pytest.raises(PermissionDenied):
         org.admin_data(s, actor)
     with demo_db.session() as s, pytest.raises(PermissionDenied):
-        accounts.set_active(s, actor, login(demo_db, "xinxi").id, False)
+        accounts.set_active(s, actor, informant_id, False)
     with demo_db.session() as s, pytest.raises(PermissionDenied):
         org.create_unit(s, actor, kind="outlet", name="x", code="X", parent_id=actor.unit_id)

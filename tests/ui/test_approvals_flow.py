@@ -44,12 +44,15 @@ def click_action(qtbot: Any, page: Any, event_type: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def submit_in_editor(qtbot: Any, worker: Any, page: Any, reply_script: str = "") -> None:
+def submit_in_editor(qtbot: Any, worker: Any, page: Any, reply_script: str = "",
+                     fields: dict[str, str] | None = None) -> None:
     tab = page.documents
     qtbot.waitUntil(lambda: tab.editor is not None and tab.editor.isVisible(), timeout=5000)
     editor = tab.editor
     if reply_script and "reply_script" in editor.edits:
         ime_type(editor.edits["reply_script"], reply_script)
+    for key, text in (fields or {}).items():
+        ime_type(editor.edits[key], text)
     qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
     settle(qtbot, worker)
@@ -145,7 +148,9 @@ def test_general_remote_written_report_and_response_plan(qtbot: Any, make_window
     jingban = make_window("jingban")
     page = open_incident(qtbot, jingban, incident)
     click_action(qtbot, page, "response_plan_approved")
-    submit_in_editor(qtbot, worker, page, "我行已关注到相关情况，正在核实处理。")
+    # A response plan states its principles and lists its measures before it can be submitted.
+    submit_in_editor(qtbot, worker, page, "我行已关注到相关情况，正在核实处理。",
+                     {"body": "积极回应，实事求是。", "plan_measures": "核实情况，回访客户。"})
     for who in ("bangongshi", "lingdao"):  # any order
         window = make_window(who)
         dialog = open_queue_item(qtbot, window, incident, "approve")

@@ -114,8 +114,9 @@ def test_a_change_made_elsewhere_refreshes_the_open_incident(qtbot: Any, window:
 
     # Another user's change to another incident: nothing here is read again.
     state = tab.state
+    office = login(demo_db, "bangongshi").actor()  # before the writing session: login writes too
     with demo_db.session() as s:
-        incidents.record_event(s, login(demo_db, "bangongshi").actor(), SECOND, "media_inquiry", now_utc(),
+        incidents.record_event(s, office, SECOND, "media_inquiry", now_utc(),
                                data={"journalist": "王记者", "outlet": "燕赵晚报", "contact": "0311-1234567",
                                      "question": "存单能否支取"})
     with qtbot.waitSignal(window.workbench.loaded, timeout=5000):
@@ -204,8 +205,9 @@ def test_an_open_decision_follows_a_change_made_elsewhere(qtbot: Any, make_windo
     assert shown.number == 1 and not dialog.error.isVisible()
     queue = bgs.pages["approvals"]
     waiting = queue.model.rowCount()
+    drafter = login(demo_db, "jingban").actor()  # before the writing session: login writes too
     with demo_db.session() as s:  # meanwhile the drafter, in his own window, changes the plan: version 2
-        documents.edit_document(s, login(demo_db, "jingban").actor(), shown.document_id, shown.sha256,
+        documents.edit_document(s, drafter, shown.document_id, shown.sha256,
                                 {"plan_measures": "增加回访。"})
     bgs.workbench.reload()  # as the slow timer does
     qtbot.waitUntil(dialog.error.isVisible, timeout=5000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.services import incidents
@@ -93,3 +93,28 @@ def test_conflict_keeps_the_input_as_draft(qtbot: Any, window: Any, worker: Any,
     with demo_db.read() as s:
         draft = load_draft(s, "jingban", f"incident:{record.id}")
     assert draft is not None and draft["place"] == "我填写的地点"
+
+
+def test_major_criteria_are_ticked_saved_and_shown_in_the_major_tab(qtbot: Any, window: Any, worker: Any) -> None:
+    """4.1: choosing 重大 offers the rules' criteria; the ticked ones are stored and shown with the major set-up."""
+    before = {r.id for r in window.workbench.snapshot.records}
+    dialog = _open_intake(qtbot, window)
+    form = dialog.editor.form
+    assert not form.criteria["market_swing"].isVisible()  # a general incident has no criteria to give
+    ime_type(form.title, "网传我行资金链断裂")
+    form.severity.setCurrentIndex(form.severity.findData("major"))
+    qtbot.waitUntil(form.criteria["market_swing"].isVisible, timeout=3000)
+    for key in ("market_swing", "social_order"):  # on the box itself: a wide check box is not hit to the right
+        box = form.criteria[key]
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    with qtbot.waitSignal(window.workbench.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.editor.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, worker)
+    created = [r for r in window.workbench.snapshot.records if r.id not in before]
+    assert len(created) == 1 and created[0].is_major
+    assert created[0].major_criteria == ("market_swing", "social_order")
+    page = window.incident_page
+    page.show_tab("major")
+    assert page.major.criteria.text() == "认定情形（4.1）：市场大幅波动、影响社会经济秩序稳定"
+    assert page.editor.form.criteria["social_order"].isChecked()
+    assert not page.editor.form.criteria["heavy_loss"].isChecked()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import ELEMENTS, MAJOR_ELEMENTS, SEVERITIES, SOURCES, IncidentRecord, UnitInfo
+from desktop.domain import ELEMENTS, MAJOR_CRITERIA, MAJOR_ELEMENTS, SEVERITIES, SOURCES, IncidentRecord, UnitInfo
 from desktop.timeutil import format_cst, parse_rfc3339
 from ui.common.widgets import banner, cst_edit, fill_unit_combo, get_cst, mark_invalid, select_data, set_cst
 
@@ -64,6 +64,8 @@ class IncidentForm(QWidget):
         self.business_line_name.setPlaceholderText(self.tr("业务条线名称，如：个人理财"))
         self.business_dept = QComboBox()
         self.customer_dispute = QCheckBox(self.tr("涉及客户纠纷"))
+        # 4.1: why the incident is 重大 is recorded with it (and printed in its reports).
+        self.criteria: dict[str, QCheckBox] = {k: QCheckBox(self.tr(label)) for k, label in MAJOR_CRITERIA.items()}
         self.elements: dict[str, QPlainTextEdit] = {}
         for key in (*ELEMENTS, *MAJOR_ELEMENTS):
             edit = QPlainTextEdit()
@@ -113,7 +115,12 @@ class IncidentForm(QWidget):
             grid.addWidget(self.elements[key], i, 1)
         self.major_box = QGroupBox(self.tr("重大事件另需（4.3.4）"))
         major = QGridLayout(self.major_box)
-        for i, (key, label) in enumerate(MAJOR_ELEMENTS.items()):
+        criteria = QVBoxLayout()
+        for box in self.criteria.values():
+            criteria.addWidget(box)
+        major.addWidget(QLabel(self.tr("认定情形（4.1）")), 0, 0, Qt.AlignmentFlag.AlignTop)
+        major.addLayout(criteria, 0, 1)
+        for i, (key, label) in enumerate(MAJOR_ELEMENTS.items(), start=1):
             major.addWidget(self._req(self.tr(label)), i, 0, Qt.AlignmentFlag.AlignTop)
             major.addWidget(self.elements[key], i, 1)
 
@@ -142,7 +149,7 @@ class IncidentForm(QWidget):
             edit.textEdited.connect(self._changed)
         for combo in (self.unit, self.severity, self.source, self.business_dept):
             combo.currentIndexChanged.connect(self._changed)
-        for box in (self.business_line, self.customer_dispute):
+        for box in (self.business_line, self.customer_dispute, *self.criteria.values()):
             box.toggled.connect(self._changed)
         for dt in (self.occurred_at, self.learned_at):
             dt.dateTimeChanged.connect(self._changed)
@@ -207,7 +214,7 @@ class IncidentForm(QWidget):
         if info is None:
             self.unit_info.setText("")
             return
-        where = self.tr("石家庄同城") if info.location == "same_city" else self.tr("异地机构")
+        where = self.tr("同城机构") if info.location == "same_city" else self.tr("异地机构")
         lead = info.lead_unit_name or self.tr("（未设置）")
         self.unit_info.setText(self.tr("%1 · 牵头部门：%2").replace("%1", where).replace("%2", lead))
 
@@ -220,6 +227,9 @@ class IncidentForm(QWidget):
             "business_line_name": self.business_line_name.text() if self.business_line.isChecked() else "",
             "business_dept_id": self.business_dept.currentData() if self.business_line.isChecked() else None,
         }
+        # A tuple, as the record holds it, so an unchanged choice is not sent again; none for a general incident.
+        major = self.severity.currentData() == "major"
+        data["major_criteria"] = tuple(k for k, box in self.criteria.items() if major and box.isChecked())
         for key, edit in self.elements.items():
             data[key] = edit.toPlainText()
         return data
@@ -240,7 +250,7 @@ class IncidentForm(QWidget):
     def load_record(self, record: IncidentRecord) -> None:
         values: dict[str, Any] = {k: getattr(record, k) for k in (
             "title", "unit_id", "occurred_at", "learned_at", "place", "severity", "source", "business_line",
-            "business_line_name", "business_dept_id", "customer_dispute")}
+            "business_line_name", "business_dept_id", "customer_dispute", "major_criteria")}
         values.update(record.elements)
         self.load_values(values)
 
@@ -259,6 +269,9 @@ class IncidentForm(QWidget):
             self.business_line_name.setText(values.get("business_line_name", ""))
             select_data(self.business_dept, values.get("business_dept_id"))
             self.customer_dispute.setChecked(bool(values.get("customer_dispute")))
+            ticked = set(values.get("major_criteria") or ())
+            for key, box in self.criteria.items():
+                box.setChecked(key in ticked)
             for key, edit in self.elements.items():
                 if edit.toPlainText() != values.get(key, ""):
                     edit.setPlainText(values.get(key, ""))
@@ -299,6 +312,8 @@ class IncidentForm(QWidget):
             "learned_at": self.learned_at, "place": self.place, "severity": self.severity, "source": self.source,
             "business_line_name": self.business_line_name, "business_dept_id": self.business_dept,
         }
+        if field == "major_criteria":
+            return next(iter(self.criteria.values()))
         return mapping.get(field) or self.elements.get(field)
 
     def show_error(self, field: str | None, message: str) -> None:

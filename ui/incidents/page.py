@@ -239,7 +239,7 @@ class IncidentPage(QWidget):
         self.badge.setObjectName("badgeMajor" if r.is_major else "badgeGeneral")
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
-        where = self.tr("石家庄同城") if r.location == "same_city" else self.tr("异地机构")
+        where = self.tr("同城机构") if r.location == "same_city" else self.tr("异地机构")
         parts = [self.tr("事发单位：%1").replace("%1", r.unit_name), where,
                  self.tr("牵头部门：%1").replace("%1", r.lead_unit_name or "—"),
                  self.tr("事发：%1").replace("%1", format_cst(r.occurred_at)),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import LEADERSHIP_POSITIONS, IncidentRecord
+from desktop.domain import LEADERSHIP_POSITIONS, MAJOR_CRITERIA, IncidentRecord
 from desktop.errors import ErrorCode, RepDeskError
 from desktop.services import incidents
 from desktop.timeutil import format_cst, now_utc
@@ -161,6 +161,9 @@ class MajorTab(QWidget):
         self.workbench = workbench
         self.record: IncidentRecord | None = None
         self.status = banner("banner")
+        # 4.1: the grounds it was found 重大 on, as ticked in the incident's details.
+        self.criteria = QLabel()
+        self.criteria.setWordWrap(True)
         self.group = QTableWidget(0, 3)
         self.group.setHorizontalHeaderLabels([self.tr("职务"), self.tr("姓名"), self.tr("单位及职务")])
         self.group.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -202,6 +205,7 @@ class MajorTab(QWidget):
         sf.setRowVisible(self.late_reason, False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.criteria)
         layout.addWidget(group_box, 1)
         layout.addWidget(script_box, 1)
         workbench.incidentChanged.connect(self._incident_changed)
@@ -225,6 +229,8 @@ class MajorTab(QWidget):
             self.record = record
             self.reload()
         self.record = record
+        grounds = "、".join(self.tr(MAJOR_CRITERIA[k]) for k in record.major_criteria)
+        self.criteria.setText(self.tr("认定情形（4.1）：%1").replace("%1", grounds or self.tr("（未填写，请在“事件详情”中勾选）")))
         self.spokesperson.setText(record.spokesperson_name)
         if self.reply_script.toPlainText() != record.reply_script:
             self.reply_script.setPlainText(record.reply_script)

@@ -55,7 +55,7 @@ def refusal(event_type: str, record: IncidentRecord, state: DocumentsState) -> s
     happened = {e.type for e in record.events}
     if event_type in BRANCH_EVENTS:
         if state.branch_reason:
-            return _t("只有石家庄分行办公室或分行领导可以办理（3.2.3）")
+            return _t("只有分行办公室或分行领导可以办理（3.2.3）")
         if event_type == "head_office_consent" and "reported_to_head_office" not in happened:
             return _t("《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）")
         if event_type == "reported_to_regulator" and "head_office_consent" not in happened:
