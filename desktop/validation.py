@@ -15,7 +15,9 @@ from typing import Any
 
 from desktop.errors import ValidationError
 
-MAX_ID = 2**63 - 1  # a BIGINT; a larger number would overflow inside the database driver
+# The id columns are INTEGER: 32 bits on PostgreSQL, which refuses a larger number with a driver error (SQLite
+# would take it); checked here, both databases refuse it alike and before SQL.
+MAX_ID = 2**31 - 1
 SHORT = 60  # a person's or account's name: users.username / display_name, *_name columns
 LONG_TEXT = 20_000  # one narrative field (a report element, the reply script); a page is ~1,000 characters
 NOTE = 5_000  # a note, reason or comment on one step
@@ -68,13 +70,33 @@ LIMITS: dict[str, int] = {
     "signer_name": SHORT,
     "scan_filename": 255,
     "field": LONG_TEXT,  # one field of a document's content (documents.KIND_FIELDS)
+    # a document's fields (documents.KIND_FIELDS) that are one line on paper
+    "recipient": 200,
+    "cc": 500,
+    "urgency": 20,
+    "copy_number": 20,
+    "classification": 20,
+    "secrecy_period": 40,
+    "contact_person": SHORT,
+    "contact_phone": 40,
+    "spokesperson": SHORT,
+    "spokesperson_phone": 40,
+    "attachments": NOTE,
+    "overdue_notes": NOTE,
     # drafts
     "draft_owner": SHORT,
     "draft_key": 120,
 }
+# Narrative fields: several paragraphs, line breaks and tabs allowed.
+MULTILINE = frozenset({
+    "el_cause", "el_time", "el_place", "el_situation", "el_measures_taken", "el_forecast", "el_impact",
+    "el_consequences", "el_planned_measures", "reply_script", "positive_publicity", "evaluation", "lessons",
+    "accountability", "body", "plan_measures", "responsibility", "improvements", "attachments", "overdue_notes",
+    "note", "late_reason", "reason", "question", "agreed", "result", "text", "comment", "link_or_title",
+})
 for _key in ("el_cause", "el_time", "el_place", "el_situation", "el_measures_taken", "el_forecast", "el_impact",
              "el_consequences", "el_planned_measures", "reply_script", "positive_publicity", "evaluation", "lessons",
-             "accountability"):
+             "accountability", "body", "plan_measures", "responsibility", "improvements"):
     LIMITS[_key] = LONG_TEXT
 
 # The times the core accepts: far enough back for any old incident that is still looked at, far enough ahead for
@@ -89,13 +111,15 @@ def limit(field: str) -> int:
     return LIMITS.get(field, NOTE)
 
 
-def text(value: Any, field: str, max_len: int | None = None, *, multiline: bool = False,
+def text(value: Any, field: str, max_len: int | None = None, *, multiline: bool | None = None,
          required: str = "") -> str:
     """`value` stripped, if it is text of at most `max_len` characters (default: the field's limit) with no NUL
-    or other control character (tabs and line breaks only when `multiline`). `required`: the field's name in
-    the message when it must not be empty."""
+    or other control character (tabs and line breaks only when `multiline`; default: the field is in
+    MULTILINE). `required`: the field's name in the message when it must not be empty."""
     if not isinstance(value, str):
         raise ValidationError(field, "应为文字")
+    if multiline is None:
+        multiline = field in MULTILINE
     bound = limit(field) if max_len is None else max_len
     if len(value) > bound:
         raise ValidationError(field, f"内容过长：不能超过{bound}字（现为{len(value)}字）")
@@ -111,12 +135,13 @@ def text(value: Any, field: str, max_len: int | None = None, *, multiline: bool 
     return out
 
 
-def optional_text(value: Any, field: str, max_len: int | None = None, *, multiline: bool = False) -> str | None:
+def optional_text(value: Any, field: str, max_len: int | None = None, *,
+                  multiline: bool | None = None) -> str | None:
     return None if value is None else text(value, field, max_len, multiline=multiline)
 
 
 def ident(value: Any, field: str) -> int:
-    """A database id: a whole number 1..2**63-1 (never a bool, a float or a text)."""
+    """A database id: a whole number 1..MAX_ID (never a bool, a float or a text)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(field, "编号无效")
     if not 0 < value <= MAX_ID:

@@ -28,6 +28,8 @@ _SESSION_KEYS = tempfile.mkdtemp(prefix="repdesk-keys-")
 os.environ["REPDESK_KEY_DIR"] = _SESSION_KEYS
 
 PG_ENV = "REPDESK_TEST_POSTGRES_URL"  # e.g. postgresql://repdesk:repdesk@127.0.0.1:5432/postgres
+# The PostgreSQL half of the db fixtures carries the "postgres" marker, so `-m postgres` selects exactly it.
+_ON_POSTGRES = pytest.param("postgres", marks=pytest.mark.postgres)
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +95,7 @@ def _pg_drop(engine: object, url: str) -> None:
     engine.dispose()  # type: ignore[attr-defined]
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", _ON_POSTGRES])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None) -> Iterator[str]:
     """An empty database, not even migrated: an SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
@@ -106,7 +108,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | N
     _pg_drop(engine, url)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", _ON_POSTGRES])
 def db(request: pytest.FixtureRequest, tmp_path: Path, _pg_template: str | None) -> Iterator[object]:
     """A database at head, opened as the program opens it; PostgreSQL copies a template migrated once."""
     from desktop.db.session import Database

@@ -408,6 +408,7 @@ class GuardedTable(Table):
         kw.setdefault("repeatRows", 1 if has_header else 0)
         super().__init__(data, **kw)
         self.make, self.has_header = make, bool(kw["repeatRows"])
+        self.last = True  # the last chunk: only its final rows can stand alone at the head of a page
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if self.splitInRow:  # a row taller than a page: ReportLab's in-row split, counts mean nothing then
@@ -416,18 +417,26 @@ class GuardedTable(Table):
         body = self._cellvalues[hdr:]
         parts = super().split(aW, aH)
         first = len(parts[0]._cellvalues) - hdr if len(parts) == 2 else 0
-        if len(parts) == 2 and len(body) - first < 2 and first >= 3:
+        # A chunk without header continues rows already on this page: one of its rows at the foot is not alone.
+        least = 2 if self.has_header else 1
+        tail_least = 2 if self.last else 1  # further chunks follow a chunk's own last row
+        if len(parts) == 2 and len(body) - first < tail_least and first > least:
             # one row would stand alone on the next page: take one more over with it
             self._calc(aW, aH)
             parts = super().split(aW, aH - self._rowHeights[hdr + first - 1] - 0.01)
             first = len(parts[0]._cellvalues) - hdr if len(parts) == 2 else 0
-        if len(parts) != 2 or first < 2 or len(body) - first < 2:
+        if len(parts) != 2 or first < least or len(body) - first < tail_least:
             if self.has_header:
                 return []  # the whole table moves on (it starts the next page with its header)
-            return [PageBreak(), self.make(body, True)]  # on a new page, with its header
+            return [PageBreak(), self._follow(self.make(body, True))]  # on a new page, with its header
         if self.has_header:
-            return parts
-        return [parts[0], self.make(body[first:], True)]
+            return [parts[0], self._follow(parts[1])]
+        return [parts[0], self._follow(self.make(body[first:], True))]
+
+    def _follow(self, part: Table) -> Table:
+        if isinstance(part, GuardedTable):
+            part.make, part.last = self.make, self.last
+        return part
 
 
 def data_tables(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequence[Sequence[Cell]],
@@ -486,6 +495,7 @@ def data_tables(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequen
                 return data_tables(ts, st, headers, rows, widths, total_width, centre_cols, head_style,
                                    cell_style)
             tables.append(make(body, k == 0))
+            tables[-1].last = k == len(bounds) - 1
     tables[0].spaceBefore, tables[-1].spaceAfter = 4, 8
     return tables
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import validation as check
 from desktop.db.models import AccountabilityItem, Incident
 from desktop.domain import ACCOUNTABILITY_MEASURES, Actor, IncidentStatus
 from desktop.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
@@ -35,6 +36,7 @@ class ItemView:
 
 
 def _incident(session: Session, actor: Actor, incident_id: int) -> Incident:
+    check.ident(incident_id, "incident_id")
     incident = session.get(Incident, incident_id)
     if incident is None:
         raise NotFound(f"找不到事件（编号 {incident_id}）")
@@ -50,17 +52,16 @@ def add_item(session: Session, actor: Actor, incident_id: int, *, unit_name: str
              measure: str, text: str = "", quarter: str = "", now: datetime | None = None) -> ItemView:
     """Record one measure. 6.1.2 (quarter score zero, honours withdrawn) needs the quarter it applies to."""
     now = now or now_utc()
+    unit_name, person = check.text(unit_name, "unit_name"), check.text(person, "person")
+    text, quarter = check.text(text, "text"), check.text(quarter, "quarter").upper()
+    if not isinstance(measure, str):
+        raise ValidationError("measure", "请选择追责措施（6.1.1 或 6.1.2）")
     actor = doc_steps.current_actor(session, actor)
     incident = _incident(session, actor, incident_id)
     if incident.status == IncidentStatus.CLOSED:
         raise ValidationError("status", "事件已结束，不能再登记责任追究", ErrorCode.WRONG_STATE)
-    info = org.unit_info(session, incident.unit_id)
-    if actor.user_id is not None and not (
-        (actor.has("lead_officer") and actor.unit_id in doc_steps.lead_units(session, info))
-        or actor.has(*doc_steps.LEADERS)
-    ):
+    if not _allowed(session, actor, incident):
         raise PermissionDenied("责任追究由牵头部门经办人员或分行领导登记（6.1）")
-    unit_name, person, text, quarter = unit_name.strip(), person.strip(), text.strip(), quarter.strip().upper()
     if not unit_name:
         raise ValidationError("unit_name", "请填写被追责的机构或部门")
     if measure not in ACCOUNTABILITY_MEASURES:
@@ -80,6 +81,22 @@ def add_item(session: Session, actor: Actor, incident_id: int, *, unit_name: str
                  after={"unit": unit_name, "person": person, "measure": measure, "text": text,
                         "quarter": quarter}, incident_id=incident.id, at=now)
     return _view(item)
+
+
+def _allowed(session: Session, actor: Actor, incident: Incident) -> bool:
+    """6.1: the lead department's clerks and the branch's leaders record accountability."""
+    info = org.unit_info(session, incident.unit_id)
+    return actor.user_id is None or (
+        (actor.has("lead_officer") and actor.unit_id in doc_steps.lead_units(session, info))
+        or actor.has(*doc_steps.LEADERS)
+    )
+
+
+def may_add(session: Session, actor: Actor, incident_id: int) -> bool:
+    """Whether add_item would accept this actor for this (open) incident: the window offers the action only then."""
+    actor = doc_steps.current_actor(session, actor)
+    incident = _incident(session, actor, incident_id)
+    return incident.status != IncidentStatus.CLOSED and _allowed(session, actor, incident)
 
 
 def _view(item: AccountabilityItem) -> ItemView:

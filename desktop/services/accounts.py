@@ -18,6 +18,7 @@ from desktop.domain import ROLES, Actor
 from desktop.errors import AuthError, ErrorCode, NotFound, PermissionDenied, ValidationError
 from desktop.services import audit
 from desktop.timeutil import now_utc
+from desktop.validation import MAX_ID, ident, text
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
@@ -129,8 +130,13 @@ def create_user(session: Session, actor: Actor, *, username: str, display_name: 
     first = not has_accounts(session)
     if not first:
         _require_admin(session, actor, "只有管理员可以创建账号")
-    username, display_name = username.strip(), display_name.strip()
-    if not username or not username.replace("_", "").replace(".", "").isalnum():
+    username, display_name = text(username, "username"), text(display_name, "display_name")
+    phone = text(phone, "phone")
+    unit_id = ident(unit_id, "unit_id")
+    if not isinstance(roles, (set, frozenset, list, tuple)) or not all(isinstance(r, str) for r in roles):
+        raise ValidationError("roles", "角色无效")
+    roles = set(roles)
+    if not username or not username.isascii() or not username.replace("_", "").replace(".", "").isalnum():
         raise ValidationError("username", "登录名只能包含字母、数字、点和下划线")
     if not display_name:
         raise ValidationError("display_name", "请填写姓名")
@@ -142,7 +148,7 @@ def create_user(session: Session, actor: Actor, *, username: str, display_name: 
     if first and "admin" not in roles:
         raise ValidationError("roles", "第一个账号必须是管理员")
     _validate_password(password)
-    user = User(username=username, display_name=display_name, unit_id=unit_id, phone=phone.strip(),
+    user = User(username=username, display_name=display_name, unit_id=unit_id, phone=phone,
                 password_hash=hash_password(password), created_at=now_utc(), active=True,
                 roles=[UserRole(role=r) for r in sorted(roles)])
     session.add(user)
@@ -211,7 +217,7 @@ def _kept(error: AuthError) -> AuthError:
 
 def _get(session: Session, user_id: int) -> User:
     # An id is checked before it reaches SQL: a float, a string or a number beyond BIGINT is no account.
-    if isinstance(user_id, bool) or not isinstance(user_id, int) or not 0 < user_id < 2**63:
+    if isinstance(user_id, bool) or not isinstance(user_id, int) or not 0 < user_id <= MAX_ID:
         raise NotFound("账号不存在")
     user = session.get(User, user_id)
     if user is None:

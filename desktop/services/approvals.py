@@ -27,6 +27,7 @@ from desktop.services import deadline_board as dl
 from desktop.services.doc_steps import KINDS, Step
 from desktop.services.documents import DocumentVersionView
 from desktop.timeutil import format_cst, now_utc
+from desktop.validation import MAX_ID, optional_time, text, time
 
 # The timeline event each kind of document completes, and so the deadline it serves (3.3.1, 4.2.2.x(3),
 # 3.2.3).
@@ -124,6 +125,7 @@ def _load_for_decision(
     session: Session, actor: Actor, version_id: int, expected_sha256: str, what: str
 ) -> tuple[DocumentVersion, Incident]:
     """The version, if it is still the one the user saw; else refused as stale."""
+    text(expected_sha256, "expected_sha256", 64)
     version = documents.load_version(session, version_id)
     document = version.document
     incident = documents.incident_of(session, actor, document)
@@ -233,6 +235,9 @@ def approve(
     `response_plan_approved`, the leadership group's approval of the major report `major_report_approved`;
     `late_reason` is asked for when that event is past its deadline."""
     now = now or now_utc()
+    comment, late_reason = text(comment, "comment"), text(late_reason, "late_reason")
+    if step is not None and not isinstance(step, str):
+        raise ValidationError("step", "审批环节无效")
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "审批")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "审批")
@@ -291,8 +296,7 @@ def return_(
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "退回")
-    if not comment.strip():
-        raise ValidationError("comment", "退回时请填写意见")
+    comment = text(comment, "comment", required="退回意见")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "退回")
     document = version.document
     if version.state not in (DocumentState.SUBMITTED, DocumentState.APPROVED) or version.signed_at is not None:
@@ -322,6 +326,7 @@ def sign(
 ) -> DocumentVersionView:
     """签发: by the signer's own account, on the version they read, once every approval before it is done."""
     now = now or now_utc()
+    comment = text(comment, "comment")
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "签发")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "签发")
@@ -442,6 +447,11 @@ def record_paper_signature(
     The scan is kept with its SHA-256, which the record's entry carries. `expected_sha256`: the version the
     user was shown."""
     now = now or now_utc()
+    text(signer_name, "signer_name")
+    time(signed_at, "signed_at")
+    text(scan_filename, "scan_filename")
+    if expected_sha256 is not None:
+        text(expected_sha256, "expected_sha256", 64)
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "录入纸质签字")
     version = documents.load_version(session, version_id)
@@ -553,7 +563,8 @@ def send(
     (`written_report_to_lead`,
     3.3.1), the major report to the head office (`reported_to_head_office`, 3.2.3, 4.3.4(2))."""
     now = now or now_utc()
-    at = (at or now).replace(microsecond=0)
+    at = (optional_time(at, "at") or now).replace(microsecond=0)
+    note = text(note, "note")
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "报送")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "报送")
@@ -599,7 +610,8 @@ def record_head_office_consent(
 ) -> IncidentRecord:
     """3.2.3: the head office agreed that the report goes to the regulator."""
     now = now or now_utc()
-    at = (at or now).replace(microsecond=0)
+    at = (optional_time(at, "at") or now).replace(microsecond=0)
+    note = text(note, "note")
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "记录总行意见")
     incident = incidents.load_visible(session, actor, incident_id)
@@ -623,7 +635,8 @@ def report_to_regulator(
 ) -> IncidentRecord:
     """3.2.3: only after the head office agreed (3.1.4: no skipping levels)."""
     now = now or now_utc()
-    at = (at or now).replace(microsecond=0)
+    at = (optional_time(at, "at") or now).replace(microsecond=0)
+    note = text(note, "note")
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "报告监管部门")
     incident = incidents.load_visible(session, actor, incident_id)
@@ -778,6 +791,8 @@ def returned_to(session: Session, actor: Actor) -> list[ReturnedItem]:
 
 
 def signed_version(session: Session, version_id: int) -> DocumentVersionView | None:
+    if isinstance(version_id, bool) or not isinstance(version_id, int) or not 0 < version_id <= MAX_ID:
+        return None  # no such version: a number no row can have never reaches SQL
     """A frozen version by id (no user needed: `repdesk verify` is headless); None for drafts, unknown ids."""
     version = session.get(DocumentVersion, version_id)
     if version is None or version.state == DocumentState.DRAFT:

@@ -37,6 +37,7 @@ from desktop.services.doc_steps import KINDS, STEP_LABELS, Step
 from desktop.services.issuing import numbering
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_rfc3339_cst, now_utc
+from desktop.validation import ident, mapping, text
 
 CONTENT_SCHEMA = 1
 STATES: dict[DocumentState, str] = {
@@ -318,12 +319,11 @@ def _default_fields(
 def _clean_fields(kind: str, given: dict[str, Any]) -> dict[str, str]:
     allowed = KIND_FIELDS[kind]
     out: dict[str, str] = {}
+    mapping(given, "fields", len(allowed))
     for key, value in given.items():
         if key not in allowed:
-            raise ValidationError(key, f"{KINDS[kind]}没有这一项")
-        if not isinstance(value, str):
-            raise ValidationError(key, "应为文字")
-        out[key] = value.strip()
+            raise ValidationError(str(key)[:40], f"{KINDS[kind]}没有这一项")
+        out[key] = text(value, key)
     if "title" in out and not out["title"]:
         raise ValidationError("title", "请填写文件标题")
     _check_marks(out)
@@ -387,6 +387,7 @@ def _doc_unit_id(session: Session, kind: str, record: IncidentRecord) -> int:
 
 
 def load_version(session: Session, version_id: int) -> DocumentVersion:
+    ident(version_id, "version_id")
     version = session.get(DocumentVersion, version_id, options=[selectinload(DocumentVersion.decisions)])
     if version is None:
         raise NotFound(f"找不到文件版本（编号 {version_id}）")
@@ -519,12 +520,13 @@ def create_document(
     """A new document with its first version, a draft pre-filled from the incident. `stage`: a written
     report's, "" for the other kinds."""
     now = now or now_utc()
+    ident(incident_id, "incident_id")
     actor = doc_steps.current_actor(session, actor)
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise ValidationError("kind", f"未知的文件类型：{kind}")
     chosen: Stage | None = None
     if kind == "written_report":
-        if stage not in STAGES:
+        if not isinstance(stage, str) or stage not in STAGES:
             raise ValidationError("stage", "请选择报告阶段：首报、续报或终报")
         chosen = Stage(stage)
     elif stage:
@@ -594,6 +596,8 @@ def edit_document(
     version still waiting for approval leaves the queue). `expected_sha256`: the version the form shows.
     """
     now = now or now_utc()
+    ident(document_id, "document_id")
+    text(expected_sha256, "expected_sha256", 64)
     actor = doc_steps.current_actor(session, actor)
     document = session.get(Document, document_id)
     if document is None:
@@ -653,6 +657,7 @@ def submit(
 ) -> DocumentVersionView:
     """Freeze a draft and put it in the approval queue."""
     now = now or now_utc()
+    text(expected_sha256, "expected_sha256", 64)
     actor = doc_steps.current_actor(session, actor)
     version = load_version(session, version_id)
     document = version.document
@@ -753,6 +758,7 @@ def get_version(session: Session, actor: Actor, version_id: int) -> DocumentVers
 
 
 def versions(session: Session, actor: Actor, document_id: int) -> list[DocumentVersionView]:
+    ident(document_id, "document_id")
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound(f"找不到文件（编号 {document_id}）")
@@ -762,6 +768,7 @@ def versions(session: Session, actor: Actor, document_id: int) -> list[DocumentV
 
 def list_documents(session: Session, actor: Actor, incident_id: int) -> list[DocumentVersionView]:
     """The current version of each document of an incident."""
+    ident(incident_id, "incident_id")
     incident = session.get(Incident, incident_id)
     if incident is None:
         raise NotFound(f"找不到事件（编号 {incident_id}）")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry, Incident
 from desktop.domain import (
+    ACCOUNTABILITY_MEASURES,
     ELEMENTS,
     LEADERSHIP_POSITIONS,
     LOCATIONS,
@@ -54,6 +55,8 @@ ACTION_LABELS: dict[str, str] = {
     "document.print": "打印签发版本",
     "document.print_draft": "打印草稿",
     "document.paper_signed": "录入纸质签字",
+    "document.numbered": "编发文字号",
+    "accountability.add": "登记责任追究",
 }
 # An incident's fields in the words and the order of the intake form (3.3.2 elements in the rules' order).
 INCIDENT_FIELDS: dict[str, str] = {
@@ -105,6 +108,17 @@ RECORD_FIELDS: dict[str, str] = {
     "link_or_title": "链接或标题",
     "reach": "传播量",
     "tone": "倾向",
+    # document.numbered: the unit's number for the year (unit_id here is the issuing unit, not the incident's)
+    "doc_number": "发文字号",
+    "unit_id": "发文单位",
+    "year": "年度",
+    "seq": "当年序号",
+    # accountability.add (6.1), in the words of the form that records it
+    "unit": "机构或部门",
+    "person": "责任人",
+    "measure": "追责措施",
+    "text": "具体内容",
+    "quarter": "考核季度",
 }
 HIDDEN = frozenset({"sha256", "pdf_sha256"})
 # A scalar before/after: what it is about.
@@ -207,6 +221,7 @@ def _value(key: str, value: Any, vocab: Vocabulary) -> str:
         "type": {**WORKFLOW_EVENTS, **vocab.events},
         "unit_id": vocab.units,
         "business_dept_id": vocab.units,
+        "measure": ACCOUNTABILITY_MEASURES,
     }
     words = vocabularies.get(key)
     if words is not None and not isinstance(value, (dict, list)):

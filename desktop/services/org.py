@@ -14,6 +14,7 @@ from desktop.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services import accounts, audit
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
+from desktop.validation import ident, optional_ident, text
 
 # Which kinds may hang under which: the shape of a branch (2.2).
 ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
@@ -74,7 +75,7 @@ def list_units(session: Session, include_inactive: bool = False) -> list[UnitInf
 
 def unit_info(session: Session, unit_id: int) -> UnitInfo:
     by_id = _all(session)
-    if unit_id not in by_id:
+    if isinstance(unit_id, bool) or not isinstance(unit_id, int) or unit_id not in by_id:
         raise NotFound(f"找不到编号为 {unit_id} 的单位")
     return _info(by_id[unit_id], by_id)
 
@@ -112,8 +113,10 @@ def create_unit(
     # An empty database has no administrator yet: the first set-up creates the tree before any account exists.
     if not actor.has("admin") and not is_empty(session):
         raise PermissionDenied("只有管理员可以维护机构")
-    name, code, short_name = name.strip(), code.strip(), short_name.strip()
-    if kind not in UNIT_KINDS:
+    name, code = text(name, "unit_full_name"), text(code, "code")
+    short_name, phone = text(short_name, "short_name"), text(phone, "phone")
+    parent_id = optional_ident(parent_id, "parent_id")
+    if not isinstance(kind, str) or kind not in UNIT_KINDS:
         raise ValidationError("kind", f"未知的单位类型：{kind}")
     if not name:
         raise ValidationError("name", "请填写单位名称")
@@ -145,13 +148,13 @@ def create_unit(
 def rename_unit(session: Session, actor: Actor, unit_id: int, name: str, short_name: str = "") -> UnitInfo:
     if not actor.has("admin"):
         raise PermissionDenied("只有管理员可以维护机构")
-    unit = session.get(Unit, unit_id)
+    name = text(name, "unit_full_name", required="单位名称")
+    short_name = text(short_name, "short_name")
+    unit = session.get(Unit, ident(unit_id, "unit_id"))
     if unit is None:
         raise NotFound("单位不存在")
-    if not name.strip():
-        raise ValidationError("name", "请填写单位名称")
     before = {"name": unit.name, "short_name": unit.short_name}
-    unit.name, unit.short_name = name.strip(), short_name.strip()
+    unit.name, unit.short_name = name, short_name
     audit.record(session, actor, "unit.rename", "unit", unit.id, before=before,
                  after={"name": unit.name, "short_name": unit.short_name})
     return unit_info(session, unit.id)

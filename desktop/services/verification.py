@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import re
 
+from desktop.validation import MAX_ID
+
 PREFIX = "RDV1"
 KEYWORD_PREFIX = "RepDesk-Verification:"
-MAX_VERSION_ID = 2**63 - 1  # a database id; a longer number is refused before it reaches SQL
+MAX_VERSION_ID = MAX_ID  # a database id; a larger number is refused before it reaches SQL
 _CODE = re.compile(r"RDV1:([0-9]{1,19}):([0-9a-fA-F]{16})", re.ASCII)
 
 

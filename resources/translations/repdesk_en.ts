@@ -877,6 +877,31 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>拟采取的措施（重大事件）</source>
         <translation>Planned measures (major incidents)</translation>
     </message>
+    <message>
+        <location filename="../../ui/incidents/intake_form.py" line="1"/>
+        <source>造成本行重大损失</source>
+        <translation>Major loss to the bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/intake_form.py" line="1"/>
+        <source>市场大幅波动</source>
+        <translation>Sharp market swings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/intake_form.py" line="1"/>
+        <source>引发系统性风险</source>
+        <translation>Systemic risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/intake_form.py" line="1"/>
+        <source>影响社会经济秩序稳定</source>
+        <translation>Threat to social and economic order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/intake_form.py" line="1"/>
+        <source>认定情形（4.1）</source>
+        <translation>Grounds (4.1)</translation>
+    </message>
 </context>
 <context>
     <name>IncidentListModel</name>
@@ -1172,6 +1197,11 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <location filename="../../ui/incidents/page.py" line="1"/>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -1425,6 +1455,36 @@ You can keep working; if it happens again, please contact your administrator.</t
     <message>
         <source>发言人与应答口径已保存，已记录“指定新闻发言人”（4.3.4(3)）</source>
         <translation>Spokesperson and reply script saved; “spokesperson designated” recorded (4.3.4(3))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>造成本行重大损失</source>
+        <translation>Major loss to the bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>市场大幅波动</source>
+        <translation>Sharp market swings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>引发系统性风险</source>
+        <translation>Systemic risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>影响社会经济秩序稳定</source>
+        <translation>Threat to social and economic order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>认定情形（4.1）：%1</source>
+        <translation>Grounds (4.1): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>（未填写，请在“事件详情”中勾选）</source>
+        <translation>(not given: tick them under the incident's details)</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2802,11 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>请在“事件信息与报告要素”中补全上述要素，然后回到这里再次“保存并提交审批”。</source>
         <translation>Fill in these elements under &quot;Incident and report elements&quot;, then come back and press &quot;Save and submit for approval&quot; again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/editor.py" line="1"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -4432,6 +4497,127 @@ Nothing is waiting for you now.</translation>
         <location filename="../../ui/data/workbench.py" line="113"/>
         <source>您的账号已被管理员停用，将退出登录；如有疑问请联系管理员</source>
         <translation>An administrator has disabled your account; you will be logged out. Please contact the administrator if in doubt.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountabilityDialog</name>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>登记责任追究</source>
+        <translation>Record accountability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>被追责的机构或部门</source>
+        <translation>Unit or department held accountable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>责任人姓名（可不填）</source>
+        <translation>Person responsible (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>如 2026Q1（6.1.2 必填）</source>
+        <translation>e.g. 2026Q1 (required for 6.1.2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>机构或部门 *</source>
+        <translation>Unit or department *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>责任人</source>
+        <translation>Person responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>追责措施 *</source>
+        <translation>Measure *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>考核季度</source>
+        <translation>Assessment quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>具体内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>追究责任并给予经济处罚（6.1.1）</source>
+        <translation>Hold accountable with a financial penalty (6.1.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>当季考核记为零分、取消年度考核评优资格（6.1.2）</source>
+        <translation>Quarter's assessment scored zero, annual honours withdrawn (6.1.2)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountabilityTab</name>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>机构或部门</source>
+        <translation>Unit or department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>责任人</source>
+        <translation>Person responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>追责措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>考核季度</source>
+        <translation>Assessment quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>具体内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>登记人及时间</source>
+        <translation>Recorded by, at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>登记责任追究…</source>
+        <translation>Record accountability…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>责任追究由牵头部门经办人员或分行领导登记（6.1），登记后不能删除。</source>
+        <translation>Accountability is recorded by the lead department's clerks or the branch's leaders (6.1) and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>追究责任并给予经济处罚（6.1.1）</source>
+        <translation>Hold accountable with a financial penalty (6.1.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incidents/tabs.py" line="1"/>
+        <source>当季考核记为零分、取消年度考核评优资格（6.1.2）</source>
+        <translation>Quarter's assessment scored zero, annual honours withdrawn (6.1.2)</translation>
     </message>
 </context>
 </TS>

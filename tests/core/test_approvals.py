@@ -88,6 +88,10 @@ def event_types(w: World, incident_id: int) -> list[str]:
         return [e.type for e in incidents.get_incident(s, SYSTEM, incident_id).events]
 
 
+# What every response plan must carry before it is submitted (4.2.2.x(3)).
+PLAN = {"body": "积极回应，实事求是。", "plan_measures": "核实情况，回访客户｜保定朝阳支行｜立即"}
+
+
 def draft(
     w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "", **fields: str
 ) -> documents.DocumentVersionView:
@@ -98,6 +102,9 @@ def draft(
 def submitted(
     w: World, who: str, incident_id: int, kind: str, minutes: float, stage: str = "", **fields: str
 ) -> documents.DocumentVersionView:
+    if kind == "response_plan":
+        # 4.2.2.x(3): a plan goes up only with its 应对原则 and measures table filled in.
+        fields = {**PLAN, **fields}
     v = draft(w, who, incident_id, kind, minutes, stage, **fields)
     with w.db.session() as s:
         return documents.submit(s, w.people[who], v.version_id, v.sha256, now=at(minutes))
@@ -170,7 +177,9 @@ def test_general_remote_incident_walks_through_every_approval(world: World) -> N
     assert status(w, i, "4.2.2.2-3", 51) == "met"
 
     # The evaluation: drafted by the local lead department, checked by the branch office.
-    ev = submitted(w, "jingban", i, "evaluation", 60, evaluation="处置及时", lessons="加强解释")
+    # 3.2.2's report to the branch office never came in this story: the evaluation must explain it.
+    ev = submitted(w, "jingban", i, "evaluation", 60, evaluation="处置及时", lessons="加强解释",
+                   overdue_notes="3.2.2b｜已电话报告，未在系统登记")
     ev = do(w, "approve", "bangongshi", ev, 70)
     assert ev.state == "approved"
 
@@ -310,7 +319,8 @@ def test_major_incident_report_is_approved_signed_sent_then_consent_then_regulat
     ]
 
     # The major incident's plan: the leadership group alone (4.3.4(3)).
-    plan = submitted(w, "jingban", i, "response_plan", 200, reply_script="统一口径")
+    plan = submitted(w, "jingban", i, "response_plan", 200, reply_script="统一口径", spokesperson="吴静",
+                     overdue_notes="3.2.2b｜已电话报告，未在系统登记\n4.3.4-2｜起因仍在核查")
     assert [s.key for s in plan.steps] == ["leadership_group"]
     with pytest.raises(PermissionDenied, match="处置领导小组"):
         do(w, "approve", "lingdao", plan, 201)
@@ -332,9 +342,11 @@ def test_queue_puts_the_most_urgent_deadline_first(world: World) -> None:
     soon = new_incident(w, unit="bd_main", title="另一事件", occurred_at=at(60))
     event(w, "jingban", soon, "reported_to_lead", 65)
     later_plan = submitted(w, "jingban", soon, "response_plan", 70, reply_script="口径")
-    urgent_plan = submitted(w, "jingban", late, "response_plan", 80, reply_script="口径")
+    urgent_plan = submitted(w, "jingban", late, "response_plan", 80, reply_script="口径",
+                            overdue_notes="3.2.2b｜已电话报告\n4.2.2.2-2a｜书面报告正在补报")
     # An evaluation serves no deadline: last.
-    evaluation = submitted(w, "jingban", late, "evaluation", 81)
+    evaluation = submitted(w, "jingban", late, "evaluation", 81,
+                           overdue_notes="3.2.2b｜已电话报告\n4.2.2.2-2a｜书面报告正在补报")
     items = queue(w, "bangongshi", 300)
     assert [q.version_id for q in items] == [
         urgent_plan.version_id,

@@ -61,11 +61,10 @@ def test_audit_verify_passes_then_names_the_tampered_entry(tmp_path: Path, capsy
     assert main(["--database-url", url, "demo"]) == 0
     assert main(["--database-url", url, "audit", "verify"]) == 0
     db = Database(url)
-    with db.session() as s:  # behind the program's back
-        s.execute(text("UPDATE audit_log SET after = replace(after, '网点', '总行') WHERE id = "
-                       "(SELECT min(id) FROM audit_log WHERE after LIKE '%网点%')"))
-        broken = s.execute(text("SELECT min(id) FROM audit_log WHERE after LIKE '%总行%' AND action != 'unit.create'"
-                                )).scalar()
+    with db.session() as s:  # behind the program's back: the entry is chosen first, so its number is known
+        # whatever the example data holds
+        broken = s.execute(text("SELECT min(id) FROM audit_log WHERE after LIKE '%网点%'")).scalar_one()
+        s.execute(text("UPDATE audit_log SET after = replace(after, '网点', '总行') WHERE id = :id"), {"id": broken})
     db.dispose()
     capsys.readouterr()
     assert main(["--database-url", url, "audit", "verify"]) == 1
@@ -226,3 +225,31 @@ def test_the_window_takes_its_password_from_the_environment(monkeypatch: pytest.
     assert seen == {"user": "jingban", "password": None}
     with pytest.raises(SystemExit):  # never a password on the command line
         main(["gui", "--password", "x"], open_window=open_window)
+
+
+@pytest.mark.parametrize("code", [
+    "RDV1:" + "9" * 40 + ":0123456789abcdef",  # a huge number
+    "RDV1:-5:0123456789abcdef",  # negative
+    "RDV1:2147483648:0123456789abcdef",  # one past the id columns' range
+    "RDV1:\u0661\u0662:0123456789abcdef",  # Arabic-Indic digits: int() would read them
+    "RDV1:１２:0123456789abcdef",  # full-width digits
+    "RDV1:1:" + "a" * 5000,  # 5,000 characters
+    "RDV1:1:0123456789abcdef\x00",
+])
+def test_verify_a_crafted_code_gets_one_line_and_a_non_zero_exit(
+        code: str, demo_db: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfWriter
+
+    from desktop.services import verification
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Keywords": verification.pdf_keywords(code)})
+    pdf = tmp_path / "crafted.pdf"
+    with pdf.open("wb") as fh:
+        writer.write(fh)
+    capsys.readouterr()
+    assert main(["--database-url", str(demo_db.url), "verify", str(pdf)]) == 1  # type: ignore[attr-defined]
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("验证未通过：")
+    assert "Traceback" not in err and code not in err

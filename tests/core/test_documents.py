@@ -7,7 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import update
-from test_approvals import FULL, World, at, do, draft, event, make_world, new_incident, submitted
+from test_approvals import FULL, PLAN, World, at, do, draft, event, make_world, new_incident, submitted
 
 from desktop.db.models import DocumentVersion
 from desktop.db.session import Database
@@ -49,7 +49,7 @@ def test_a_draft_is_a_snapshot_of_the_incident_with_its_hash(world: World) -> No
 def test_a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one(world: World) -> None:
     w = world
     i = new_incident(w)
-    v1 = draft(w, "jingban", i, "response_plan", 8, reply_script="口径一")
+    v1 = draft(w, "jingban", i, "response_plan", 8, reply_script="口径一", **PLAN)
     with w.db.session() as s:
         edited = documents.edit_document(
             s, w.people["jingban"], v1.document_id, v1.sha256, {"reply_script": "口径二"}, now=at(9)

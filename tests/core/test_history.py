@@ -62,6 +62,17 @@ def test_documents_and_events_in_words() -> None:
         "事项：媒体咨询采访；时间：2026-03-02 02:00；详情：记者姓名：孙晓")
 
 
+def test_document_numbers_and_accountability_items_in_words() -> None:
+    vocab = Vocabulary(units={3: "石家庄分行办公室"})
+    assert text("document.numbered", None, {"doc_number": "冀华银办〔2026〕1号", "unit_id": 3, "year": 2026,
+                                            "seq": 1}, vocab) == (
+        "发文字号：冀华银办〔2026〕1号；发文单位：石家庄分行办公室；年度：2026；当年序号：1")
+    assert text("accountability.add", None, {"unit": "朝阳支行", "person": "张三", "measure": "score_zero",
+                                             "text": "", "quarter": "2026Q1"}) == (
+        "机构或部门：朝阳支行；责任人：张三；追责措施：当季考核记为零分、取消年度考核评优资格（6.1.2）；考核季度：2026Q1")
+    assert {"document.numbered", "accountability.add"} <= set(history.ACTION_LABELS)
+
+
 def test_scalars_and_lists() -> None:
     assert text("incident.close", "open", "closed") == "状态：处置中 → 已结束"
     assert text("leadership.set", [], [["leader", "周明", "分行行长"], ["member", "赵丽", ""]]) == (

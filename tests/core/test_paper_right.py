@@ -18,13 +18,10 @@ from tests.core.test_approvals import World, at, draft, new_incident
 
 
 @pytest.fixture
-def world(db: object, monkeypatch: pytest.MonkeyPatch) -> World:
+def world(db: object) -> World:
     from desktop import demo
-    from desktop.services import accounts
 
-    # cheap hashes: these tests are about paper, not passwords (the cost's name differs between versions)
-    monkeypatch.setattr(accounts, "SCRYPT_COST" if hasattr(accounts, "SCRYPT_COST") else "_SCRYPT",
-                        {"n": 16, "r": 1, "p": 1})
+    # tests/conftest.py already lowers the password hash cost for the whole suite
     with db.session() as s:  # type: ignore[attr-defined]
         units = demo.build_organisation(s)
         people = demo.build_accounts(s, units)
@@ -142,9 +139,11 @@ def test_document_numbers_run_per_unit_and_year(world: World) -> None:
         numbers.append(v.doc_number)
     year = at(0).year
     assert numbers == [f"冀华银办〔{year}〕1号", f"冀华银办〔{year}〕2号"]
-    with world.db.session() as s:  # a new year starts the unit's sequence again
-        late = new_incident(world, "zhongshan", occurred_at=at(0) + timedelta(days=370), title="次年事件")
-        v = draft(world, "bangongshi", late, "response_plan", 370 * 24 * 60, reply_script="口径", body="原则",
-                  plan_measures="措施｜分行办公室｜立即")
+    # a new year starts the unit's sequence again; each write takes the database's write lock for its whole
+    # transaction, so the incident and draft are made before the session that numbers the draft opens
+    late = new_incident(world, "zhongshan", occurred_at=at(0) + timedelta(days=370), title="次年事件")
+    v = draft(world, "bangongshi", late, "response_plan", 370 * 24 * 60, reply_script="口径", body="原则",
+              plan_measures="措施｜分行办公室｜立即")
+    with world.db.session() as s:
         version = s.get(DocumentVersion, v.version_id)
         assert numbering.assign(s, printing.SYSTEM, version, "", at(370 * 24 * 60)) == f"冀华银办〔{year + 1}〕1号"

@@ -18,7 +18,7 @@ from desktop.db.models import AuditEntry
 from desktop.domain import SYSTEM, DocumentState, Stage
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, ValidationError
 from desktop.services import accounts, approvals, audit, doc_steps, documents, history, incidents, org, printing
-from tests.core.test_approvals import FULL, MAJOR, World, at, make_world
+from tests.core.test_approvals import FULL, MAJOR, PLAN, World, at, make_world
 
 SCAN = b"%PDF-1.7\n" + b"scan of the signed page " * 40
 SIGNER = "王德明"
@@ -175,9 +175,10 @@ def test_each_refusal_of_a_paper_signature(world: World, monkeypatch: pytest.Mon
     refused(ValidationError, field="scan", scan=b"")
     refused(ValidationError, field="scan", name="签字页.docx")
     refused(ValidationError, field="scan", name="签字页.png")  # a PDF's bytes under a picture's name
-    monkeypatch.setattr(approvals, "MAX_SCAN_BYTES", 100)
-    refused(ValidationError, field="scan")  # too large
-    monkeypatch.undo()
+    # A context of its own: monkeypatch.undo() would also undo the per-test key folder, losing the audit key.
+    with monkeypatch.context() as patched:
+        patched.setattr(approvals, "MAX_SCAN_BYTES", 100)
+        refused(ValidationError, field="scan")  # too large
     with w.db.session() as s:  # the stale version: edited after submission, version 2 replaces it
         v2 = documents.edit_document(s, w.people["jingban"], v.document_id, v.sha256, {"body": "补充"},
                                      now=at(20))
@@ -214,7 +215,7 @@ def test_only_a_written_report_is_signed_on_paper(world: World) -> None:
     i = phoned_in(w)
     with w.db.session() as s:
         plan = documents.create_document(s, w.people["jingban"], i, "response_plan", "",
-                                         {"reply_script": "统一口径"}, now=at(10))
+                                         {"reply_script": "统一口径", **PLAN}, now=at(10))
         plan = documents.submit(s, w.people["jingban"], plan.version_id, plan.sha256, now=at(11))
     with pytest.raises(ValidationError) as caught:
         paper(w, "jingban", plan.version_id, 40, signed=30)

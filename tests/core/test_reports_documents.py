@@ -278,7 +278,8 @@ def test_one_sided_imprint_is_on_the_last_page() -> None:
     shared = 0
     for extra_lines in range(0, 23, 2):  # the end of the text walks down a whole page
         doc = replace(base, body="\n".join("补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。" for _ in range(extra_lines)))
-        texts = [p.extract_text().replace(" ", "") for p in PdfReader(io.BytesIO(build("written-report", doc).pdf)).pages]
+        pdf = build("written-report", doc).pdf
+        texts = [p.extract_text().replace(" ", "") for p in PdfReader(io.BytesIO(pdf)).pages]
         assert "印发" in texts[-1] and not any("印发" in t for t in texts[:-1]), extra_lines
         closing = next(i for i, t in enumerate(texts) if "特此报告" in t)
         assert "2026年3月3日" in texts[closing] and closing >= len(texts) - 2, extra_lines

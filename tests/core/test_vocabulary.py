@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import StatementError
-from test_approvals import World, at, do, draft, event, make_world, new_incident, submitted
+from test_approvals import PLAN, World, at, do, draft, event, make_world, new_incident, submitted
 
 from desktop import demo
 from desktop.db.models import ApprovalDecision, DocumentVersion, Incident
@@ -106,7 +106,7 @@ def test_refusals_say_what_they_are_by_code(world: World) -> None:
     w = world
     i = new_incident(w, unit="zhongshan")
     event(w, "zhongshan", i, "reported_to_lead", 10)
-    plan = draft(w, "bangongshi", i, "response_plan", 20, reply_script="口径")
+    plan = draft(w, "bangongshi", i, "response_plan", 20, reply_script="口径", **PLAN)
     with w.db.session() as s:
         edited = documents.edit_document(s, w.people["bangongshi"], plan.document_id, plan.sha256, {"body": "一"},
                                          now=at(21))

@@ -4,7 +4,7 @@ indented unit picker, a wrapping button."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QRect, QSize, Qt, QTime, QTimeZone
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import UnitInfo
 from desktop.timeutil import CST, now_utc, to_cst
+from desktop.validation import EARLIEST, LATEST, limit
 
 
 def cst_edit(parent: QWidget | None = None, moment: datetime | None = None) -> QDateTimeEdit:
@@ -31,7 +33,23 @@ def cst_edit(parent: QWidget | None = None, moment: datetime | None = None) -> Q
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
     edit.setToolTip(QCoreApplication.translate("widgets", "北京时间（UTC+8）"))
+    # The core's supported range (desktop.validation): a mistyped year cannot be entered at all, rather than be
+    # refused on saving or found by a later report.
+    edit.setMinimumDateTime(_wall(EARLIEST))
+    edit.setMaximumDateTime(_wall(LATEST - timedelta(minutes=1)))
     set_cst(edit, moment or now_utc())
+    return edit
+
+
+def _wall(moment: datetime) -> QDateTime:
+    c = to_cst(moment)
+    return QDateTime(QDate(c.year, c.month, c.day), QTime(c.hour, c.minute, c.second), QTimeZone.utc())
+
+
+def limit_length(edit: QLineEdit, field: str) -> QLineEdit:
+    """The core's limit for `field` (desktop.validation.LIMITS): the form stops typing where the core would
+    refuse."""
+    edit.setMaxLength(limit(field))
     return edit
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,12 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import DocumentState
-from desktop.services.documents import KIND_FIELDS, DocumentVersionView, format_notes, overdue_items, parse_notes
+from desktop.services.documents import (
+    CLASSIFICATIONS,
+    KIND_FIELDS,
+    URGENCIES,
+    DocumentVersionView,
+    format_notes,
+    overdue_items,
+    parse_notes,
+)
 from ui.documents import controller as dc
 from ui.approvals.controller import error_text
 from ui.approvals.render import MULTILINE, field_label
 from ui.common.widgets import banner, mark_invalid
 from ui.data.workbench import Workbench
+
+
+# GB/T 9704 7.2.2, 7.2.3: urgency and classification are picked from the standard's words, never typed; empty
+# (the first entry) is "none", as most reports carry neither. Attachments are one name a line (7.3.4).
+CHOICES: dict[str, tuple[str, ...]] = {"urgency": ("", *reversed(URGENCIES)),
+                                       "classification": ("", *reversed(CLASSIFICATIONS))}
+LINES = frozenset({"attachments"})
 
 
 class DocumentEditorDialog(QDialog):
@@ -41,11 +57,11 @@ class DocumentEditorDialog(QDialog):
         self.heading.setWordWrap(True)
         self.frozen = banner("banner")
         self.error = banner("errorBanner")
-        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.edits: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.overdue_edits: dict[str, QLineEdit] = {}  # rule id -> its 超时未办说明, beside the item
         form = QFormLayout()
         for key in KIND_FIELDS[view.kind]:
-            edit: QLineEdit | QPlainTextEdit
+            edit: QLineEdit | QPlainTextEdit | QComboBox
             if key == "overdue_notes":
                 # Each overdue item gets its own explanation field: signed paper never says "未填写".
                 notes = parse_notes(view.fields.get(key, ""))
@@ -56,7 +72,13 @@ class DocumentEditorDialog(QDialog):
                     form.addRow(self.tr("超时未办说明（%1 %2）*").replace("%1", item["article"])
                                 .replace("%2", item.get("responsible", "")), line)
                 continue
-            if key in MULTILINE:
+            if key in CHOICES:
+                edit = QComboBox()
+                current = view.fields.get(key, "")
+                for word in (*CHOICES[key], *(() if current in CHOICES[key] else (current,))):
+                    edit.addItem(word or self.tr("（无）"), word)
+                edit.setCurrentIndex(edit.findData(current))
+            elif key in MULTILINE or key in LINES:
                 edit = QPlainTextEdit(view.fields.get(key, ""))
                 edit.setTabChangesFocus(True)
                 edit.setMinimumHeight(90)
@@ -109,7 +131,9 @@ class DocumentEditorDialog(QDialog):
                                 .replace("%1", last.actor_name).replace("%2", last.comment))
 
     def values(self) -> dict[str, str]:
-        values = {k: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()) for k, e in self.edits.items()}
+        values = {k: (e.toPlainText() if isinstance(e, QPlainTextEdit)
+                      else str(e.currentData()) if isinstance(e, QComboBox) else e.text())
+                  for k, e in self.edits.items()}
         if "overdue_notes" in KIND_FIELDS[self.view.kind]:
             values["overdue_notes"] = format_notes({k: e.text() for k, e in self.overdue_edits.items()})
         return values

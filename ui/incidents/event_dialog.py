@@ -24,7 +24,7 @@ from desktop.services import incidents
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
 from ui.common.strings import rule_text
-from ui.common.widgets import banner, cst_edit, get_cst, mark_invalid
+from ui.common.widgets import banner, cst_edit, get_cst, limit_length, mark_invalid
 from ui.data.workbench import Workbench
 
 REQUIRED_DATA = {"media_inquiry": ("journalist", "outlet", "contact"), "customer_appeased": ("customer", "agreed")}
@@ -44,13 +44,13 @@ class EventDialog(QDialog):
                               f"{escape(record.number)} {escape(record.title)}")
         self.heading.setWordWrap(True)
         self.at = cst_edit(self, now_utc())
-        self.note = QLineEdit()
+        self.note = limit_length(QLineEdit(), "note")
         self.note.setPlaceholderText(self.tr("如：电话报告综合管理部张伟"))
         self.fields: dict[str, QLineEdit] = {}
         form = self.form = QFormLayout()
         form.addRow(self.tr("发生时间（北京时间）"), self.at)
         for name in et.fields:
-            edit = QLineEdit()
+            edit = limit_length(QLineEdit(), name)
             self.fields[name] = edit
             label = rule_text(et.field_labels_zh.get(name, name))
             if name in REQUIRED_DATA.get(event_type, ()):

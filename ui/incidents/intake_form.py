@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import ELEMENTS, MAJOR_CRITERIA, MAJOR_ELEMENTS, SEVERITIES, SOURCES, IncidentRecord, UnitInfo
 from desktop.timeutil import format_cst, parse_rfc3339
-from ui.common.widgets import banner, cst_edit, fill_unit_combo, get_cst, mark_invalid, select_data, set_cst
+from ui.common.widgets import (
+    banner,
+    cst_edit,
+    fill_unit_combo,
+    get_cst,
+    limit_length,
+    mark_invalid,
+    select_data,
+    set_cst,
+)
 
 ELEMENT_HINTS: dict[str, str] = {
     "el_cause": "事件因何而起", "el_time": "事件发生及发展的时间", "el_place": "事件发生的地点",
@@ -47,12 +56,13 @@ class IncidentForm(QWidget):
         self.error = banner("errorBanner")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("一句话说明发生了什么"))
+        limit_length(self.title, "title")
         self.unit = QComboBox()
         self.unit_info = QLabel()
         self.unit_info.setObjectName("hint")
         self.occurred_at = cst_edit()
         self.learned_at = cst_edit()
-        self.place = QLineEdit()
+        self.place = limit_length(QLineEdit(), "place")
         self.severity = QComboBox()
         for key, label in SEVERITIES.items():
             self.severity.addItem(self.tr(label), key)
@@ -60,7 +70,7 @@ class IncidentForm(QWidget):
         for key, label in SOURCES.items():
             self.source.addItem(self.tr(label), key)
         self.business_line = QCheckBox(self.tr("涉及具体业务条线"))
-        self.business_line_name = QLineEdit()
+        self.business_line_name = limit_length(QLineEdit(), "business_line_name")
         self.business_line_name.setPlaceholderText(self.tr("业务条线名称，如：个人理财"))
         self.business_dept = QComboBox()
         self.customer_dispute = QCheckBox(self.tr("涉及客户纠纷"))

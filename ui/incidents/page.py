@@ -34,7 +34,7 @@ from ui.incidents import corrections
 from ui.incidents.event_dialog import EventDialog
 from ui.incidents.history import HistoryTab
 from ui.incidents.models import EventTableModel
-from ui.incidents.tabs import MajorTab, OpinionTab
+from ui.incidents.tabs import AccountabilityTab, MajorTab, OpinionTab
 from ui.incidents.intake import IncidentEditor
 from ui.common.strings import rule_text
 from ui.incidents.timeline_chart import TimelineChart
@@ -142,6 +142,8 @@ class IncidentPage(QWidget):
         self.history = HistoryTab(workbench)
         self.tabs.addTab(self.documents, self.tr("文件"))
         self.tabs.addTab(self.history, self.tr("操作记录"))
+        self.accountability = AccountabilityTab(workbench)
+        self.tabs.addTab(self.accountability, self.tr("责任追究"))
         self.documents.stateChanged.connect(lambda _s: self._apply_workflow())
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -179,7 +181,7 @@ class IncidentPage(QWidget):
         self.missing.hide()
         self.closed_note.hide()
         self.tabs.hide()
-        for tab in (self.opinions, self.major, self.documents, self.history):
+        for tab in (self.opinions, self.major, self.documents, self.history, self.accountability):
             tab.clear()  # late answers for the previous incident find no incident to fill in
 
     def _fetch_failed(self, exc: BaseException) -> None:
@@ -222,6 +224,7 @@ class IncidentPage(QWidget):
         self.major.load(record)
         self.documents.load(record)
         self.history.load(record)
+        self.accountability.load(record)
         self.tabs.setTabEnabled(3, record.is_major)
 
     def _on_reloaded(self) -> None:
@@ -327,7 +330,8 @@ class IncidentPage(QWidget):
 
     def show_tab(self, key: str) -> None:
         tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}
-        widget = {"documents": self.documents, "history": self.history}.get(key)
+        widget = {"documents": self.documents, "history": self.history,
+                  "accountability": self.accountability}.get(key)
         self.tabs.setCurrentIndex(self.tabs.indexOf(widget) if widget is not None else tabs.get(key, 0))
 
     # --- acting ----------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The incident's other tabs: public-opinion monitoring and media contacts; the major-incident set-up."""
+"""The incident's other tabs: public-opinion monitoring and media contacts; the major-incident set-up;
+accountability (6.1)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import LEADERSHIP_POSITIONS, MAJOR_CRITERIA, IncidentRecord
+from desktop.domain import ACCOUNTABILITY_MEASURES, LEADERSHIP_POSITIONS, MAJOR_CRITERIA, IncidentRecord
 from desktop.errors import ErrorCode, RepDeskError
-from desktop.services import incidents
+from desktop.services import accountability, incidents
 from desktop.timeutil import format_cst, now_utc
 from ui.incidents.event_dialog import EventDialog
 from ui.incidents.models import OpinionRow, OpinionTableModel
@@ -230,7 +232,8 @@ class MajorTab(QWidget):
             self.reload()
         self.record = record
         grounds = "、".join(self.tr(MAJOR_CRITERIA[k]) for k in record.major_criteria)
-        self.criteria.setText(self.tr("认定情形（4.1）：%1").replace("%1", grounds or self.tr("（未填写，请在“事件详情”中勾选）")))
+        grounds = grounds or self.tr("（未填写，请在“事件详情”中勾选）")
+        self.criteria.setText(self.tr("认定情形（4.1）：%1").replace("%1", grounds))
         self.spokesperson.setText(record.spokesperson_name)
         if self.reply_script.toPlainText() != record.reply_script:
             self.reply_script.setPlainText(record.reply_script)
@@ -331,3 +334,142 @@ class MajorTab(QWidget):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.status.show()
+
+
+class AccountabilityDialog(QDialog):
+    """6.1: one accountability item; saved through the core, which checks everything; an error keeps it open."""
+
+    added = Signal(object)  # accountability.ItemView
+
+    def __init__(self, workbench: Workbench, incident_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.incident_id = incident_id
+        self.setWindowTitle(self.tr("登记责任追究"))
+        self.error = banner("errorBanner")
+        self.unit_name = QLineEdit()
+        self.unit_name.setPlaceholderText(self.tr("被追责的机构或部门"))
+        self.person = QLineEdit()
+        self.person.setPlaceholderText(self.tr("责任人姓名（可不填）"))
+        self.measure = QComboBox()
+        for key, label in ACCOUNTABILITY_MEASURES.items():
+            self.measure.addItem(self.tr(label), key)
+        self.quarter = QLineEdit()
+        self.quarter.setPlaceholderText(self.tr("如 2026Q1（6.1.2 必填）"))
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(70)
+        self.save_button = QPushButton(self.tr("登记"))
+        self.save_button.setObjectName("primary")
+        cancel = QPushButton(self.tr("取消"))
+        form = QFormLayout()
+        form.addRow(self.tr("机构或部门 *"), self.unit_name)
+        form.addRow(self.tr("责任人"), self.person)
+        form.addRow(self.tr("追责措施 *"), self.measure)
+        form.addRow(self.tr("考核季度"), self.quarter)
+        form.addRow(self.tr("具体内容"), self.text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        self.resize(520, 320)
+
+    def save(self) -> None:
+        self.error.hide()
+        actor, incident_id = self.workbench.actor, self.incident_id
+        values = {"unit_name": self.unit_name.text(), "person": self.person.text(),
+                  "measure": self.measure.currentData(), "quarter": self.quarter.text(),
+                  "text": self.text.toPlainText()}
+        self.save_button.setEnabled(False)
+        self.workbench.write(lambda s: accountability.add_item(s, actor, incident_id, **values), self._saved,
+                             self._failed)
+
+    def _saved(self, item: Any) -> None:
+        self.save_button.setEnabled(True)
+        self.added.emit(item)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(_message(exc))
+        self.error.show()
+
+
+class AccountabilityTab(QWidget):
+    """6.1: the incident's accountability items (never deleted); adding is offered to those the core allows."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.record: IncidentRecord | None = None
+        self.dialog: AccountabilityDialog | None = None
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("机构或部门"), self.tr("责任人"), self.tr("追责措施"),
+                                              self.tr("考核季度"), self.tr("具体内容"), self.tr("登记人及时间")])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.add_button = QPushButton(self.tr("登记责任追究…"))
+        self.add_button.clicked.connect(self.open_dialog)
+        self.hint = QLabel(self.tr("责任追究由牵头部门经办人员或分行领导登记（6.1），登记后不能删除。"))
+        self.hint.setObjectName("hint")
+        row = QHBoxLayout()
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.add_button.setEnabled(False)
+        workbench.incidentChanged.connect(self._incident_changed)
+
+    def load(self, record: IncidentRecord) -> None:
+        if self.record is None or self.record.id != record.id or self.record.status != record.status:
+            self.clear()
+            self.record = record
+            self.reload()
+        self.record = record
+
+    def clear(self) -> None:
+        self.record = None
+        self.table.setRowCount(0)
+        self.add_button.setEnabled(False)
+
+    def _incident_changed(self, incident_id: int) -> None:
+        if self.record is not None and incident_id == self.record.id:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.record is None:
+            return
+        actor, incident_id = self.workbench.actor, self.record.id
+        self.workbench.read(lambda s: (incident_id, accountability.items(s, actor, incident_id),
+                                       accountability.may_add(s, actor, incident_id)),
+                            self._show, lambda _e: None)
+
+    def _show(self, result: tuple[int, list[Any], bool]) -> None:
+        incident_id, items, allowed = result
+        if self.record is None or self.record.id != incident_id:
+            return  # a late answer for the incident shown before
+        self.add_button.setEnabled(allowed)
+        self.table.setRowCount(0)
+        for item in items:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = (item.unit_name, item.person, self.tr(item.measure_label), item.quarter, item.text,
+                     f"{item.recorded_by_name} {format_cst(item.recorded_at)}")
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def open_dialog(self) -> AccountabilityDialog | None:
+        if self.record is None:
+            return None
+        self.dialog = AccountabilityDialog(self.workbench, self.record.id, self)
+        self.dialog.added.connect(lambda _item: self.reload())
+        self.dialog.open()
+        return self.dialog
