@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Unit
+from desktop.db.models import Setting, Unit
 from desktop.domain import SYSTEM, UNIT_KINDS, Actor, UnitInfo
 from desktop.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services import accounts, audit
@@ -171,6 +171,60 @@ def set_unit_active(session: Session, actor: Actor, unit_id: int, active: bool) 
     audit.record(session, actor, "unit.active", "unit", unit.id, before=before, after=active)
 
 
+# --- organisation settings: the head office's name, each unit's 机关代字 ---------------------------------------
+# No organisation's name is written in code: an administrator enters them (or the first set-up does).
+
+HEAD_OFFICE_KEY = "org.head_office_office"  # 3.2.3: where the branch office reports a major incident
+
+
+def _prefix_key(unit_id: int) -> str:
+    return f"unit.{unit_id}.doc_prefix"
+
+
+def _get(session: Session, key: str) -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else ""
+
+
+def _set(session: Session, actor: Actor, key: str, value: str, now: datetime | None) -> None:
+    # The first set-up and the example data run as the system before any administrator exists.
+    if actor.user_id is not None and not actor.has("admin"):
+        raise PermissionDenied("只有管理员可以维护机构设置")
+    row = session.get(Setting, key)
+    before = row.value if row is not None else None
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+    audit.record(session, actor, "setting.set", "setting", key, before=before, after=value, at=now or now_utc())
+
+
+def head_office(session: Session) -> str:
+    """The head office's office (e.g. 总行办公室) as set up; "" until entered."""
+    return _get(session, HEAD_OFFICE_KEY)
+
+
+def set_head_office(session: Session, actor: Actor, name: str, now: datetime | None = None) -> None:
+    name = name.strip()
+    if not name:
+        raise ValidationError("head_office", "请填写总行办公室的名称（《重大突发事件报告》的主送机关）")
+    _set(session, actor, HEAD_OFFICE_KEY, name, now)
+
+
+def doc_prefix(session: Session, unit_id: int) -> str:
+    """The unit's 机关代字 (e.g. 冀华银办); "" until entered."""
+    return _get(session, _prefix_key(unit_id))
+
+
+def set_doc_prefix(session: Session, actor: Actor, unit_id: int, prefix: str, now: datetime | None = None) -> None:
+    prefix = prefix.strip()
+    unit_info(session, unit_id)  # refuses an unknown unit
+    if not prefix or any(c in prefix for c in "〔〕[]()（）0123456789"):
+        raise ValidationError("doc_prefix", "机关代字应为文字，如“冀华银办”（年份和序号由系统编排）")
+    _set(session, actor, _prefix_key(unit_id), prefix, now)
+
+
 # --- the administration page -----------------------------------------------------------------------------------
 
 
@@ -182,12 +236,16 @@ class AdminData:
     units: list[UnitInfo] = field(default_factory=list)
     inactive: frozenset[int] = frozenset()
     at: datetime | None = None
+    head_office: str = ""
+    prefixes: dict[int, str] = field(default_factory=dict)  # unit id -> 机关代字, only those entered
 
 
 def admin_data(session: Session, actor: Actor) -> AdminData:
     users = accounts.list_accounts(session, actor)  # refuses non-administrators
     units = list_units(session, include_inactive=True)
-    return AdminData(users, units, frozenset(u.id for u in units if not u.active), now_utc())
+    prefixes = {u.id: p for u in units if (p := doc_prefix(session, u.id))}
+    return AdminData(users, units, frozenset(u.id for u in units if not u.active), now_utc(), head_office(session),
+                     prefixes)
 
 
 # --- first run ---------------------------------------------------------------------------------------------------
@@ -217,6 +275,10 @@ class SetupPlan:
     branch_short_name: str = ""
     admin_phone: str = ""
     secondaries: tuple[SecondarySetup, ...] = ()
+    # Optional: may be entered later on the administration page; needed before a report to the head office is
+    # addressed (3.2.3) or a number is assigned at signing.
+    head_office: str = ""
+    office_prefix: str = ""
 
 
 def set_up(session: Session, plan: SetupPlan) -> Account:
@@ -241,6 +303,10 @@ def set_up(session: Session, plan: SetupPlan) -> Account:
         secondary = create_unit(session, SYSTEM, kind="secondary_branch", name=name, code=code, parent_id=branch.id)
         create_unit(session, SYSTEM, kind="comprehensive_dept", name=dept_name, code=dept_code,
                     parent_id=secondary.id)
+    if plan.head_office.strip():
+        set_head_office(session, SYSTEM, plan.head_office)
+    if plan.office_prefix.strip():
+        set_doc_prefix(session, SYSTEM, office.id, plan.office_prefix)
     return accounts.create_user(session, SYSTEM, username=plan.admin_username,
                                 display_name=plan.admin_display_name, unit_id=office.id,
                                 password=plan.admin_password, roles={"admin"}, phone=plan.admin_phone)

@@ -191,6 +191,50 @@
         <source>已停用单位 %1</source>
         <translation>Unit %1 deactivated</translation>
     </message>
+    <message>
+        <source>机关代字…</source>
+        <translation>Issuing-office code…</translation>
+    </message>
+    <message>
+        <source>总行办公室…</source>
+        <translation>Head office…</translation>
+    </message>
+    <message>
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>总行办公室：%1</source>
+        <translation>Head office: %1</translation>
+    </message>
+    <message>
+        <source>；%1的机关代字：%2</source>
+        <translation>; issuing-office code of %1: %2</translation>
+    </message>
+    <message>
+        <source>总行办公室</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>总行办公室名称</source>
+        <translation>Head office name</translation>
+    </message>
+    <message>
+        <source>已将总行办公室设为 %1</source>
+        <translation>Head office set to %1</translation>
+    </message>
+    <message>
+        <source>机关代字：%1</source>
+        <translation>Issuing-office code: %1</translation>
+    </message>
+    <message>
+        <source>机关代字</source>
+        <translation>Issuing-office code</translation>
+    </message>
+    <message>
+        <source>已将%1的机关代字设为 %2</source>
+        <translation>Issuing-office code of %1 set to %2</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -2247,6 +2291,22 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
         <location filename="../../ui/setup_wizard.py" line="149"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>如 冀华银办，可稍后设置</source>
+        <translation>e.g. 冀华银办; may be set later</translation>
+    </message>
+    <message>
+        <source>如 华夏银行总行办公室，可稍后设置</source>
+        <translation>e.g. the head office general office; may be set later</translation>
+    </message>
+    <message>
+        <source>办公室机关代字</source>
+        <translation>Office issuing-office code</translation>
+    </message>
+    <message>
+        <source>总行办公室名称</source>
+        <translation>Head office name</translation>
     </message>
 </context>
 <context>

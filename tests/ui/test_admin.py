@@ -196,6 +196,37 @@ def test_units_add_under_the_right_parent_only_rename_deactivate(qtbot: Any, pag
     assert tree.item_of(added.id).text(tree.COL_STATE) == "已停用"
 
 
+def test_head_office_and_unit_prefix_are_edited_on_the_page(qtbot: Any, page: Any, demo_db: Any) -> None:
+    from desktop.services import org
+
+    page.tabs.setCurrentIndex(1)
+    click_unit(qtbot, page.tree, "保定朝阳支行")
+    qtbot.mouseClick(page.prefix_button, LEFT)
+    dialog = page.dialog
+    ime_type(dialog.value, "冀华银朝〔2026〕")
+    submit(qtbot, page, dialog)
+    assert "机关代字应为文字" in dialog.error.text() and dialog.isVisible()
+    dialog.value.clear()
+    ime_type(dialog.value, "冀华银朝")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        submit(qtbot, page, dialog)
+    assert "冀华银朝" in page.settings_label.text()
+
+    qtbot.mouseClick(page.head_office_button, LEFT)
+    dialog = page.dialog
+    dialog.value.clear()
+    submit(qtbot, page, dialog)
+    assert "请填写总行办公室的名称" in dialog.error.text()
+    ime_type(dialog.value, "华夏银行总行综合办公室")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        submit(qtbot, page, dialog)
+    assert "华夏银行总行综合办公室" in page.settings_label.text()
+    with demo_db.read() as s:
+        unit = next(u for u in org.list_units(s) if u.name == "保定朝阳支行")
+        assert org.doc_prefix(s, unit.id) == "冀华银朝"
+        assert org.head_office(s) == "华夏银行总行综合办公室"
+
+
 def test_non_admin_does_not_see_the_page_and_the_core_refuses(qtbot: Any, window: Any, demo_db: Any) -> None:
     from desktop.errors import PermissionDenied
     from desktop.services import accounts, org

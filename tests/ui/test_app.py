@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import ime_type, settle
 
 
 def test_login_shows_the_core_message_then_logs_in(qtbot: Any, worker: Any) -> None:
@@ -57,6 +57,37 @@ def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) ->
             units = {u.name: u for u in org.list_units(s)}
         assert units["保定分行综合管理部"].kind == "comprehensive_dept"
         assert units["华夏银行保定分行"].location == "remote"
+    finally:
+        worker.stop()
+
+
+def test_first_run_wizard_takes_the_head_office_and_the_office_prefix(qtbot: Any, sqlite_db: Any) -> None:
+    from desktop.services import org
+    from ui.auth.setup_wizard import SetupWizard
+    from ui.data.worker import DbWorker
+
+    worker = DbWorker(sqlite_db)
+    try:
+        wizard = SetupWizard(worker)
+        qtbot.addWidget(wizard)
+        wizard.display_name.setText("王建国")
+        wizard.password.setText("admin2026")
+        wizard.password2.setText("admin2026")
+        ime_type(wizard.office_prefix, "冀华银办〔2026〕")
+        wizard.accept()
+        settle(qtbot, worker)
+        assert "机关代字应为文字" in wizard.error.text()
+        with sqlite_db.read() as s:
+            assert org.is_empty(s)  # all or nothing: the refused set-up left no unit behind
+        wizard.office_prefix.clear()
+        ime_type(wizard.office_prefix, "冀华银办")
+        ime_type(wizard.head_office, "华夏银行总行办公室")
+        with qtbot.waitSignal(wizard.finishedSetup, timeout=5000):
+            wizard.accept()
+        with sqlite_db.read() as s:
+            office = next(u for u in org.list_units(s) if u.kind == "branch_office")
+            assert org.head_office(s) == "华夏银行总行办公室"
+            assert org.doc_prefix(s, office.id) == "冀华银办"
     finally:
         worker.stop()
 

@@ -222,3 +222,18 @@ class RenameDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text(), "short_name": self.short_name.text()}
+
+
+class SettingDialog(FormDialog):
+    """One organisation setting as text: the head office's office (3.2.3) or a unit's 机关代字."""
+
+    def __init__(self, title: str, label: str, field: str, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.value = QLineEdit(current)
+        self.value.setObjectName(field)
+        self.form.addRow(label, self.value)
+        self.fields[field] = self.value
+        self.setMinimumWidth(420)
+
+    def values(self) -> dict[str, Any]:
+        return {"value": self.value.text()}

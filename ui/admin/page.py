@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +26,15 @@ from sqlalchemy.orm import Session
 from desktop.services import accounts, org
 from desktop.services.accounts import Account
 from desktop.services.org import AdminData
-from ui.admin.dialogs import AccountDialog, FormDialog, PasswordDialog, RenameDialog, RolesDialog, UnitDialog
+from ui.admin.dialogs import (
+    AccountDialog,
+    FormDialog,
+    PasswordDialog,
+    RenameDialog,
+    RolesDialog,
+    SettingDialog,
+    UnitDialog,
+)
 from ui.admin.models import COL_NAME, COL_ROLES, COL_UNIT, SORT_ROLE, AccountTableModel, UnitTree
 from ui.data.workbench import Workbench
 
@@ -85,11 +93,22 @@ class AdminPage(QWidget):
         self.add_unit_button = QPushButton(self.tr("添加下级单位…"))
         self.rename_button = QPushButton(self.tr("重命名…"))
         self.unit_active_button = QPushButton(self.tr("停用单位"))
+        self.prefix_button = QPushButton(self.tr("机关代字…"))
+        self.head_office_button = QPushButton(self.tr("总行办公室…"))
+        self.settings_label = QLabel()
+        self.settings_label.setWordWrap(True)
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.prefix_button.clicked.connect(self.edit_prefix)
+        self.head_office_button.clicked.connect(self.edit_head_office)
         self.add_unit_button.clicked.connect(self.add_unit)
         self.rename_button.clicked.connect(self.rename_unit)
         self.unit_active_button.clicked.connect(self.toggle_unit)
-        return self._tab(self.tree, self.add_unit_button, self.rename_button, self.unit_active_button)
+        tab = self._tab(self.tree, self.add_unit_button, self.rename_button, self.unit_active_button,
+                        self.prefix_button, self.head_office_button)
+        layout = tab.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.settings_label)
+        return tab
 
     @staticmethod
     def _tab(view: QWidget, *buttons: QPushButton) -> QWidget:
@@ -157,8 +176,14 @@ class AdminPage(QWidget):
         self.active_button.setText(self.tr("启用账号") if account is not None and not account.active
                                    else self.tr("停用账号"))
         unit = self.tree.selected_unit()
-        for button in (self.add_unit_button, self.rename_button, self.unit_active_button):
+        for button in (self.add_unit_button, self.rename_button, self.unit_active_button, self.prefix_button):
             button.setEnabled(unit is not None)
+        unset = self.tr("（未设置）")
+        text = self.tr("总行办公室：%1").replace("%1", self.data.head_office or unset)
+        if unit is not None:
+            text += self.tr("；%1的机关代字：%2").replace("%1", unit.name).replace(
+                "%2", self.data.prefixes.get(unit.id) or unset)
+        self.settings_label.setText(text)
         self.unit_active_button.setText(self.tr("启用单位") if unit is not None and unit.id in self.data.inactive
                                         else self.tr("停用单位"))
 
@@ -259,3 +284,27 @@ class AdminPage(QWidget):
         actor, active = self.workbench.actor, unit.id in self.data.inactive
         done = (self.tr("已启用单位 %1") if active else self.tr("已停用单位 %1")).replace("%1", unit.name)
         self._run(lambda s: org.set_unit_active(s, actor, unit.id, active), done)
+
+    def edit_head_office(self) -> FormDialog:
+        dialog = SettingDialog(self.tr("总行办公室"), self.tr("总行办公室名称"), "head_office", self.data.head_office,
+                               self)
+        actor = self.workbench.actor
+
+        def submit(v: dict[str, Any]) -> None:
+            self._run(lambda s: org.set_head_office(s, actor, v["value"]),
+                      self.tr("已将总行办公室设为 %1").replace("%1", v["value"].strip()), dialog)
+        return self._open(dialog, submit)
+
+    def edit_prefix(self) -> FormDialog | None:
+        unit = self.tree.selected_unit()
+        if unit is None:
+            return None
+        dialog = SettingDialog(self.tr("机关代字：%1").replace("%1", unit.name), self.tr("机关代字"), "doc_prefix",
+                               self.data.prefixes.get(unit.id, ""), self)
+        actor = self.workbench.actor
+
+        def submit(v: dict[str, Any]) -> None:
+            self._run(lambda s: org.set_doc_prefix(s, actor, unit.id, v["value"]),
+                      self.tr("已将%1的机关代字设为 %2").replace("%1", unit.name).replace("%2", v["value"].strip()),
+                      dialog)
+        return self._open(dialog, submit)

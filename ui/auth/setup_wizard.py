@@ -40,6 +40,10 @@ class SetupWizard(QWizard):
         self.branch_code = QLineEdit("SJZ")
         self.office_name = QLineEdit(self.tr("石家庄分行办公室"))
         self.office_code = QLineEdit("SJZ-BGS")
+        self.office_prefix = QLineEdit()
+        self.office_prefix.setPlaceholderText(self.tr("如 冀华银办，可稍后设置"))
+        self.head_office = QLineEdit()
+        self.head_office.setPlaceholderText(self.tr("如 华夏银行总行办公室，可稍后设置"))
         self.secondaries = QTableWidget(0, 4)
         self.secondaries.setHorizontalHeaderLabels([self.tr("二级分行名称"), self.tr("代码"),
                                                     self.tr("综合管理部名称"), self.tr("代码")])
@@ -67,6 +71,8 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("分行代码 *"), self.branch_code)
         form.addRow(self.tr("分行办公室名称 *"), self.office_name)
         form.addRow(self.tr("办公室代码 *"), self.office_code)
+        form.addRow(self.tr("办公室机关代字"), self.office_prefix)
+        form.addRow(self.tr("总行办公室名称"), self.head_office)
         return page
 
     def _page_secondaries(self) -> QWizardPage:
@@ -116,7 +122,8 @@ class SetupWizard(QWizard):
             branch_code=self.branch_code.text(), office_name=self.office_name.text(),
             office_code=self.office_code.text(), secondaries=rows, admin_username=self.username.text(),
             admin_display_name=self.display_name.text(), admin_password=self.password.text(),
-            admin_phone=self.phone.text())
+            admin_phone=self.phone.text(), head_office=self.head_office.text(),
+            office_prefix=self.office_prefix.text())
 
     def accept(self) -> None:
         if self.password.text() != self.password2.text():

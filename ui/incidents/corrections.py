@@ -142,3 +142,63 @@ class CorrectionDialog(EventDialog):
             expected_version=version)
         self.buttons.setEnabled(False)
         self.workbench.write(job, self._done, self._failed)
+
+
+class CloseDialog(QDialog):
+    """结束事件: once the 评估总结报告 is done, a confirmation; otherwise the lead department's reason why none is
+    due (5.2, 5.3). The core decides who may and refuses otherwise; its message is shown here."""
+
+    recorded = Signal(object)  # IncidentRecord
+
+    def __init__(self, workbench: Workbench, record: IncidentRecord, evaluated: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench, self.record, self.evaluated = workbench, record, evaluated
+        self.setWindowTitle(self.tr("结束事件"))
+        text = (self.tr("评估总结报告已审核。结束后不再记录新的事项，已记录的内容全部保留。") if evaluated else
+                self.tr("评估总结报告尚未审核签发。如本事件无须评估总结，请由牵头部门经办人员填写理由"
+                        "（5.2、5.3），理由将记入操作记录。"))
+        heading = QLabel(f"<b>{escape(record.number)}　{escape(record.title)}</b><br>{escape(text)}")
+        heading.setWordWrap(True)
+        self.error = banner("errorBanner")
+        self.reason = _reason_edit()
+        self.reason_label = QLabel(self.tr("不须评估的理由 *"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("结束事件"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.error)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.reason_label.setVisible(not evaluated)
+        self.reason.setVisible(not evaluated)
+        self.setMinimumWidth(480)
+        self.reason.setFocus()
+
+    def submit(self) -> None:
+        self.error.hide()
+        mark_invalid(self.reason, False)
+        actor, incident_id = self.workbench.actor, self.record.id
+        reason = "" if self.evaluated else self.reason.toPlainText()
+        job: Callable[[Any], IncidentRecord] = lambda s: incidents.close_incident(
+            s, actor, incident_id, no_evaluation_reason=reason)
+        self.buttons.setEnabled(False)
+        self.workbench.write(job, self._done, self._failed)
+
+    def _done(self, record: IncidentRecord) -> None:
+        self.buttons.setEnabled(True)
+        self.recorded.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(exc.message if isinstance(exc, RepDeskError) else str(exc))
+        self.error.show()
+        if isinstance(exc, ValidationError) and exc.field in ("reason", "evaluation"):
+            mark_invalid(self.reason, True)
+            self.reason.setFocus()

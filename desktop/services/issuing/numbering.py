@@ -13,61 +13,19 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.db.models import DocNumber, DocumentVersion, Setting
+from desktop.db.models import DocNumber, DocumentVersion
 from desktop.domain import Actor
-from desktop.errors import ConflictError, ErrorCode, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, ErrorCode, ValidationError
 from desktop.services import audit, org
-from desktop.timeutil import CST, now_utc
+from desktop.timeutil import CST
 
-HEAD_OFFICE_KEY = "org.head_office_office"  # 3.2.3: where the branch office reports a major incident
-
-
-def _prefix_key(unit_id: int) -> str:
-    return f"unit.{unit_id}.doc_prefix"
-
-
-def _get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    return row.value if row is not None else ""
-
-
-def _set(session: Session, actor: Actor, key: str, value: str, now: datetime | None) -> None:
-    # The first set-up and the example data run as the system before any administrator exists.
-    if actor.user_id is not None and not actor.has("admin"):
-        raise PermissionDenied("只有管理员可以维护机构设置")
-    row = session.get(Setting, key)
-    before = row.value if row is not None else None
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
-    audit.record(session, actor, "setting.set", "setting", key, before=before, after=value, at=now or now_utc())
-
-
-def head_office(session: Session) -> str:
-    """The head office's office (e.g. 总行办公室) as set up; "" until entered."""
-    return _get(session, HEAD_OFFICE_KEY)
-
-
-def set_head_office(session: Session, actor: Actor, name: str, now: datetime | None = None) -> None:
-    name = name.strip()
-    if not name:
-        raise ValidationError("head_office", "请填写总行办公室的名称（《重大突发事件报告》的主送机关）")
-    _set(session, actor, HEAD_OFFICE_KEY, name, now)
-
-
-def doc_prefix(session: Session, unit_id: int) -> str:
-    """The unit's 机关代字 (e.g. 冀华银办); "" until entered."""
-    return _get(session, _prefix_key(unit_id))
-
-
-def set_doc_prefix(session: Session, actor: Actor, unit_id: int, prefix: str, now: datetime | None = None) -> None:
-    prefix = prefix.strip()
-    org.unit_info(session, unit_id)  # refuses an unknown unit
-    if not prefix or any(c in prefix for c in "〔〕[]()（）0123456789"):
-        raise ValidationError("doc_prefix", "机关代字应为文字，如“冀华银办”（年份和序号由系统编排）")
-    _set(session, actor, _prefix_key(unit_id), prefix, now)
+# The settings themselves live with the organisation (org) so the first set-up can enter them; re-exported here
+# for the callers that number documents.
+HEAD_OFFICE_KEY = org.HEAD_OFFICE_KEY
+head_office = org.head_office
+set_head_office = org.set_head_office
+doc_prefix = org.doc_prefix
+set_doc_prefix = org.set_doc_prefix
 
 
 # --- the reporting line (3.1.4: level by level, never skipping one) --------------------------------------------
