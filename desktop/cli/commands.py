@@ -294,7 +294,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.integrity import crosscheck
-    from desktop.services import printing, verification
 
     try:
         pdf = Path(args.pdf).read_bytes()
@@ -303,13 +302,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 2
     db = _db(args)
     with db.read() as session:
-        verdict = printing.verify_pdf(session, pdf)
-        parsed = verification.parse_code(verification.extract_code(pdf) or "")
-        if verdict.ok and parsed is not None:
-            # A PDF is genuine only if its signed version is what the keyed record says was signed.
-            report = crosscheck.check_version(session, parsed[0])
-            if not report.ok:
-                verdict = printing.Verdict(False, crosscheck.first_problem(report))
+        # A PDF is genuine only if its signed version is what the keyed record says was signed.
+        verdict = crosscheck.verify_pdf(session, pdf)
     if verdict.ok:
         print(verdict.message)
         return 0

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import ApprovalDecision, AuditEntry, DocumentVersion, IncidentEvent, PaperSignature
 from desktop.domain import Decision
-from desktop.services import audit, documents
+from desktop.services import audit, documents, printing, verification
 from desktop.timeutil import parse_rfc3339
 
 _DECISIONS = {f"document.{d.value}": d.value for d in Decision}
@@ -180,3 +180,16 @@ def first_problem(report: Report) -> str:
         where = f"第 {report.chain.broken_id} 条 — " if report.chain.broken_id else ""
         return f"审计记录校验失败：{where}{report.chain.reason}"
     return report.problems[0] if report.problems else ""
+
+
+def verify_pdf(session: Session, pdf: bytes) -> printing.Verdict:
+    """A printed PDF as `repdesk verify` and the window's 验证PDF judge it: the file must match a stored signed
+    version (printing.verify_pdf), and that version must be what the keyed record says was signed; a signer or
+    content changed around the program fails here even when the file itself matches the changed row."""
+    verdict = printing.verify_pdf(session, pdf)
+    parsed = verification.parse_code(verification.extract_code(pdf) or "")
+    if verdict.ok and parsed is not None:
+        report = check_version(session, parsed[0])
+        if not report.ok:
+            return printing.Verdict(False, first_problem(report))
+    return verdict

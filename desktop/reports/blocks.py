@@ -137,7 +137,8 @@ def balance_title(title: str, per_line: int) -> str:
     out, start = [], 0
     for k in range(1, lines_needed):
         target = start + (len(title) - start) / (lines_needed - k + 1)
-        fitting = [c for c in cuts if start < c <= start + per_line and len(title) - c <= per_line * (lines_needed - k)]
+        fitting = [c for c in cuts if start < c <= start + per_line and len(title) - c <= per_line * (lines_needed - k)
+                   and _may_break(title, c)]
         if not fitting:
             return title  # no break keeps every word whole: let the paragraph wrap it
         # Prefer the cut nearest the balance point; on a tie the longer first line (an inverted pyramid).
@@ -146,6 +147,15 @@ def balance_title(title: str, per_line: int) -> str:
         start = best
     out.append(title[start:])
     return "\n".join(out)
+
+
+_NO_LINE_START = "”’）》」』〕，。、；：！？"
+_NO_LINE_END = "“‘（《「『〔"
+
+
+def _may_break(title: str, cut: int) -> bool:
+    """No line of a title starts with a closing mark or ends with an opening one (GB/T 15834 line rules)."""
+    return title[cut] not in _NO_LINE_START and title[cut - 1] not in _NO_LINE_END
 
 
 def _preference(title: str, cut: int) -> float:

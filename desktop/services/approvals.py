@@ -296,7 +296,9 @@ def return_(
     now = now or now_utc()
     actor = doc_steps.current_actor(session, actor)
     doc_steps.person_required(actor, "退回")
-    comment = text(comment, "comment", required="退回意见")
+    comment = text(comment, "comment")
+    if not comment:
+        raise ValidationError("comment", "退回时请填写意见")
     version, incident = _load_for_decision(session, actor, version_id, expected_sha256, "退回")
     document = version.document
     if version.state not in (DocumentState.SUBMITTED, DocumentState.APPROVED) or version.signed_at is not None:

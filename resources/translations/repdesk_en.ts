@@ -1246,6 +1246,10 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>责任追究</source>
         <translation>Accountability</translation>
     </message>
+    <message>
+        <source>结束事件…</source>
+        <translation>Close incident…</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -1396,6 +1400,14 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/shell/main_window.py" line="0"/>
         <source>查找事件</source>
         <translation>Find an incident</translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
     </message>
 </context>
 <context>
@@ -4678,6 +4690,29 @@ Nothing is waiting for you now.</translation>
         <location filename="../../ui/incidents/tabs.py" line="1"/>
         <source>当季考核记为零分、取消年度考核评优资格（6.1.2）</source>
         <translation>Quarter's assessment scored zero, annual honours withdrawn (6.1.2)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>结束事件</source>
+        <translation>Close incident</translation>
+    </message>
+    <message>
+        <source>评估总结报告已审核。结束后不再记录新的事项，已记录的内容全部保留。</source>
+        <translation>The evaluation report has been reviewed. Once closed, nothing new is recorded; everything recorded stays.</translation>
+    </message>
+    <message>
+        <source>评估总结报告尚未审核签发。如本事件无须评估总结，请由牵头部门经办人员填写理由（5.2、5.3），理由将记入操作记录。</source>
+        <translation>The evaluation report has not been reviewed yet. If this incident needs no evaluation, the lead department clerk gives the reason (5.2, 5.3); it is kept in the record.</translation>
+    </message>
+    <message>
+        <source>不须评估的理由 *</source>
+        <translation>Why no evaluation is due *</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -179,3 +179,15 @@ def test_strict_mode_refuses_characters_no_font_has() -> None:
     odd = replace(doc.incident, place="𠀀村")
     with pytest.raises(MissingGlyphError, match="U\\+20000"):
         build("written-report", replace(doc, incident=odd), strict=True)
+
+
+@pytest.mark.parametrize("title", [
+    "关于保定朝阳支行“飞单”传闻采访事件的报告",
+    "关于中山路支行《理财说明书》被转发引发关注的情况报告",
+    "关于网传“某支行理财产品爆雷”的情况报告（续报）",
+])
+def test_no_title_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(title: str) -> None:
+    for per_line in (10, 12, 14, 16, 18):
+        for line in balance_title(title, per_line).split("\n"):
+            assert line[0] not in "”’）》」』〕，。、；：！？", (per_line, line)
+            assert line[-1] not in "“‘（《「『〔", (per_line, line)

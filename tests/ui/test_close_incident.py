@@ -25,7 +25,10 @@ def _ask_to_close(qtbot: Any, page: Any, worker: Any) -> Any:
 
 def test_the_lead_clerk_closes_with_a_reason_others_are_refused(qtbot: Any, window: Any, worker: Any,
                                                                 make_window: Any, demo_db: Any) -> None:
-    from desktop.services import audit, incidents
+    from sqlalchemy import select
+
+    from desktop.db.models import AuditEntry
+    from desktop.services import incidents
 
     page = _open(qtbot, window, worker, TITLE)
     incident_id = page.record.id
@@ -43,8 +46,9 @@ def test_the_lead_clerk_closes_with_a_reason_others_are_refused(qtbot: Any, wind
     assert not dialog.isVisible() and not page.close_button.isVisible()
     assert page.closed_note.isVisible()
     with demo_db.read() as s:
-        closes = [e for e in audit.entries(s, incident_id=incident_id) if e.action == "incident.close"]
-        assert closes and "已并入同类事件统一评估" in str(closes[-1].after)
+        after = s.execute(select(AuditEntry.after).where(AuditEntry.incident_id == incident_id,
+                                                         AuditEntry.action == "incident.close")).scalar_one()
+        assert "已并入同类事件统一评估" in after
         assert incidents.get_incident(s, window.actor, incident_id).status == "closed"
 
 

@@ -65,3 +65,40 @@ def test_declining_the_change_stays_on_the_log_in(qtbot: Any, org_worker: Any) -
     assert dialog.change_dialog is not None
     dialog.change_dialog.reject()
     assert not logged_in and dialog.error.isVisibleTo(dialog) and dialog.password.text() == ""
+
+
+@pytest.mark.parametrize("username", ["admin", "xinxi"])
+def test_every_user_changes_their_own_password_from_the_window(qtbot: Any, make_window: Any, demo_db: Any,
+                                                               username: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QToolBar
+
+    from desktop.errors import AuthError
+    from desktop.services import accounts
+
+    window = make_window(username)
+    bar = window.findChild(QToolBar, "main_toolbar")
+    assert window.password_action in bar.actions()
+    qtbot.mouseClick(bar.widgetForAction(window.password_action), Qt.MouseButton.LeftButton)
+    dialog = window.password_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.old, "wrongpass1")
+    qtbot.keyClicks(dialog.new, "fresh2026x")
+    qtbot.keyClicks(dialog.again, "fresh2026x")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.workbench.worker)
+    assert dialog.isVisible() and dialog.error.text()  # the core's refusal; nothing changed
+    with demo_db.read() as s:
+        assert accounts.authenticate(s, username, "repdesk2026").username == username
+    dialog.old.clear()
+    qtbot.keyClicks(dialog.old, "repdesk2026")
+    qtbot.keyClicks(dialog.new, "fresh2026x")
+    qtbot.keyClicks(dialog.again, "fresh2026x")
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with demo_db.read() as s:
+        assert accounts.authenticate(s, username, "fresh2026x").username == username
+        with pytest.raises(AuthError):
+            accounts.authenticate(s, username, "repdesk2026")

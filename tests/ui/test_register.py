@@ -72,3 +72,30 @@ def test_verify_a_missing_file_says_so(qtbot: Any, window: Any, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     verdict = _verify(qtbot, window, tmp_path / "gone.pdf", monkeypatch)
     assert not verdict.ok and "无法读取文件" in verdict.message
+
+
+def test_verify_refuses_a_print_whose_signer_was_changed_around_the_program(
+        qtbot: Any, window: Any, demo_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file still matches its stored version byte for byte, but the version's signer no longer matches the
+    keyed record of its signing: the window refuses it as `repdesk verify` does."""
+    from sqlalchemy import text
+
+    from desktop.services import printing
+    from tests.ui.conftest import login
+
+    vid, _ = signed_major_version(demo_db)
+    actor = login(demo_db, "jingban").actor()
+    with demo_db.session() as s:  # the official copy, printed and registered by the program
+        printed = printing.build_version(s, actor, vid)
+        printing.record_print(s, actor, printed)
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(printed.pdf)
+    assert _verify(qtbot, window, path, monkeypatch).ok
+    window.register_actions.verdict_box.close()
+    with demo_db.session() as s:
+        signer = s.execute(text("SELECT signed_by_id FROM document_versions WHERE id = :v"), {"v": vid}).scalar()
+        other = s.execute(text("SELECT min(id) FROM users WHERE id != :u"), {"u": signer}).scalar()
+        s.execute(text("UPDATE document_versions SET signed_by_id = :o WHERE id = :v"), {"o": other, "v": vid})
+    verdict = _verify(qtbot, window, path, monkeypatch)
+    assert not verdict.ok and "签发人" in verdict.message
+    assert window.register_actions.verdict_box.text() == "未通过"

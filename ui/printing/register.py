@@ -141,7 +141,7 @@ class RegisterActions(QObject):
             self.verify_path(path)
 
     def verify_path(self, path: str) -> None:
-        from desktop.services import printing
+        from desktop.integrity import crosscheck
         from desktop.services.printing import Verdict
 
         try:
@@ -151,7 +151,8 @@ class RegisterActions(QObject):
                                .replace("%2", exc.strerror or str(exc))))
             return
         self.window.statusBar().showMessage(self.tr("正在验证 %1…").replace("%1", Path(path).name))
-        self.workbench.read(lambda s: printing.verify_pdf(s, data), self._show, self._failed)
+        # The same judgement as `repdesk verify`: the file, then the keyed record of its signing.
+        self.workbench.read(lambda s: crosscheck.verify_pdf(s, data), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         from desktop.services.printing import Verdict

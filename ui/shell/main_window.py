@@ -32,6 +32,7 @@ from ui.shell.host import PageSpec
 from ui.shell.pages import default_pages
 from ui.shell.search import SearchBox
 from ui.app.settings import Settings
+from ui.auth.password import ChangePasswordDialog
 from ui.data.workbench import Workbench
 from ui.data.worker import DbWorker
 
@@ -204,7 +205,13 @@ class MainWindow(QMainWindow):
         self.wall_action.triggered.connect(self.toggle_wall)
         self.logout_action = QAction(self.tr("注销/切换用户"), self)
         self.logout_action.triggered.connect(self.logoutRequested.emit)
-        for action in (self.new_action, self.reload_action, self.wall_action, self.logout_action):
+        # Everyone, the administrator included, changes their own password here (the core checks the old one).
+        self.password_action = QAction(self.tr("修改密码…"), self)
+        self.password_action.setObjectName("change_password")
+        self.password_action.triggered.connect(self.change_password)
+        self.password_dialog: ChangePasswordDialog | None = None
+        for action in (self.new_action, self.reload_action, self.wall_action, self.password_action,
+                       self.logout_action):
             bar.addAction(action)
         from ui.printing.register import install_actions
 
@@ -219,6 +226,15 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
         self.find_action.triggered.connect(self.search.focus_search)
         self.addAction(self.find_action)
+
+    def change_password(self) -> None:
+        self.password_dialog = ChangePasswordDialog(self.workbench.worker, self.account, parent=self)
+        self.password_dialog.changed.connect(self._password_changed)
+        self.password_dialog.open()
+
+    def _password_changed(self, account: Account) -> None:
+        self.account = account
+        self.statusBar().showMessage(self.tr("密码已修改"), 5000)
 
     def _build_status(self) -> None:
         a = self.account
