@@ -16,8 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.reports.build import BuildResult, build
-from tests.fixtures.samples import sample_register
-from tests.fixtures.samples import sample_first_report
+from tests.fixtures.samples import sample_first_report, sample_register
 
 
 def measure(label: str, make: Callable[[], BuildResult], runs: int) -> float:

@@ -46,7 +46,8 @@ def make_records(n: int):  # type: ignore[no-untyped-def]
         records.append(IncidentRecord(
             id=i + 1, number=f"SY2026-{i + 1:05d}", title=f"基准事件 {i + 1}", unit_id=1 + i % 12,
             unit_name=f"单位{1 + i % 12}", location="remote" if i % 2 else "same_city", lead_unit_id=2,
-            lead_unit_name="分行办公室", occurred_at=occurred, learned_at=occurred, place="", initial_severity="general",
+            lead_unit_name="分行办公室", occurred_at=occurred, learned_at=occurred, place="",
+            initial_severity="general",
             severity="major" if i % 11 == 0 else "general", business_line=bool(i % 2), business_line_name="",
             business_dept_id=None, business_dept_name="", customer_dispute=bool(i % 5 == 0), source="complaint",
             elements={k: "x" for k in ELEMENTS}, spokesperson_name="", reply_script="", positive_publicity="",
@@ -60,9 +61,9 @@ def bench_tick() -> None:
 
     from desktop.services import deadline_board as dl
     from ui.app import theme
-    from ui.dashboard.view import make_table, visible_rows
     from ui.dashboard.model import DeadlineTableModel
     from ui.dashboard.proxy import DeadlineFilterProxy
+    from ui.dashboard.view import make_table, visible_rows
 
     app = QApplication.instance() or QApplication([])
     theme.apply(app)

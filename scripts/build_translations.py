@@ -59,7 +59,8 @@ def build(out: Path = SOURCE) -> list[Path]:
         result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True,
                                 check=False)
         if result.returncode != 0 or not qm.is_file():
-            raise TranslationBuildError(f"lrelease failed for {ts.name}: {result.stderr.strip() or result.stdout.strip()}")
+            detail = result.stderr.strip() or result.stdout.strip()
+            raise TranslationBuildError(f"lrelease failed for {ts.name}: {detail}")
         built.append(qm)
     return built
 

@@ -17,12 +17,10 @@ from desktop import demo
 from desktop.db.session import Database
 from desktop.domain import SYSTEM
 from desktop.services import accounts, documents, incidents
-from ui.app import crash
-from ui.app import i18n
-from ui.app import theme
-from ui.app.start import AppController, make_application
 from tools.screenshots import grab
+from ui.app import crash, i18n, theme
 from ui.app.settings import Settings
+from ui.app.start import AppController, make_application
 from ui.data.worker import DbWorker
 
 

@@ -15,11 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.db.session import Database
-from ui.app import crash
-from ui.app import i18n
-from ui.app import theme
-from ui.app.start import AppController, make_application
+from ui.app import crash, i18n, theme
 from ui.app.settings import Settings
+from ui.app.start import AppController, make_application
 from ui.data.worker import DbWorker
 
 
@@ -106,8 +104,7 @@ def main(out: str = "docs", user: str = "jingban", password: str = "repdesk2026"
 def main_admin(out: str = "docs", user: str = "admin", password: str = "repdesk2026") -> int:
     """The administration page, then the preview of the example's signed 《重大突发事件报告》 (as `admin`):
     `python -m tools.screenshots --admin docs`."""
-    from desktop.services import printing
-    from desktop.services import documents, incidents
+    from desktop.services import documents, incidents, printing
     from ui.printing.preview import show_version_preview
 
     out_dir = Path(out)

@@ -8,13 +8,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain import SEVERITIES, SYSTEM, Actor, IncidentStatus
 from desktop.errors import RepDeskError, ValidationError
 
+if TYPE_CHECKING:
+    from desktop.db.session import Database
+    from desktop.rules.model import RuleStatus
 
-def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+
+def _db(args: argparse.Namespace) -> Database:
     from desktop.db.session import Database
 
     return Database(args.database_url)
@@ -44,16 +51,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def next_deadline_text(statuses, now) -> str:  # type: ignore[no-untyped-def]
+def next_deadline_text(statuses: Sequence[RuleStatus], now: datetime) -> str:
     """The most pressing open item: overdue first, then the soonest pending/open one."""
     from desktop.timeutil import format_cst
 
-    live = [s for s in statuses if s.status in ("overdue", "pending", "open") and s.due_at is not None]
+    live = [(s, s.due_at) for s in statuses if s.status in ("overdue", "pending", "open") and s.due_at is not None]
     if not live:
         return "—"
-    s = min(live, key=lambda s: (s.status != "overdue", s.due_at))
+    s, due = min(live, key=lambda pair: (pair[0].status != "overdue", pair[1]))
     word = {"overdue": "已超时", "pending": "待办", "open": "可选"}[s.status]
-    return f"{s.rule.id} {s.rule.responsible} {word} {format_cst(s.due_at)}"
+    return f"{s.rule.id} {s.rule.responsible} {word} {format_cst(due)}"
 
 
 def cmd_incidents(args: argparse.Namespace) -> int:
@@ -169,7 +176,7 @@ def _log_in(args: argparse.Namespace, what: str) -> Actor | None:
         return accounts.authenticate(session, name, password).actor()
 
 
-def run_guarded(func, args):  # type: ignore[no-untyped-def]
+def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """A refusal, a bad database URL, an unreachable server or a damaged file: one line and exit 2, never a
     traceback (the URL printed with its password masked)."""
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError

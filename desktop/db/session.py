@@ -108,7 +108,7 @@ def take_write_lock(session: Session) -> None:
     session.info[_LOCKED] = True
     conn = session.connection()
     lock = text("UPDATE settings SET value = value WHERE key = :key")
-    if conn.execute(lock, {"key": WRITE_LOCK_KEY}).rowcount == 0:  # type: ignore[attr-defined]
+    if conn.execute(lock, {"key": WRITE_LOCK_KEY}).rowcount == 0:
         conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, '1') ON CONFLICT (key) DO NOTHING"),
                      {"key": WRITE_LOCK_KEY})
         conn.execute(lock, {"key": WRITE_LOCK_KEY})

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Base
 from desktop.db.session import Database
+from desktop.demo import document_flow as doc_demo
 from desktop.domain import SYSTEM, Actor, Stage
 from desktop.services import accounts, approvals, documents, incidents, org
 from desktop.services.issuing import numbering
-from desktop.demo import document_flow as doc_demo
 from desktop.timeutil import now_utc
 
 DEMO_PASSWORD = "repdesk2026"

@@ -35,9 +35,10 @@ def _second(moment: datetime | str | None) -> str:
         return ""
     if isinstance(moment, str):
         try:
-            moment = parse_rfc3339(moment)
+            parsed = parse_rfc3339(moment)
         except ValueError:
             return moment  # an edited payload: it then matches nothing, and the mismatch is named
+        return audit.canonical(parsed)
     return audit.canonical(moment)
 
 
@@ -63,9 +64,9 @@ def _entries(session: Session, version_id: int | None) -> list[AuditEntry]:
 def _check_versions(session: Session, entries: list[AuditEntry], version_id: int | None) -> list[str]:
     problems: list[str] = []
     signs: dict[str, AuditEntry] = {}
-    for e in entries:
-        if e.action in (f"document.{Decision.SIGNED.value}", _PAPER):
-            signs.setdefault(e.entity_id, e)
+    for entry in entries:
+        if entry.action in (f"document.{Decision.SIGNED.value}", _PAPER):
+            signs.setdefault(entry.entity_id, entry)
     query = select(DocumentVersion).where(DocumentVersion.signed_at.is_not(None))
     if version_id is not None:
         query = query.where(DocumentVersion.id == version_id)

@@ -6,7 +6,7 @@ import logging
 import tempfile
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -331,7 +331,7 @@ class ParityBreak(Flowable):
         self.need = need
 
     def _page(self) -> int:
-        return int(self.canv._doctemplate.page)  # type: ignore[attr-defined]
+        return int(self.canv._doctemplate.page)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         need = self.need.wrap(aW, 1e6)[1]
@@ -340,7 +340,7 @@ class ParityBreak(Flowable):
         frame = getattr(self, "_frame", None)
         if self._page() % 2 and frame is not None and getattr(frame, "_atTop", 0):
             # Nothing on this odd page: it stays blank (this fills it), the 版记 takes the even page after it.
-            self.canv._doctemplate.unnumbered.update({self._page(), self._page() + 1})  # type: ignore[attr-defined]
+            self.canv._doctemplate.unnumbered.update({self._page(), self._page() + 1})
             return aW, max(aH - 0.25, 0)
         return aW, aH + 1  # does not fit: the frame moves on to the next page
 
@@ -394,14 +394,14 @@ def run_in(ts: Typesetter, st: Styles, lead: str, text: str) -> Para:
     return Para(lead_markup + ts.markup(text, st.grid), st.body)
 
 
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable
 
 
 def _has_tall_row(data: list[list[Flowable]], col_widths: list[float], limit: float = 8 * LEADING) -> bool:
     """Rows are split across pages only when one could not fit on a page otherwise: ReportLab's in-row
     splitting can leave a repeated header with an empty sliver of a row at the foot of a page."""
     for row in data:
-        for cell, width in zip(row, col_widths):
+        for cell, width in zip(row, col_widths, strict=False):  # a spanned note row holds fewer cells
             if len(getattr(cell, "text", "")) > 60 and cell.wrap(width - 6, 1e6)[1] > limit:
                 return True
     return False

@@ -74,8 +74,10 @@ def build_major_report(ctx: Context, doc: MajorReport, invariant: bool = True) -
     inc, h = doc.incident, doc.header
     title = h.title or f"关于{inc.title}的重大突发事件报告"
     n = Numbering()
-    body: list[Flowable] = [*paragraphs(ctx.ts, ctx.st, facts_sentence(inc) + "经处置领导小组审议，现将有关情况报告如下："),
-                            n(ctx, "事件基本情况")]
+    body: list[Flowable] = [
+        *paragraphs(ctx.ts, ctx.st, facts_sentence(inc) + "经处置领导小组审议，现将有关情况报告如下："),
+        n(ctx, "事件基本情况"),
+    ]
     if inc.major_criteria:  # 4.1: the reasons it is 重大
         body += paragraphs(ctx.ts, ctx.st, "经认定，本事件属重大声誉事件（4.1），认定情形："
                            + "；".join(inc.major_criteria) + "。")

@@ -29,6 +29,7 @@ import re
 import struct
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -112,7 +113,7 @@ class FontSet:
         return out
 
     def has_glyph(self, font_name: str, char: str) -> bool:
-        face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
+        face = pdfmetrics.getFont(font_name).face
         return ord(char) in face.charToGlyph
 
     def fallback_for(self, char: str) -> str | None:
@@ -125,11 +126,11 @@ class FontSet:
                 if self.has_glyph(name, char):
                     return name
             while self.fallback_sources:
-                name = _register(self.fallback_sources.pop(0))
-                if name and name not in self._fallback_names:
-                    self._fallback_names.append(name)
-                    if self.has_glyph(name, char):
-                        return name
+                found = _register(self.fallback_sources.pop(0))
+                if found and found not in self._fallback_names:
+                    self._fallback_names.append(found)
+                    if self.has_glyph(found, char):
+                        return found
             return None
 
 
@@ -206,16 +207,16 @@ def _register(src: FontSource, need: str = "") -> str | None:
     key = (str(src.path), src.index)
     with _register_lock:
         if key not in _registered:
-            name = "RD-" + re.sub(r"[^A-Za-z0-9]", "", src.path.stem) + f"-{src.index}"
+            new_name = "RD-" + re.sub(r"[^A-Za-z0-9]", "", src.path.stem) + f"-{src.index}"
             try:
-                font = TTFont(name, str(src.path), subfontIndex=src.index)
+                font = TTFont(new_name, str(src.path), subfontIndex=src.index)
                 pdfmetrics.registerFont(font)
-                _registered[key] = name
+                _registered[key] = new_name
             except Exception:  # noqa: BLE001 - CFF outlines, broken or unreadable files: skip the candidate
                 _registered[key] = None
         name = _registered[key]
     if name and need:
-        cmap = pdfmetrics.getFont(name).face.charToGlyph  # type: ignore[attr-defined]
+        cmap = pdfmetrics.getFont(name).face.charToGlyph
         if not all(ord(c) in cmap for c in need):
             return None
     return name
@@ -347,7 +348,7 @@ def check_font_file(role: str, path: Path) -> FontSource:
     return src
 
 
-def save_user_fonts(chosen: dict[str, str | Path | None]) -> None:
+def save_user_fonts(chosen: Mapping[str, str | Path | None]) -> None:
     """Store the user's font file per role ("" or None: none). Every file is checked first: one unusable file
     raises FontFileError and nothing is stored."""
     current = {role: str(p) for role, p in user_fonts().items()}
@@ -389,7 +390,7 @@ def _variant(base: str, suffix: str) -> str:
             pass
         src = pdfmetrics.getFont(base)
         font = copy.copy(src)
-        face = copy.copy(src.face)  # type: ignore[attr-defined]
+        face = copy.copy(src.face)
         face.name = face.name + b"-" + suffix.encode()
         font.face = face
         font.fontName = name
@@ -414,7 +415,7 @@ def grid_font(base: str, size: float, pitch: float) -> str:
         src = pdfmetrics.getFont(base)
         delta = (size - pitch) * 1000.0 / size
         font = copy.copy(src)
-        face = copy.copy(src.face)  # type: ignore[attr-defined]
+        face = copy.copy(src.face)
         face.charWidths = {c: (w - delta if w > delta else w) for c, w in face.charWidths.items()}
         face.defaultWidth = max(face.defaultWidth - delta, 0)
         face.name = face.name + b"Grid%d" % len(_grid_fonts)  # a distinct BaseFont and ToUnicode per subset

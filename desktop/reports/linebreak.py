@@ -28,7 +28,7 @@ def _is_cjk(ch: str) -> bool:
 def _widths(frag: Any) -> list[float]:
     """Advance of each character of a frag (TrueType: straight from the face's width table)."""
     font = pdfmetrics.getFont(frag.fontName)
-    face = getattr(font, "face", None)
+    face: Any = getattr(font, "face", None)
     table = getattr(face, "charWidths", None)
     if table is None or not getattr(font, "_dynamicFont", False):
         return [stringWidth(c, frag.fontName, frag.fontSize) for c in frag.text]
@@ -132,7 +132,7 @@ class Para(Paragraph):
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # ReportLab's name
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         special = any(hasattr(f, "cbDefn") for f in self.frags)
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))

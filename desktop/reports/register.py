@@ -76,7 +76,8 @@ def build_register(ctx: Context, reg: Register, invariant: bool = True) -> Rende
     for i, inc in enumerate(reg.incidents, 1):
         s = summarize(inc.deadlines)
         rows.append([str(i), inc.number, inc.title, inc.unit_name, inc.severity_zh,
-                     format_cst(inc.occurred_at), inc.status or "—", f"{s.due}/{s.met}/{s.late}/{s.missed}", _breaches(ctx, inc)])
+                     format_cst(inc.occurred_at), inc.status or "—", f"{s.due}/{s.met}/{s.late}/{s.missed}",
+                     _breaches(ctx, inc)])
     # Tables of REGISTER_CHUNK rows that join into one: ReportLab sizes and splits a chunk at a time, not a year.
     story += data_tables(ts, st, ["序号", "事件编号", "事件名称", "事发单位", "等级", "事发时间", "处置状态",
                                   "应办/按时/迟报/超时", "迟报及超时说明"],

@@ -22,10 +22,10 @@ from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState,
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.model import RuleStatus
 from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
-from desktop.services.issuing import numbering
 from desktop.services import deadline_board as dl
 from desktop.services.doc_steps import KINDS, Step
 from desktop.services.documents import DocumentVersionView
+from desktop.services.issuing import numbering
 from desktop.timeutil import format_cst, now_utc
 from desktop.validation import MAX_ID, optional_time, text, time
 

@@ -738,7 +738,8 @@ def _check_paper(session: Session, document: Document, content: dict[str, Any], 
     notes = parse_notes(f.get("overdue_notes", ""))
     missing = [d["article"] for d in overdue_items(content) if d["id"] not in notes]
     if missing:
-        raise ValidationError("overdue_notes", f"以下事项已超时未办，请在其旁填写超时未办说明后再提交：{'、'.join(missing)}")
+        raise ValidationError("overdue_notes",
+                              f"以下事项已超时未办，请在其旁填写超时未办说明后再提交：{'、'.join(missing)}")
     if document.kind == "response_plan":
         if not f.get("body", "").strip():
             raise ValidationError("body", "应对方案须写明应对原则（4.2.2.x(3)）")

@@ -17,8 +17,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.reports import model as R
-from desktop.reports.build import build
 from desktop.db.models import DocumentPrint, Incident
 from desktop.domain import (
     LEADERSHIP_POSITIONS,
@@ -34,6 +32,8 @@ from desktop.domain import (
     Stage,
 )
 from desktop.errors import NotFound, ValidationError
+from desktop.reports import model as R
+from desktop.reports.build import build
 from desktop.services import approvals, audit, documents, incidents, org, verification
 from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
@@ -188,7 +188,8 @@ def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.Docu
     recipient = fields.get("recipient", "").strip()
     if not recipient or recipient == issuing:
         recipient = numbering.upward_recipient(session, view.unit_id, view.kind)
-    cc = tuple(c.strip() for c in fields.get("cc", "").replace("\n", "、").split("、") if c.strip() and c.strip() != issuing)
+    cc = tuple(c.strip() for c in fields.get("cc", "").replace("\n", "、").split("、")
+               if c.strip() and c.strip() != issuing)
     number = view.doc_number  # the drafter's, or the one given from the unit's sequence at signing
     return R.DocumentHeader(
         org_mark=mark,
@@ -301,7 +302,8 @@ def build_document(session: Session, actor: Actor, report_kind: str, incident_nu
     report, data = document_data(session, view, signed)
     result = build(report, data)
     if signed:
-        message = f"已输出签发版本：{view.kind_label} 第{view.number}版，签发人 {_signer(view)[0]}，验证码 {view.verification_code}"
+        message = (f"已输出签发版本：{view.kind_label} 第{view.number}版，签发人 {_signer(view)[0]}，"
+                   f"验证码 {view.verification_code}")
     elif not note and awaits_signature(view):
         message = (f"{view.kind_label} 第{view.number}版待签字：已输出供手写签字的打印件（带“待签字”标记，"
                    "无验证码）。")
@@ -481,8 +483,8 @@ def verify_pdf(session: Session, pdf: bytes) -> Verdict:
     if known is None:
         _kind, data = document_data(session, view, True)
         if build(_kind, data).pdf != pdf:
-            return Verdict(False, f"文件内容与登记的签发版本（{view.kind_label} 第{view.number}版，验证码 {code}）不一致："
-                                  "文件可能被改动")
+            return Verdict(False, f"文件内容与登记的签发版本（{view.kind_label} 第{view.number}版，"
+                                  f"验证码 {code}）不一致：文件可能被改动")
     signer, at = _signer(view)
     when = at.astimezone(CST).strftime("%Y-%m-%d %H:%M") if at else ""
     return Verdict(True, f"验证通过：{view.incident_number} {view.kind_label} 第{view.number}版，"

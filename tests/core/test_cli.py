@@ -22,7 +22,8 @@ def test_headless_commands_never_import_qt_or_the_database_for_deadlines() -> No
         "import sys, io; sys.stdin = io.StringIO('{\"occurred_at\": \"2026-03-02T09:15:00+08:00\", "
         "\"location\": \"same_city\", \"severity\": \"general\", \"now\": \"2026-03-02T10:00:00+08:00\"}');"
         "from ui.app.launch import main; rc = main(['deadlines', '-']);"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'reportlab') or m == 'ui.app.start'];"
+        "bad = [m for m in sys.modules"
+        " if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'reportlab') or m == 'ui.app.start'];"
         "print(rc, bad, file=sys.stderr)"
     )
     out = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60)

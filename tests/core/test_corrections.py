@@ -136,7 +136,8 @@ def test_who_may_withdraw_and_what_is_refused(world: World) -> None:
                                                      now=at(21))):
         with pytest.raises(ConflictError) as twice, world.db.session() as s:
             change(s)
-        assert twice.value.code == ErrorCode.WRONG_STATE and "已于" in twice.value.message and "张伟" in twice.value.message
+        message = twice.value.message
+        assert twice.value.code == ErrorCode.WRONG_STATE and "已于" in message and "张伟" in message
     with world.db.read() as s:
         assert audit.verify(s).ok
 

@@ -111,7 +111,7 @@ def _foreign_mentions(data: bytes) -> list[str]:
 
 
 def test_the_check_sees_a_mention_in_text_and_not_in_binary_files() -> None:
-    cited = "# see ../sha" "red/spec/platform" "-notes.md, section 2\n".encode()
+    cited = b"# see ../sha" b"red/spec/platform" b"-notes.md, section 2\n"
     assert _foreign_mentions(cited) == ["../" + "shared", "platform" + "-notes.md"]
     assert _foreign_mentions(b"\0\x01" + cited) == []
 

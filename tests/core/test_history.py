@@ -47,7 +47,8 @@ def test_a_decision_names_the_step_and_state_and_hides_the_hash() -> None:
         "状态：已签发 → 已报送；环节：报送；备注：已传真")
     # A state that stays (one approval of two) is not shown as a change.
     assert text("document.approved", {"state": "submitted"},
-                {"state": "submitted", "step": "local_leader", "comment": ""}) == "环节：属地分行领导或最高级别负责人审批"
+                {"state": "submitted", "step": "local_leader", "comment": ""}) == (
+        "环节：属地分行领导或最高级别负责人审批")
 
 
 def test_documents_and_events_in_words() -> None:

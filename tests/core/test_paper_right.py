@@ -124,9 +124,8 @@ def test_a_plan_needs_principles_and_measures_and_prints_the_spokesperson(world:
 
 
 def test_document_numbers_run_per_unit_and_year(world: World) -> None:
-    with world.db.session() as s:
-        with pytest.raises(ValidationError):  # the year and number are the system's, not the prefix's
-            numbering.set_doc_prefix(s, printing.SYSTEM, world.units["office"], "冀华银办〔2026〕")
+    with world.db.session() as s, pytest.raises(ValidationError):  # the year and number are the system's
+        numbering.set_doc_prefix(s, printing.SYSTEM, world.units["office"], "冀华银办〔2026〕")
     first = new_incident(world, "zhongshan")
     second = new_incident(world, "yuhua")
     numbers = []

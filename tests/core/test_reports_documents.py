@@ -277,7 +277,8 @@ def test_one_sided_imprint_is_on_the_last_page() -> None:
     base = replace(base, header=replace(base.header, duplex=False))
     shared = 0
     for extra_lines in range(0, 23, 2):  # the end of the text walks down a whole page
-        doc = replace(base, body="\n".join("补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。" for _ in range(extra_lines)))
+        line = "补充说明：客户已于当日下午到支行复核合同原件，情绪平稳。"
+        doc = replace(base, body="\n".join(line for _ in range(extra_lines)))
         pdf = build("written-report", doc).pdf
         texts = [p.extract_text().replace(" ", "") for p in PdfReader(io.BytesIO(pdf)).pages]
         assert "印发" in texts[-1] and not any("印发" in t for t in texts[:-1]), extra_lines

@@ -12,15 +12,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.paths import resource
 from desktop.reports import fonts as F
+from desktop.reports.blocks import balance_title
 from desktop.reports.build import MissingGlyphError, build
+from desktop.reports.layout import LEADING, OFFICIAL, PITCH, install_cjk_line_rules
+from desktop.reports.linebreak import Para
 from desktop.reports.model import DeadlineRow, summarize
+from desktop.reports.official import new_context
 from desktop.services.verification import extract_code as extract_verification_code
 from desktop.services.verification import make_code, parse_code
 from tests.fixtures.samples import sample_written_report
-from desktop.reports.blocks import balance_title
-from desktop.reports.layout import LEADING, OFFICIAL, PITCH, install_cjk_line_rules
-from desktop.reports.linebreak import Para
-from desktop.reports.official import new_context
 
 BUNDLED = resource("fonts", F.BUNDLED_FILE)
 

@@ -45,7 +45,7 @@ CATALOGUE_TABLE = """
 | `4.3.4-4b` | 4.3.4(4) | major, a `worsening` event exists | 新闻发言人 | `press_conference_held` | `major_since` | 6 h | window |
 | `3.2.3b` | 3.2.3 | major | 分行办公室 | `reported_to_regulator` | `occurred` | 12 h | deadline |
 | `4.3.4-6` | 4.3.4(6) | major, `customer_dispute` is true | 主办业务部门、事发单位 | `customer_appeased` | `major_since` | 12 h | deadline |
-"""
+"""  # noqa: E501 - one rule a line, as the catalogue lays them out
 
 
 class CatalogueRow(NamedTuple):
@@ -67,8 +67,9 @@ def _catalogue_rows() -> list[CatalogueRow]:
         amount, _, unit = limit.partition(" ")
         minutes = int(amount) * {"": 1, "min": 1, "h": 60}[unit]
         conditions = tuple(c.strip().replace("`", "") for c in applies.split(","))
-        rows.append(CatalogueRow(rule_id, article, conditions, responsible, done_by, anchor,
-                            timedelta(minutes=minutes), kind))
+        rows.append(
+            CatalogueRow(rule_id, article, conditions, responsible, done_by, anchor, timedelta(minutes=minutes), kind)
+        )
     return rows
 
 
@@ -138,8 +139,9 @@ def oracle(facts: IncidentFacts, events: list[TimelineEvent], now: datetime) -> 
 
 
 def as_tuples(statuses: list[RuleStatus]) -> list[Output]:
-    return [(s.rule.id, s.rule.article, s.rule.kind, s.rule.responsible, s.due_at, s.status, s.done_at)
-            for s in statuses]
+    return [
+        (s.rule.id, s.rule.article, s.rule.kind, s.rule.responsible, s.due_at, s.status, s.done_at) for s in statuses
+    ]
 
 
 # --- generated incidents ---------------------------------------------------------------------------------
@@ -180,8 +182,10 @@ def incidents(draw: st.DrawFn) -> Incident:
         at = (occurred_at + timedelta(seconds=min(offset, now_offset))).astimezone(zone)
         events.append(TimelineEvent(event_type, at))
     # 3.1.4: give every report upwards the approval or consent it needs, at the latest at the report itself.
-    for report, prior in (("reported_to_head_office", "major_report_approved"),
-                          ("reported_to_regulator", "head_office_consent")):
+    for report, prior in (
+        ("reported_to_head_office", "major_report_approved"),
+        ("reported_to_regulator", "head_office_consent"),
+    ):
         reports = [e.at for e in events if e.type == report]
         priors = [e.at for e in events if e.type == prior]
         if reports and (not priors or min(priors) > min(reports)):
@@ -211,8 +215,9 @@ def test_statuses_are_within_the_set_allowed_for_each_kind(incident: Incident) -
     facts, events, now = incident
     for status in evaluate(facts, events, RULESET, now):
         assert status.status in KIND_STATUSES[status.rule.kind]
-        assert (status.due_at is None) == (status.status == "waiting" or (
-            status.status == "superseded" and status.due_at is None))
+        assert (status.due_at is None) == (
+            status.status == "waiting" or (status.status == "superseded" and status.due_at is None)
+        )
         if status.status == "superseded":
             assert status.rule.general_only
 
@@ -239,8 +244,7 @@ def test_evaluate_is_deterministic_and_independent_of_event_order(incident: Inci
 
 
 # Breaches rank lowest; adding a done event may only move a rule up.
-RANK = {"overdue": 0, "lapsed": 0, "late": 1, "pending": 2, "open": 2, "waiting": 2, "superseded": 2,
-        "met": 3}
+RANK = {"overdue": 0, "lapsed": 0, "late": 1, "pending": 2, "open": 2, "waiting": 2, "superseded": 2, "met": 3}
 
 
 @FAST
@@ -262,9 +266,7 @@ def test_adding_a_done_event_never_makes_a_rule_worse(incident: Incident, data: 
 
 @FAST
 @given(incidents(), st.integers(1, 48 * 3600))
-def test_time_passing_only_turns_pending_to_overdue_and_open_to_lapsed(
-    incident: Incident, seconds: int
-) -> None:
+def test_time_passing_only_turns_pending_to_overdue_and_open_to_lapsed(incident: Incident, seconds: int) -> None:
     facts, events, now = incident
     before = evaluate(facts, events, RULESET, now)
     after = evaluate(facts, events, RULESET, now + timedelta(seconds=seconds))

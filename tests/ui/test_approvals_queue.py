@@ -65,7 +65,8 @@ def test_stale_version_refused_then_returned_to_the_drafter(qtbot: Any, make_win
     qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
     settle(qtbot, worker)
     assert dialog.isVisible()
-    assert "文件已变化" in dialog.error.text() and "第2版" in dialog.error.text() and "未作任何更改" in dialog.error.text()
+    error = dialog.error.text()
+    assert "文件已变化" in error and "第2版" in error and "未作任何更改" in error
     with demo_db.read() as s:
         assert documents.get_version(s, jingban, shown.version_id).decisions == shown.decisions
     dialog.reject()

@@ -22,8 +22,8 @@ class _Model(QAbstractTableModel):
         super().__init__()
         # Values of ordinary, mortal objects (built at run time: not interned, not shared with anything else),
         # whose reference counts show a binding that takes a reference it does not own on any Python version.
-        self.text = "".join(["cell", " ", "text"])
-        self.tip = "".join(["tool", " ", "tip"])
+        self.text = "".join(["cell", " ", "text"])  # noqa: FLY002 - joined at run time: not an interned literal
+        self.tip = "".join(["tool", " ", "tip"])  # noqa: FLY002 - joined at run time: not an interned literal
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 20

@@ -99,7 +99,8 @@ def test_window_shows_the_rule_set_in_english(qtbot: Any, english: None, make_wi
     assert ("4.3.4(3)", "Designate a spokesperson within 4 hours", "Leadership group") in cells
     assert any(responsible == "Business department, incident unit" for _, _, responsible in cells)
     row = next(i for i in range(model.rowCount()) if model.row_at(i).rule_id == "4.3.4-3b")
-    assert model.index(row, COL_DUTY).data(Qt.ItemDataRole.ToolTipRole).endswith("Designate a spokesperson within 4 hours")
+    tip = model.index(row, COL_DUTY).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("Designate a spokesperson within 4 hours")
     combo = dashboard.responsible
     assert [combo.itemText(i) for i in range(1, combo.count())] == [
         "Incident unit", "Local lead department", "Branch office", "Business department", "Leadership group",

@@ -91,7 +91,8 @@ def test_the_incident_list_filters_by_state_severity_unit_date_and_text(qtbot: A
     _choose(qtbot, worker, page.severity, None)
     baoding = next(u.id for u in window.workbench.units if u.name == "华夏银行保定分行")
     _choose(qtbot, worker, page.unit, baoding)  # the units under it along
-    assert sorted(_titles(page)) == sorted(["客户在朝阳支行大厅拍摄视频投诉理财收益", "媒体记者就保定营业部“飞单”传闻采访"])
+    assert sorted(_titles(page)) == sorted(["客户在朝阳支行大厅拍摄视频投诉理财收益",
+                                            "媒体记者就保定营业部“飞单”传闻采访"])
     _choose(qtbot, worker, page.unit, None)
     page.dates.set_range(date(2020, 1, 1), date(2020, 1, 31))
     settle(qtbot, worker)

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.services import deadline_board as dl
 from desktop.services import incidents
 from desktop.timeutil import now_utc
-from desktop.services import deadline_board as dl
 from ui.dashboard.model import COL_COUNTDOWN, STATE_ROLE, DeadlineTableModel
 from ui.dashboard.proxy import DeadlineFilterProxy
 from ui.incidents.models import EventTableModel, IncidentListModel, OpinionRow, OpinionTableModel
@@ -17,7 +17,8 @@ from ui.incidents.models import EventTableModel, IncidentListModel, OpinionRow, 
 T0 = datetime(2026, 3, 2, 1, 15, tzinfo=UTC)
 
 
-def _row(rule_id: str = "3.2.1", kind: str = "deadline", limit_min: int = 30, due: datetime | None = None) -> dl.DeadlineRow:
+def _row(rule_id: str = "3.2.1", kind: str = "deadline", limit_min: int = 30,
+         due: datetime | None = None) -> dl.DeadlineRow:
     due = due or T0 + timedelta(minutes=limit_min)
     return dl.DeadlineRow(1, "SY2026-0001", "测试", 5, "中山路支行", 2, None, "general", rule_id, rule_id, "报告",
                           kind, "事发单位", "reported_to_lead", due, limit_min * 60.0, due.timestamp())

@@ -18,8 +18,7 @@ from tests.ui.conftest import login, settle
 
 def signed_major_version(db: Any) -> tuple[int, bytes]:
     """The demo's signed 《重大突发事件报告》 and the bytes printing.build_version gives for it."""
-    from desktop.services import printing
-    from desktop.services import documents, incidents
+    from desktop.services import documents, incidents, printing
 
     actor = login(db, "jingban").actor()
     with db.session() as s:

@@ -51,8 +51,8 @@ def _verify(qtbot: Any, window: Any, path: Path, monkeypatch: pytest.MonkeyPatch
     return blocker.args[0]
 
 
-def test_verify_accepts_a_signed_print_and_refuses_a_changed_one(qtbot: Any, window: Any, demo_db: Any,
-                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_accepts_a_signed_print_and_refuses_a_changed_one(qtbot: Any, window: Any, demo_db: Any, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     _, pdf = signed_major_version(demo_db)
     honest = tmp_path / "honest.pdf"
     honest.write_bytes(pdf)

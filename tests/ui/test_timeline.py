@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.ui.conftest import ime_type, settle
 from desktop.services import deadline_board as dl
+from tests.ui.conftest import ime_type, settle
 from ui.dashboard.model import COL_INCIDENT, STATE_ROLE
 
 

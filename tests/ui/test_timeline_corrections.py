@@ -21,7 +21,8 @@ def _row_of(page: Any, event_type: str, withdrawn: bool = False) -> int:
 def _select(qtbot: Any, page: Any, row: int) -> None:
     view = page.events_view
     view.scrollTo(page.events.index(row, 1))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(page.events.index(row, 1)).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(page.events.index(row, 1)).center())
     qtbot.waitUntil(lambda: page.selected_event() is page.events.row_at(row))
 
 
@@ -93,7 +94,8 @@ def test_a_correction_through_the_event_dialog(qtbot: Any, make_window: Any, wor
     old = page.events.row_at(_row_of(page, "reported_to_lead", withdrawn=True))
     new = page.events.row_at(_row_of(page, "reported_to_lead"))
     assert old.corrected and new.corrects_id == old.id and new.note.endswith("短信确认")
-    assert page.events.index(_row_of(page, "reported_to_lead", withdrawn=True), page.events.STATE_COLUMN).data() == "已更正"
+    withdrawn = _row_of(page, "reported_to_lead", withdrawn=True)
+    assert page.events.index(withdrawn, page.events.STATE_COLUMN).data() == "已更正"
     assert page.events.index(_row_of(page, "reported_to_lead"), page.events.STATE_COLUMN).data() == "更正后"
 
 

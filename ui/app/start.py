@@ -6,21 +6,24 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.db.session import Database, ensure_at_head
 from desktop.errors import RepDeskError
 from desktop.services import accounts, org
 from desktop.services.accounts import Account
-from ui.app import crash
-from ui.app import i18n
-from ui.app import theme
+from ui.app import crash, i18n, theme
 from ui.app.settings import Settings
 from ui.auth.login import LoginDialog
 from ui.data.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
 
 log = logging.getLogger("repdesk.ui.app")
 
@@ -42,8 +45,8 @@ class AppController(QObject):
     def __init__(self, app: QApplication, db: Database, worker: DbWorker, settings: Settings) -> None:
         super().__init__()
         self.app, self.db, self.worker, self.settings = app, db, worker, settings
-        self.window = None
-        self.dialog = None
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
         self.exit_code = 0
         self.prefill = ""
 
@@ -89,9 +92,9 @@ class AppController(QObject):
         from ui.shell.main_window import MainWindow
 
         self.settings.last_user = account.username
-        self.window = MainWindow(self.db, account, self.settings, self.worker)
-        self.window.logoutRequested.connect(self.logout)
-        self.window.show()
+        window = self.window = MainWindow(self.db, account, self.settings, self.worker)
+        window.logoutRequested.connect(self.logout)
+        window.show()
         log.info("logged in: %s", account.username)
 
     def logout(self) -> None:
@@ -118,7 +121,7 @@ class AppController(QObject):
         self.app.exit(1)
 
 
-def theme_icon():  # type: ignore[no-untyped-def]
+def theme_icon() -> QIcon:
     from ui.shell.main_window import app_icon
 
     return app_icon()

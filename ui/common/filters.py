@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
@@ -84,5 +85,6 @@ class DateRangeFilter(QWidget):
         """(first, last) in order, or (None, None) when unticked."""
         if not self.enabled.isChecked():
             return None, None
-        a, b = self.start.date().toPython(), self.end.date().toPython()
-        return (a, b) if a <= b else (b, a)  # type: ignore[return-value]
+        # QDate.toPython() is typed as returning object; it returns a datetime.date
+        a, b = cast(date, self.start.date().toPython()), cast(date, self.end.date().toPython())
+        return (a, b) if a <= b else (b, a)

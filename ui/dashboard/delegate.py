@@ -31,13 +31,13 @@ class FastCellDelegate(QStyledItemDelegate):
             return
         text, background, foreground, bold, align, elide = cell
         if self._fonts is None:  # one regular and one bold font: fresh QFonts per cell defeat the glyph cache
-            regular = QFont(option.font)  # type: ignore[attr-defined]
+            regular = QFont(option.font)
             heavy = QFont(regular)
             heavy.setBold(True)
             self._fonts = (regular, heavy)
-        rect = option.rect  # type: ignore[attr-defined]
-        if option.state & _SELECTED:  # type: ignore[attr-defined]
-            palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect
+        if option.state & _SELECTED:
+            palette = option.palette
             painter.fillRect(rect, palette.highlight())
             painter.setPen(palette.highlightedText().color())
         else:

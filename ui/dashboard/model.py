@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.services import deadline_board as dl
+from ui.app.theme import state_brushes
 from ui.common.countdown import countdown, due_label, state_label
 from ui.common.strings import rule_text, translated
-from ui.app.theme import state_brushes
 
 Index = QModelIndex | QPersistentModelIndex
 

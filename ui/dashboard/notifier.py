@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from desktop.timeutil import format_cst
 from desktop.services import deadline_board as dl
+from desktop.timeutil import format_cst
 from ui.app.settings import Settings
 from ui.common.strings import rule_text
 

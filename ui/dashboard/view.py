@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules.model import PARTIES
 from desktop.domain import SEVERITIES
-from desktop.timeutil import CST, cst_days
+from desktop.rules.model import PARTIES
 from desktop.services import deadline_board as dl
-from ui.dashboard.delegate import FastCellDelegate
+from desktop.timeutil import CST, cst_days
+from ui.app.settings import Settings
+from ui.common.filters import DateRangeFilter, fill_choices
+from ui.common.strings import rule_text
+from ui.common.widgets import fill_unit_combo
 from ui.dashboard import columns
+from ui.dashboard.delegate import FastCellDelegate
 from ui.dashboard.model import COL_INCIDENT, COL_RESPONSIBLE, COL_UNIT, INCIDENT_ROLE, DeadlineTableModel
 from ui.dashboard.proxy import DeadlineFilterProxy
-from ui.app.settings import Settings
-from ui.common.strings import rule_text
-from ui.common.filters import DateRangeFilter, fill_choices
-from ui.common.widgets import fill_unit_combo
 from ui.data.workbench import Workbench
 
 
@@ -93,7 +93,7 @@ class DutyWall(QWidget):
         self.fit()
 
     def source(self) -> DeadlineTableModel:
-        return self.view.model().sourceModel()  # type: ignore[attr-defined, no-any-return]
+        return self.view.model().sourceModel()  # type: ignore[attr-defined]
 
     def wall_font(self, width: int, height: int) -> QFont:
         """The setting's size scaled with the screen's height, made smaller only if the uncut columns would
@@ -256,8 +256,7 @@ class DashboardPage(QWidget):
         ranges = [r for r in (visible_rows(self.view), visible_rows(self.wall.view) if self.wall else None) if r]
         hint: tuple[int, int] | None = None
         if ranges:
-            src = [self.proxy.source_range(a, b) for a, b in ranges]
-            src = [s for s in src if s]
+            src = [s for s in (self.proxy.source_range(a, b) for a, b in ranges) if s]
             if src:
                 hint = (min(s[0] for s in src), max(s[1] for s in src))
         changed = self.model.tick(now.timestamp(), hint if hint else (0, -1))

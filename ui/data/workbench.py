@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from desktop.db.session import Database
-from desktop.domain import IncidentRecord, UnitInfo
+from desktop.domain import Actor, IncidentRecord, UnitInfo
 from desktop.errors import ErrorCode
 from desktop.services import accounts, audit, incidents, org, rulesets
+from desktop.services import deadline_board as dl
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
-from desktop.services import deadline_board as dl
 from ui.data.worker import DbWorker, Job, OnError, OnResult, alive
 
 log = logging.getLogger("repdesk.ui.workbench")
@@ -64,7 +64,7 @@ class Workbench(QObject):
         self.timer.start()
 
     @property
-    def actor(self):  # type: ignore[no-untyped-def]
+    def actor(self) -> Actor:
         return self.account.actor()
 
     @property

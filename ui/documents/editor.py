@@ -31,12 +31,12 @@ from desktop.services.documents import (
     overdue_items,
     parse_notes,
 )
-from ui.documents import controller as dc
+from desktop.validation import LIMITS
 from ui.approvals.controller import error_text
 from ui.approvals.render import MULTILINE, field_label
-from ui.common.widgets import banner, mark_invalid
+from ui.common.widgets import banner, limit_length, mark_invalid
 from ui.data.workbench import Workbench
-
+from ui.documents import controller as dc
 
 # GB/T 9704 7.2.2, 7.2.3: urgency and classification are picked from the standard's words, never typed; empty
 # (the first entry) is "none", as most reports carry neither. Attachments are one name a line (7.3.4).
@@ -66,7 +66,7 @@ class DocumentEditorDialog(QDialog):
                 # Each overdue item gets its own explanation field: signed paper never says "未填写".
                 notes = parse_notes(view.fields.get(key, ""))
                 for item in overdue_items(view.content):
-                    line = QLineEdit(notes.get(item["id"], ""))
+                    line = limit_length(QLineEdit(notes.get(item["id"], "")), "note")
                     line.setPlaceholderText(self.tr("请说明该事项超时未办的原因"))
                     self.overdue_edits[item["id"]] = line
                     form.addRow(self.tr("超时未办说明（%1 %2）*").replace("%1", item["article"])
@@ -83,7 +83,7 @@ class DocumentEditorDialog(QDialog):
                 edit.setTabChangesFocus(True)
                 edit.setMinimumHeight(90)
             else:
-                edit = QLineEdit(view.fields.get(key, ""))
+                edit = limit_length(QLineEdit(view.fields.get(key, "")), key if key in LIMITS else "field")
             self.edits[key] = edit
             form.addRow(field_label(key) + (" *" if key in ("title", "reply_script") else ""), edit)
         inner = QWidget()

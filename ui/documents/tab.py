@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from desktop.domain import STAGES, DocumentState, IncidentRecord, Stage
 from desktop.services.doc_steps import KINDS
 from desktop.services.documents import DocumentVersionView
-from ui.documents import controller as dc
+from ui.app.crash import dialogs_enabled
 from ui.approvals.controller import error_text
 from ui.approvals.dialog import DecisionDialog
-from ui.app.crash import dialogs_enabled
-from ui.documents.editor import DocumentEditorDialog
-from ui.documents.model import DocumentListModel, VersionListModel
-from ui.documents.paper import PaperSignatureDialog
 from ui.approvals.render import version_html
 from ui.common.widgets import banner
 from ui.data.workbench import Workbench
+from ui.documents import controller as dc
+from ui.documents.editor import DocumentEditorDialog
+from ui.documents.model import DocumentListModel, VersionListModel
+from ui.documents.paper import PaperSignatureDialog
 
 
 def _table(model: DocumentListModel | VersionListModel) -> QTableView:
@@ -68,7 +68,7 @@ class DocumentsTab(QWidget):
             if kind == "written_report":
                 new_row.addWidget(self.stage)
             button = QPushButton(self.tr(label))
-            button.clicked.connect(lambda _=False, k=kind: self.create(k))
+            button.clicked.connect(lambda _=False, k=kind: self.create_document(k))
             new_row.addWidget(button)
             self.new_buttons[kind] = button
         new_row.addStretch(1)
@@ -265,7 +265,7 @@ class DocumentsTab(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def create(self, kind: str, stage: Stage | str | None = None) -> None:
+    def create_document(self, kind: str, stage: Stage | str | None = None) -> None:
         if self.record is None:
             return
         self.error.hide()
@@ -344,7 +344,7 @@ class DocumentsTab(QWidget):
         elif step.what == "paper" and step.version is not None:
             self.open_paper_signature(step.version.version_id)
         elif step.what == "create":
-            self.create(kind, step.stage)
+            self.create_document(kind, step.stage)
         else:
             self.say(step.reason)
             if step.what == "refused" and dialogs_enabled():

@@ -21,8 +21,8 @@ from desktop.domain import IncidentRecord
 from desktop.errors import ConflictError, RepDeskError, ValidationError
 from desktop.services import incidents
 from ui.data.drafts import DraftStore
-from ui.incidents.intake_form import IncidentForm
 from ui.data.workbench import Workbench
+from ui.incidents.intake_form import IncidentForm
 
 log = logging.getLogger("repdesk.ui.intake")
 DRAFT_DELAY_MS = 1000

@@ -163,8 +163,8 @@ class IncidentForm(QWidget):
             box.toggled.connect(self._changed)
         for dt in (self.occurred_at, self.learned_at):
             dt.dateTimeChanged.connect(self._changed)
-        for edit in self.elements.values():
-            edit.textChanged.connect(self._changed)
+        for element in self.elements.values():
+            element.textChanged.connect(self._changed)
         self.unit.currentIndexChanged.connect(self._show_unit_info)
         self.occurred_at.dateTimeChanged.connect(self._follow_facts)
         self.place.textChanged.connect(self._follow_facts)

@@ -28,10 +28,10 @@ from desktop.domain import ACCOUNTABILITY_MEASURES, LEADERSHIP_POSITIONS, MAJOR_
 from desktop.errors import ErrorCode, RepDeskError
 from desktop.services import accountability, incidents
 from desktop.timeutil import format_cst, now_utc
+from ui.common.widgets import banner, cst_edit, get_cst, limit_length, set_cst
+from ui.data.workbench import Workbench
 from ui.incidents.event_dialog import EventDialog
 from ui.incidents.models import OpinionRow, OpinionTableModel
-from ui.common.widgets import banner, cst_edit, get_cst, set_cst
-from ui.data.workbench import Workbench
 
 
 def _message(exc: BaseException) -> str:
@@ -49,11 +49,11 @@ class OpinionTab(QWidget):
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.error = banner("errorBanner")
-        self.source = QLineEdit()
+        self.source = limit_length(QLineEdit(), "source")
         self.source.setPlaceholderText(self.tr("如：微博、抖音、本地论坛"))
-        self.link = QLineEdit()
+        self.link = limit_length(QLineEdit(), "link_or_title")
         self.seen_at = cst_edit()
-        self.reach = QLineEdit()
+        self.reach = limit_length(QLineEdit(), "reach")
         self.reach.setPlaceholderText(self.tr("如：阅读1.2万、转发300"))
         self.tone = QComboBox()
         for tone in (self.tr("负面"), self.tr("中性"), self.tr("正面")):
@@ -134,10 +134,11 @@ class OpinionTab(QWidget):
             return
         self.error.hide()
         actor, incident_id = self.workbench.actor, self.record.id
-        values = {"source": self.source.text(), "link_or_title": self.link.text(), "seen_at": get_cst(self.seen_at),
-                      "reach": self.reach.text(), "tone": self.tone.currentText()}
-        self.workbench.write(lambda s: incidents.add_opinion(s, actor, incident_id, **values), self._added,
-                             self._failed, reload=False)
+        source, link, seen_at = self.source.text(), self.link.text(), get_cst(self.seen_at)
+        reach, tone = self.reach.text(), self.tone.currentText()
+        self.workbench.write(lambda s: incidents.add_opinion(s, actor, incident_id, source=source, link_or_title=link,
+                                                             seen_at=seen_at, reach=reach, tone=tone),
+                             self._added, self._failed, reload=False)
 
     def _added(self, _result: Any) -> None:
         for edit in (self.source, self.link, self.reach):
@@ -190,13 +191,13 @@ class MajorTab(QWidget):
         gl = QVBoxLayout(group_box)
         gl.addWidget(self.group)
         gl.addLayout(buttons)
-        self.spokesperson = QLineEdit()
+        self.spokesperson = limit_length(QLineEdit(), "spokesperson_name")
         self.reply_script = QPlainTextEdit()
         self.reply_script.setTabChangesFocus(True)
         self.save_script_button = save_script = QPushButton(self.tr("保存发言人与应答口径"))
         save_script.clicked.connect(self.save_script)
         # Asked for only when the designation (4.3.4(3): within four hours) is late.
-        self.late_reason = QLineEdit()
+        self.late_reason = limit_length(QLineEdit(), "late_reason")
         self.late_reason.setPlaceholderText(self.tr("指定新闻发言人超过时限的原因"))
         script_box = QGroupBox(self.tr("新闻发言人与应答口径（4.3.4(3)）"))
         sf = self.script_form = QFormLayout(script_box)
@@ -347,14 +348,14 @@ class AccountabilityDialog(QDialog):
         self.incident_id = incident_id
         self.setWindowTitle(self.tr("登记责任追究"))
         self.error = banner("errorBanner")
-        self.unit_name = QLineEdit()
+        self.unit_name = limit_length(QLineEdit(), "unit_name")
         self.unit_name.setPlaceholderText(self.tr("被追责的机构或部门"))
-        self.person = QLineEdit()
+        self.person = limit_length(QLineEdit(), "person")
         self.person.setPlaceholderText(self.tr("责任人姓名（可不填）"))
         self.measure = QComboBox()
         for key, label in ACCOUNTABILITY_MEASURES.items():
             self.measure.addItem(self.tr(label), key)
-        self.quarter = QLineEdit()
+        self.quarter = limit_length(QLineEdit(), "quarter")
         self.quarter.setPlaceholderText(self.tr("如 2026Q1（6.1.2 必填）"))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)

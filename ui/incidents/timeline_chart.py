@@ -12,9 +12,9 @@ from desktop.domain import EventRecord
 from desktop.rules.model import RuleStatus
 from desktop.services import deadline_board as dl
 from desktop.timeutil import to_cst
+from ui.app.theme import STATE_COLOURS, STATUS_COLOURS
 from ui.common.countdown import state_label
 from ui.common.strings import rule_text
-from ui.app.theme import STATE_COLOURS, STATUS_COLOURS
 
 ROW_H = 24
 LABEL_W = 250  # the rules' labels: at least this wide, wider for longer labels up to LABEL_SHARE of the chart

@@ -15,11 +15,11 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain import IncidentRecord
 from desktop.services import approvals
-from ui.documents.tab import DocumentsTab
-from ui.documents.controller import DocumentsState
-from ui.incidents.event_dialog import EventDialog
 from ui.common.widgets import get_cst
 from ui.data.workbench import Workbench
+from ui.documents.controller import DocumentsState
+from ui.documents.tab import DocumentsTab
+from ui.incidents.event_dialog import EventDialog
 
 # event type -> the kind of document that records it
 DOCUMENT_EVENTS: dict[str, str] = {

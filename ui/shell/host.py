@@ -34,7 +34,7 @@ class Host(Protocol):
 
     def apply_settings(self) -> None: ...
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
+    def statusBar(self) -> QStatusBar: ...
 
 
 @dataclass(frozen=True)
