@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run every test: the import contract (no Qt in the core), then the suite on SQLite and on a real PostgreSQL, then
+# Run every test: lint (ruff), types (mypy), the import contracts (no Qt in the core, layers), then the suite on SQLite and on a real PostgreSQL, then
 # (full runs) the installed wheel's smoke test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ if [ -z "${REPDESK_TEST_POSTGRES_URL:-}" ]; then
   fi
 fi
 
+.venv/bin/ruff check .
+.venv/bin/mypy
 .venv/bin/lint-imports
 # the English tests load the .qm compiled from the current .ts (a build step; the program never compiles them)
 .venv/bin/python scripts/build_translations.py >/dev/null

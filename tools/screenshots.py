@@ -1,4 +1,5 @@
-"""Screenshots of the real program for docs/: `xvfb-run -a -s "-screen 0 1600x1000x24" python -m tools.screenshots docs`.
+"""Screenshots of the real program for docs/:
+`xvfb-run -a -s "-screen 0 1600x1000x24" python -m tools.screenshots docs`.
 
 Logs in as the example lead officer (jingban) on the example database, then grabs the dashboard, the intake
 form and an incident's timeline from the screen, as a person would see them. With `--admin`, logs in as the

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -35,9 +35,9 @@ from desktop.domain import (
     SEVERITIES,
     SOURCES,
     Actor,
+    DocumentState,
     EventRecord,
     IncidentRecord,
-    DocumentState,
     IncidentStatus,
 )
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
@@ -260,7 +260,9 @@ def _next_number(session: Session, when: datetime) -> str:
 # --- commands -----------------------------------------------------------------------------------------------
 
 
-def create_incident(session: Session, actor: Actor, data: dict[str, Any], now: datetime | None = None) -> IncidentRecord:
+def create_incident(
+    session: Session, actor: Actor, data: dict[str, Any], now: datetime | None = None
+) -> IncidentRecord:
     actor = doc_steps.current_actor(session, actor)  # the roles and unit the database holds now
     now = now or now_utc()
     permissions.require_role(actor, permissions.INCIDENT_WRITERS, "登记事件")
@@ -452,7 +454,9 @@ def record_event(
     if not isinstance(event_type, str) or len(event_type) > 40:
         raise ValidationError("type", "未知的事件类型")
     if event_type in WORKFLOW_EVENTS and not workflow:
-        raise ValidationError("type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）")
+        raise ValidationError(
+            "type", f"“{WORKFLOW_EVENTS[event_type]}”须通过文件审批流程办理（起草、提交、审批/签发、报送）"
+        )
     note = text(note, "note", multiline=True)
     late_reason = text(late_reason, "late_reason", multiline=True)
     data = _details(data or {})
@@ -548,7 +552,8 @@ def change_refusal(actor: Actor, record: IncidentRecord, event: EventRecord,
     if event.withdrawn_at is not None:
         done = "更正" if event.corrected else "撤回"
         return ConflictError(
-            f"该事项已于 {format_cst(event.withdrawn_at)} 由{event.withdrawn_by}{done}，不能再次{done}", ErrorCode.WRONG_STATE
+            f"该事项已于 {format_cst(event.withdrawn_at)} 由{event.withdrawn_by}{done}，不能再次{done}",
+            ErrorCode.WRONG_STATE
         )
     if event.type == "escalated_to_major" and not correcting:
         return ValidationError("type", "重大事件不能降为一般事件：认定为重大事件的记录不能撤回，只能更正其时间（4.1）")
@@ -807,6 +812,7 @@ class IncidentFilter:
     text: str = ""
 
 
+
 def _visible(session: Session, actor: Actor, query: Select[Any]) -> Select[Any]:
     units = permissions.scope(session, actor)
     if units is not None:
@@ -950,8 +956,9 @@ def search_incidents(session: Session, actor: Actor, text: str, limit: int = 20)
     for word in words:
         query = query.where(_mentions(word))
     exact = case((func.lower(Incident.number) == words[0].lower(), 0), else_=1)
-    query = _visible(session, actor, query).order_by(exact, Incident.occurred_at.desc(), Incident.id.desc())
-    rows = session.execute(query.limit(max(1, limit) + 1)).all()
+    visible = _visible(session, actor, cast(Select[Any], query))
+    ordered = visible.order_by(exact, Incident.occurred_at.desc(), Incident.id.desc())
+    rows = session.execute(ordered.limit(max(1, limit) + 1)).all()
     more, rows = len(rows) > limit, rows[:limit]
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
     people = _people(session, [r.id for r in rows])

@@ -64,8 +64,8 @@ def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTyp
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "RepDesk",
-                          QApplication.translate("Crash", "程序出现内部错误，已记录到日志文件。\n您可以继续工作；如反复出现，请联系管理员。"))
+        box = QMessageBox(QMessageBox.Icon.Critical, "RepDesk", QApplication.translate(
+            "Crash", "程序出现内部错误，已记录到日志文件。\n您可以继续工作；如反复出现，请联系管理员。"))
         box.setDetailedText(text)
         box.exec()
     finally:

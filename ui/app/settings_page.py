@@ -61,8 +61,9 @@ class SettingsPage(QWidget):
         clocks = QGroupBox(self.tr("时限看板"))
         f = QFormLayout(clocks)
         f.addRow(self.tr("“即将到期”至少提前"), self.minimum)
-        f.addRow("", _wrapped(self.tr("剩余时间不足时限的一半，或不足上面的分钟数，以先到者为准，即显示黄色“即将到期”。\n"
-                                      "例如：30分钟时限剩15分钟起变黄，2小时时限剩1小时起变黄；“立即”事项显示为“立即办理”。")))
+        f.addRow("", _wrapped(self.tr(
+            "剩余时间不足时限的一半，或不足上面的分钟数，以先到者为准，即显示黄色“即将到期”。\n"
+            "例如：30分钟时限剩15分钟起变黄，2小时时限剩1小时起变黄；“立即”事项显示为“立即办理”。")))
         f.addRow(self.tr("从数据库刷新间隔"), self.reload)
         f.addRow(self.tr("值班大屏字号"), self.wall_pt)
         f.addRow("", _wrapped(self.tr("按1080线屏幕计，随屏幕高度缩放；状态、倒计时、时限和条款始终完整显示。")))

@@ -58,7 +58,8 @@ class ApprovalsPage(QWidget):
         self.loaded_once = False
         self.title = QLabel(self.tr("待我审批"))
         self.title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("按时限先后排列，已超时的在前。双击或选中后点“打开办理”，阅读冻结的文件版本后再审批、签发或报送。"))
+        hint = QLabel(self.tr(
+            "按时限先后排列，已超时的在前。双击或选中后点“打开办理”，阅读冻结的文件版本后再审批、签发或报送。"))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.status = banner("banner")

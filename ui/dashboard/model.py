@@ -71,11 +71,11 @@ class DeadlineTableModel(QAbstractTableModel):
         self._recompute_all()
         self.endResetModel()
         if self._loaded_once:
-            for row, state in zip(self._rows, self._states):
+            for row, state in zip(self._rows, self._states, strict=True):
                 before = self._known.get(row.key)
                 if before is not None and before != state and state in dl.ALERT_STATES:
                     self.stateEntered.emit(row, state)
-        self._known = {row.key: state for row, state in zip(self._rows, self._states)}
+        self._known = {row.key: state for row, state in zip(self._rows, self._states, strict=True)}
         self._loaded_once = True
 
     def set_thresholds(self, thresholds: dl.Thresholds) -> None:

@@ -190,8 +190,9 @@ class DashboardPage(QWidget):
         facets.addWidget(self.severity)
         facets.addWidget(self.dates)
         facets.addStretch(1)
-        legend = QLabel(self.tr("颜色：绿 = 时间充裕　黄 = 即将到期　红 = 已超时　蓝 = 立即办理（无具体时限）　灰 = 可选时段（“可”）"
-                                "。双击一行打开事件。"))
+        legend = QLabel(self.tr(
+            "颜色：绿 = 时间充裕　黄 = 即将到期　红 = 已超时　蓝 = 立即办理（无具体时限）　灰 = 可选时段（“可”）"
+            "。双击一行打开事件。"))
         legend.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addLayout(head)

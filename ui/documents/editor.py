@@ -91,7 +91,8 @@ class DocumentEditorDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
-        note = QLabel(self.tr("报告要素、时间线和时限取自事件当前的记录（在“事件信息与报告要素”中修改），每次保存时更新。"))
+        note = QLabel(self.tr(
+            "报告要素、时间线和时限取自事件当前的记录（在“事件信息与报告要素”中修改），每次保存时更新。"))
         note.setObjectName("hint")
         note.setWordWrap(True)
         self.save_button = QPushButton(self.tr("保存草稿"))

@@ -27,20 +27,18 @@ from desktop.rules.model import RuleStatus
 from desktop.services import incidents, permissions
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_cst, now_utc
-from ui.incidents import workflow_steps as documents_flow
-from ui.incidents import timeline_logic
-from ui.documents.tab import DocumentsTab
-from ui.incidents import corrections
-from ui.incidents.event_dialog import EventDialog
-from ui.incidents.history import HistoryTab
-from ui.incidents.models import EventTableModel
-from ui.incidents.tabs import AccountabilityTab, MajorTab, OpinionTab
-from ui.incidents.intake import IncidentEditor
 from ui.common.strings import rule_text
-from ui.incidents.timeline_chart import TimelineChart
 from ui.common.widgets import WrapButton
 from ui.data.workbench import Workbench
-
+from ui.documents.tab import DocumentsTab
+from ui.incidents import corrections, timeline_logic
+from ui.incidents import workflow_steps as documents_flow
+from ui.incidents.event_dialog import EventDialog
+from ui.incidents.history import HistoryTab
+from ui.incidents.intake import IncidentEditor
+from ui.incidents.models import EventTableModel
+from ui.incidents.tabs import AccountabilityTab, MajorTab, OpinionTab
+from ui.incidents.timeline_chart import TimelineChart
 
 CLOSERS = ("lead_officer", "leader", "president", "admin")  # as incidents.close_incident requires
 
@@ -274,15 +272,17 @@ class IncidentPage(QWidget):
         may = self._may_record(record)
         shown = [a for a in timeline_logic.next_actions(record, self.statuses, actor) if may(a.event_type)]
         others = [a for a in timeline_logic.other_actions(record, shown) if may(a.event_type)]
-        signature = (record.id, record.status, actor.user_id if actor else None, tuple((a.event_type, a.text, a.urgent, tuple(a.articles)) for a in shown),
+        signature = (record.id, record.status, actor.user_id if actor else None,
+                     tuple((a.event_type, a.text, a.urgent, tuple(a.articles)) for a in shown),
                      tuple(a.event_type for a in others))
-        if signature == self._actions_signature:  # the same buttons: keep them (no flicker, no lost click)
+        # The same buttons: keep them (no flicker, no lost click).
+        if signature == self._actions_signature:
             self._apply_workflow()
             return
         self._actions_signature = signature
         while self.actions_layout.count():
             item = self.actions_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.more:
                 widget.deleteLater()
         self.action_buttons.clear()
@@ -307,7 +307,7 @@ class IncidentPage(QWidget):
             self.action_reasons[action.event_type] = reason
         self.more_menu.clear()
         for action in others:
-            self.more_menu.addAction(rule_text(action.text), lambda t=action.event_type: self.record_event(t))
+            self.more_menu.addAction(rule_text(action.text), partial(self.record_event, action.event_type))
         self.more.setEnabled(not closed)
         self.actions_layout.addWidget(self.more)
         self._apply_workflow()
@@ -351,7 +351,7 @@ class IncidentPage(QWidget):
     def show_action_menu(self) -> None:
         menu = QMenu(self)
         for event_type, button in self.action_buttons.items():
-            menu.addAction(button.text(), lambda t=event_type: self.record_event(t))
+            menu.addAction(button.text(), partial(self.record_event, event_type))
         menu.addSeparator()
         for action in self.more_menu.actions():
             menu.addAction(action)

@@ -1,7 +1,7 @@
 """The window's printing actions: the register (台账) of a period, and verifying a printed PDF.
 
-`install_actions(window, workbench, toolbar)` adds 打印台账… and 验证PDF… to the main window's toolbar and keeps them in a
-`RegisterActions` object (window.register_actions). The register is built and the PDF checked in the worker.
+`install_actions(window, workbench, toolbar)` adds 打印台账… and 验证PDF… to the main window's toolbar and keeps
+them in a `RegisterActions` object (window.register_actions). The register is built and the PDF checked in the worker.
 The report layer and QtPdf are imported on first use: the window starts without them.
 """
 

@@ -23,22 +23,22 @@ from PySide6.QtWidgets import (
 from desktop.db.session import Database
 from desktop.domain import ROLES, Actor, IncidentRecord
 from desktop.paths import resource
+from desktop.services import deadline_board as dl
 from desktop.services.accounts import Account
 from desktop.timeutil import format_cst, now_utc
-from desktop.services import deadline_board as dl
+from ui.app.settings import Settings
+from ui.auth.password import ChangePasswordDialog
 from ui.dashboard.notifier import Notifier
 from ui.dashboard.reminders import ReminderPanel
+from ui.data.workbench import Workbench
+from ui.data.worker import DbWorker
 from ui.shell.host import PageSpec
 from ui.shell.pages import default_pages
 from ui.shell.search import SearchBox
-from ui.app.settings import Settings
-from ui.auth.password import ChangePasswordDialog
-from ui.data.workbench import Workbench
-from ui.data.worker import DbWorker
 
 if TYPE_CHECKING:
-    from ui.incidents.page import IncidentPage
     from ui.incidents.intake import IntakeDialog
+    from ui.incidents.page import IncidentPage
 
 
 def app_icon() -> QIcon:
