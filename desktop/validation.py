@@ -64,6 +64,8 @@ LIMITS: dict[str, int] = {
     "phone": 40,
     "username": SHORT,
     "display_name": SHORT,
+    "head_office": 120,  # an organisation's name, as unit_full_name
+    "doc_prefix": 20,  # a 机关代字 such as 冀华银办: a few characters
     # documents and approvals
     "doc_number": SHORT,
     "comment": NOTE,

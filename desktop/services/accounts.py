@@ -110,6 +110,23 @@ def _validate_roles(roles: set[str]) -> None:
         raise ValidationError("roles", "请至少选择一个角色")
 
 
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """The actor with the roles and unit the database holds now: a role taken away after log-in no longer
+    counts. Every public write function starts with it (the record is evidence of who could do what, then)."""
+    if actor.user_id is None:
+        return actor
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied("您的账号已被管理员停用或已不存在，不能再办理；本次操作未保存，请联系管理员",
+                               ErrorCode.ACCOUNT_DISABLED)
+    return Actor(
+        user_id=user.id,
+        name=user.display_name,
+        unit_id=user.unit_id,
+        roles=frozenset(r.role for r in user.roles),
+    )
+
+
 def _require_admin(session: Session, actor: Actor, message: str) -> None:
     """The administrator role as the accounts table holds it now, not as it was at log-in."""
     user = session.get(User, actor.user_id) if actor.user_id is not None else None

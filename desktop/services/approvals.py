@@ -8,16 +8,18 @@ events of the deadline rules through the incident service, so the deadlines move
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from desktop.db.models import ApprovalDecision, Document, DocumentVersion, Incident, PaperSignature
+from desktop.db.models import ApprovalDecision, AuditEntry, Document, DocumentVersion, Incident, PaperSignature
 from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState, IncidentRecord, UnitInfo
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.model import RuleStatus
@@ -93,7 +95,7 @@ class ReturnedItem:
 
 @dataclass(frozen=True)
 class CodeCheck:
-    """What a verification code printed on a PDF ("RDV1:<version id>:<sha256[:16]>") refers to."""
+    """What a verification code printed on a PDF (format: `desktop.services.verification`) refers to."""
 
     ok: bool
     message: str
@@ -602,6 +604,28 @@ def send(
     return documents.to_view(session, version)
 
 
+# 3.2.3: the branch office reports a major incident to the head office, records its consent, and only then reports
+# to the regulator (3.1.4: no skipping levels). Each step -> the step it needs before it, and the refusal.
+BRANCH_ORDER: dict[str, tuple[str, str]] = {
+    "head_office_consent": ("reported_to_head_office", "《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）"),
+    "reported_to_regulator": ("head_office_consent", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）"),
+}
+
+
+def branch_order_refusal(event_type: str, events: Iterable[tuple[str, datetime]],
+                         at: datetime | None = None) -> str | None:
+    """Why `event_type` may not be recorded (at `at`, or at all when None) after these (type, at) events, in the
+    3.2.3 order; None when it may. The service and the window ask the same question."""
+    needed = BRANCH_ORDER.get(event_type)
+    if needed is None:
+        return None
+    before, message = needed
+    times = [when for kind, when in events if kind == before]
+    if not times or (at is not None and at < min(times)):
+        return message
+    return None
+
+
 def record_head_office_consent(
     session: Session,
     actor: Actor,
@@ -620,9 +644,9 @@ def record_head_office_consent(
     reason = doc_steps.may_act_for_branch(session, actor, "记录总行意见")
     if reason:
         raise PermissionDenied(reason)
-    sent = [e.at for e in incident.events if e.type == "reported_to_head_office"]
-    if not sent or at < min(sent):
-        raise ValidationError("at", "《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）")
+    refused = branch_order_refusal("head_office_consent", ((e.type, e.at) for e in incident.events), at)
+    if refused:
+        raise ValidationError("at", refused)
     return _record(session, actor, incident, "head_office_consent", at, note, "", now)
 
 
@@ -645,9 +669,9 @@ def report_to_regulator(
     reason = doc_steps.may_act_for_branch(session, actor, "报告监管部门")
     if reason:
         raise PermissionDenied(reason)
-    consents = [e.at for e in incident.events if e.type == "head_office_consent"]
-    if not consents or at < min(consents):
-        raise ValidationError("type", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）")
+    refused = branch_order_refusal("reported_to_regulator", ((e.type, e.at) for e in incident.events), at)
+    if refused:
+        raise ValidationError("type", refused)
     return _record(session, actor, incident, "reported_to_regulator", at, note, late_reason, now)
 
 
@@ -803,11 +827,16 @@ def signed_version(session: Session, version_id: int) -> DocumentVersionView | N
 
 
 def verify_code(session: Session, code: str) -> CodeCheck:
-    """Check a printed "RDV1:<version id>:<sha256[:16]>" against the stored version."""
-    parsed = verification.parse_code(code)
+    """Check a printed code (format: `verification`) against the stored version and, for an RDV2 code, against
+    the record's position at the signing it carries: a record cut short below it, or rewritten there, is named."""
+    parsed = verification.parse(code)
     if parsed is None:
         return CodeCheck(False, "校验码格式不正确")
-    version_id, digest = parsed
+    version_id, digest = parsed.version_id, parsed.digest
+    if parsed.entry_id is not None:
+        problem = _anchor_problem(session, parsed)
+        if problem:
+            return CodeCheck(False, problem)
     view = signed_version(session, version_id)
     if view is None:
         return CodeCheck(False, "库中没有与该校验码对应的已提交文件")
@@ -817,6 +846,34 @@ def verify_code(session: Session, code: str) -> CodeCheck:
         return CodeCheck(False, "库中该版本的内容与其哈希不符，可能已被改动", view)
     paper = "（纸质签字，扫描件已存档）" if view.paper_signature is not None else ""
     who = f"，{view.signer_name}{paper}于{format_cst(view.signed_at)}签发" if view.signed_at else ""
+    old = "（旧版校验码 RDV1：不含审计记录锚点，未核对签发时的记录位置）" if parsed.entry_id is None else ""
     return CodeCheck(
-        True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}", view
+        True, f"{view.incident_number} {view.kind_label}第{view.number}版，{view.state_label}{who}{old}", view
     )
+
+
+def _anchor_problem(session: Session, code: verification.Code) -> str:
+    """What is wrong with an RDV2 code's anchor, or "": the key's tag, then the record still reaching the signing
+    entry the code names, and that entry being this version's signing, unaltered."""
+    installation = audit.installation_id(session)
+    if installation is None:
+        return "数据库没有安装密钥标识：无法核对校验码中的审计锚点"
+    try:
+        key = audit.load_key(installation)
+    except audit.KeyMissing as exc:
+        return f"缺少安装密钥，无法核对校验码：{exc}"
+    if not verification.tag_ok(key, code):
+        return "校验码的密钥签名不符：校验码被伪造或改动，或出自其他安装"
+    entry = session.get(AuditEntry, code.entry_id)
+    if entry is None:
+        newest = session.execute(select(func.max(AuditEntry.id))).scalar() or 0
+        if newest < (code.entry_id or 0):
+            return (f"审计记录被截断：校验码记载该文件签发于第 {code.entry_id} 条记录，"
+                    f"库中记录只到第 {newest} 条")
+        return f"审计记录缺失：校验码记载的签发记录（第 {code.entry_id} 条）已不在库中"
+    if (entry.entity != "document_version" or entry.entity_id != str(code.version_id)
+            or entry.action not in documents.SIGNING_ACTIONS
+            # An entry from before the chain was keyed has no MAC: its hash chain is what `audit.verify` checks.
+            or (entry.mac and not hmac.compare_digest(entry.mac, audit.entry_mac(key, entry)))):
+        return f"审计记录被改写：第 {code.entry_id} 条已不是该文件的签发记录"
+    return ""

@@ -24,7 +24,7 @@ from desktop.db.models import Incident, ReminderAck
 from desktop.domain import Actor, IncidentRecord, IncidentStatus, UnitInfo
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.rules.model import BRANCH_OFFICE, RuleSet, RuleStatus
-from desktop.services import permissions
+from desktop.services import accounts, permissions
 from desktop.services.incidents import deadlines
 from desktop.timeutil import now_utc
 
@@ -265,6 +265,7 @@ def acknowledge(session: Session, actor: Actor, keys: Iterable[ReminderKey],
     (acknowledging twice is harmless)."""
     if actor.user_id is None:
         raise PermissionDenied("请先登录")
+    actor = accounts.current_actor(session, actor)  # a disabled account acknowledges nothing
     wanted = {ReminderKey(*key) for key in keys}
     for key in wanted:
         if key.state not in REMINDER_STATES:

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import User, UserRole
 from desktop.domain import Actor, ApprovalStep, UnitInfo
-from desktop.errors import ErrorCode, PermissionDenied
-from desktop.services import org
+from desktop.errors import PermissionDenied
+from desktop.services import accounts, org
 
 KINDS: dict[str, str] = {
     "written_report": "声誉风险事件报告",
@@ -104,20 +104,9 @@ class Place:
 
 
 def current_actor(session: Session, actor: Actor) -> Actor:
-    """The actor with the roles and unit the database holds now: a role taken away after log-in no longer
-    counts."""
-    if actor.user_id is None:
-        return actor
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active:
-        raise PermissionDenied("您的账号已被管理员停用或已不存在，不能再办理；本次操作未保存，请联系管理员",
-                               ErrorCode.ACCOUNT_DISABLED)
-    return Actor(
-        user_id=user.id,
-        name=user.display_name,
-        unit_id=user.unit_id,
-        roles=frozenset(r.role for r in user.roles),
-    )
+    """The actor with the roles and unit the database holds now (accounts.current_actor, which the organisation
+    and account services below this module use too)."""
+    return accounts.current_actor(session, actor)
 
 
 def person_required(actor: Actor, what: str) -> None:

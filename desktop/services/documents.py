@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.db.models import Document, DocumentVersion, Incident, PaperSignature, User
+from desktop.db.models import AuditEntry, Document, DocumentVersion, Incident, PaperSignature, User
 from desktop.domain import (
     ELEMENTS,
     MAJOR_CRITERIA,
@@ -176,6 +176,7 @@ class DocumentVersionView:
     fields: dict[str, str] = field(default_factory=dict)
     paper_signature: PaperSignatureView | None = None  # signed by hand on paper, recorded with a scan
     assigned_number: str = ""  # 发文字号 given from the unit's sequence at signing when the drafter left it blank
+    anchored_code: str = ""  # RDV2, made where the key and the record are at hand (`to_view`); "" if unsigned
 
     @property
     def doc_number(self) -> str:
@@ -187,8 +188,9 @@ class DocumentVersionView:
 
     @property
     def verification_code(self) -> str:
-        """Printed on the PDF; `approvals.verify_code` finds the stored version from it."""
-        return verification.make_code(self.version_id, self.sha256)
+        """Printed on the PDF; `approvals.verify_code` finds the stored version from it. A signed version's carries
+        the record's position at its signing (RDV2); an unsigned one's, shown only on screen, stays RDV1."""
+        return self.anchored_code or verification.make_code(self.version_id, self.sha256)
 
     @property
     def last_return(self) -> DecisionView | None:
@@ -481,7 +483,38 @@ def to_view(session: Session, version: DocumentVersion) -> DocumentVersionView:
         fields=dict(content.get("fields", {})),
         paper_signature=paper,
         assigned_number=numbering.assigned(session, version.id),
+        anchored_code=_anchored_code(session, version),
     )
+
+
+# The record's entries that sign a version: by an account, or a wet-ink signature entered with its scan.
+SIGNING_ACTIONS = ("document.signed", "document.paper_signed")
+
+
+def signing_entry(session: Session, version_id: int) -> AuditEntry | None:
+    """The audit entry that recorded the signing of version `version_id`, or None."""
+    return session.execute(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "document_version", AuditEntry.entity_id == str(version_id),
+               AuditEntry.action.in_(SIGNING_ACTIONS))
+        .order_by(AuditEntry.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def _anchored_code(session: Session, version: DocumentVersion) -> str:
+    """The RDV2 code of a signed version. Without its signing entry or this installation's key it cannot be made:
+    "" (the view then shows the unanchored RDV1 code; printing it records a print, which needs the key anyway)."""
+    if version.signed_at is None or version.id is None:
+        return ""
+    entry = signing_entry(session, version.id)
+    installation = audit.installation_id(session)
+    if entry is None or installation is None:
+        return ""
+    try:
+        key = audit.load_key(installation)
+    except audit.KeyMissing:
+        return ""
+    return verification.make_anchored_code(key, version.id, version.sha256, entry.id)
 
 
 def _paper_signature(session: Session, version: DocumentVersion) -> PaperSignatureView | None:

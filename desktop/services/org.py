@@ -110,6 +110,7 @@ def create_unit(
     short_name: str = "",
     phone: str = "",
 ) -> UnitInfo:
+    actor = accounts.current_actor(session, actor)  # the roles the accounts table holds now, not at log-in
     # An empty database has no administrator yet: the first set-up creates the tree before any account exists.
     if not actor.has("admin") and not is_empty(session):
         raise PermissionDenied("只有管理员可以维护机构")
@@ -146,6 +147,7 @@ def create_unit(
 
 
 def rename_unit(session: Session, actor: Actor, unit_id: int, name: str, short_name: str = "") -> UnitInfo:
+    actor = accounts.current_actor(session, actor)
     if not actor.has("admin"):
         raise PermissionDenied("只有管理员可以维护机构")
     name = text(name, "unit_full_name", required="单位名称")
@@ -161,6 +163,7 @@ def rename_unit(session: Session, actor: Actor, unit_id: int, name: str, short_n
 
 
 def set_unit_active(session: Session, actor: Actor, unit_id: int, active: bool) -> None:
+    actor = accounts.current_actor(session, actor)
     if not actor.has("admin"):
         raise PermissionDenied("只有管理员可以维护机构")
     unit = session.get(Unit, unit_id)
@@ -187,6 +190,7 @@ def _get(session: Session, key: str) -> str:
 
 
 def _set(session: Session, actor: Actor, key: str, value: str, now: datetime | None) -> None:
+    actor = accounts.current_actor(session, actor)
     # The first set-up and the example data run as the system before any administrator exists.
     if actor.user_id is not None and not actor.has("admin"):
         raise PermissionDenied("只有管理员可以维护机构设置")
@@ -206,7 +210,7 @@ def head_office(session: Session) -> str:
 
 
 def set_head_office(session: Session, actor: Actor, name: str, now: datetime | None = None) -> None:
-    name = name.strip()
+    name = text(name, "head_office")
     if not name:
         raise ValidationError("head_office", "请填写总行办公室的名称（《重大突发事件报告》的主送机关）")
     _set(session, actor, HEAD_OFFICE_KEY, name, now)
@@ -218,7 +222,7 @@ def doc_prefix(session: Session, unit_id: int) -> str:
 
 
 def set_doc_prefix(session: Session, actor: Actor, unit_id: int, prefix: str, now: datetime | None = None) -> None:
-    prefix = prefix.strip()
+    prefix = text(prefix, "doc_prefix")
     unit_info(session, unit_id)  # refuses an unknown unit
     if not prefix or any(c in prefix for c in "〔〕[]()（）0123456789"):
         raise ValidationError("doc_prefix", "机关代字应为文字，如“冀华银办”（年份和序号由系统编排）")

@@ -34,7 +34,7 @@ from desktop.domain import (
 from desktop.errors import NotFound, ValidationError
 from desktop.reports import model as R
 from desktop.reports.build import build
-from desktop.services import approvals, audit, documents, incidents, org, verification
+from desktop.services import accounts, approvals, audit, documents, incidents, org, verification
 from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
 from desktop.services.issuing import numbering
@@ -370,6 +370,7 @@ def record_print(session: Session, actor: Actor, printed: Printed, now: datetime
     """`actor` printed this PDF (on paper or to a file): an entry in the hash-chained record naming them and the
     PDF's SHA-256 and, for a signed version, a DocumentPrint by which `verify_pdf` recognises the bytes. Call it
     in the transaction that sends the PDF out, so that a failed print records nothing. Returns the SHA-256."""
+    actor = accounts.current_actor(session, actor)  # who may print is who the accounts table says now
     now = now or now_utc()
     digest = hashlib.sha256(printed.pdf).hexdigest()
     if printed.kind == "register":

@@ -2180,18 +2180,26 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="65"/>
-        <source>华夏银行石家庄分行</source>
-        <translation>Hua Xia Bank Shijiazhuang Branch</translation>
+        <source>例如：某某银行某某分行</source>
+        <translation>e.g. XX Bank XX Branch</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="66"/>
-        <source>石家庄分行</source>
-        <translation>Shijiazhuang Branch</translation>
+        <source>例如：某某分行</source>
+        <translation>e.g. XX Branch</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="68"/>
-        <source>石家庄分行办公室</source>
-        <translation>Shijiazhuang Branch Office</translation>
+        <source>例如：某某分行办公室</source>
+        <translation>e.g. XX Branch Office</translation>
+    </message>
+    <message>
+        <source>例如：FH</source>
+        <translation>e.g. FH</translation>
+    </message>
+    <message>
+        <source>例如：FH-BGS</source>
+        <translation>e.g. FH-BGS</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="71"/>
@@ -2305,12 +2313,12 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <source>如 冀华银办，可稍后设置</source>
-        <translation>e.g. 冀华银办; may be set later</translation>
+        <source>例如：某银办，可稍后设置</source>
+        <translation>e.g. an issuing-office abbreviation; may be set later</translation>
     </message>
     <message>
-        <source>如 华夏银行总行办公室，可稍后设置</source>
-        <translation>e.g. the head office general office; may be set later</translation>
+        <source>例如：某某银行总行办公室，可稍后设置</source>
+        <translation>e.g. XX Bank Head Office General Office; may be set later</translation>
     </message>
     <message>
         <source>办公室机关代字</source>
@@ -3759,8 +3767,8 @@ Nothing is waiting for you now.</translation>
         <translation>Head-office consent can be recorded only after the major report was sent to the head office (3.2.3)</translation>
     </message>
     <message>
-        <source>未经总行同意，不能向监管部门报告（3.1.4、3.2.3）</source>
-        <translation>The regulator may be told only after the head office agreed (3.1.4, 3.2.3)</translation>
+        <source>未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）</source>
+        <translation>The regulator may be told only after the head office agreed (3.1.4, 3.2.3: no skipping levels)</translation>
     </message>
     <message>
         <source>您不能办理该文件</source>

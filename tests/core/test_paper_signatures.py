@@ -116,7 +116,7 @@ def test_a_unit_without_accounts_reports_through_its_lead_department_and_signs_o
         copy = printing.print_version(s, w.people["jingban"], v.version_id, now=at(50))
     assert copy.signed
     text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(copy.pdf)).pages)
-    assert SIGNER in text and "RDV1:" in text and "待签字" not in text
+    assert SIGNER in text and "RDV2:" in text and "待签字" not in text
     with w.db.read() as s:
         verdict = printing.verify_pdf(s, copy.pdf)
         assert verdict.ok and SIGNER in verdict.message

@@ -50,7 +50,7 @@ def test_signed_written_report_prints_signer_and_code_and_verifies(
     said = capsys.readouterr().out
     assert "签发版本" in said and "刘强" in said
     text = _text(out.read_bytes())
-    assert "签发人" in text and "刘强" in text and "RDV1:" in text
+    assert "签发人" in text and "刘强" in text and "RDV2:" in text
     assert "草稿" not in text
     for element in ("起因", "时间", "地点", "当前情况", "已采取的措施", "事态发展预测", "造成的影响"):
         assert element in text
@@ -153,6 +153,6 @@ def test_the_printed_code_names_the_stored_signed_version(demo_url: str, tmp_pat
     assert check.ok and check.version is not None
     view = check.version
     assert view.kind == "major_report" and view.incident_number == number
-    assert code == f"RDV1:{view.version_id}:{view.sha256[:16]}"
+    assert code.startswith(f"RDV2:{view.version_id}:{view.sha256[:16]}:")
     text = _text(out.read_bytes())
     assert view.signer_name in text and code in text

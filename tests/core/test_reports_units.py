@@ -136,6 +136,27 @@ def test_verification_codes() -> None:
         make_code("a:b", sha)
 
 
+def test_anchored_verification_codes() -> None:
+    """RDV2 (3.3.x records kept as evidence): the signing entry id rides on the page, tagged with the key."""
+    from desktop.services.verification import Code, make_anchored_code, parse, tag_ok
+
+    key, other = b"k" * 32, b"o" * 32
+    sha = "ABCDEF0123456789" + "0" * 48
+    code = make_anchored_code(key, 123, sha, 4567)
+    assert code.startswith("RDV2:123:abcdef0123456789:4567:") and len(code.rsplit(":", 1)[1]) == 8
+    parsed = parse(code)
+    assert parsed is not None and parsed.entry_id == 4567 and parsed.version_id == 123
+    assert parse_code(code) == (123, "abcdef0123456789")
+    assert tag_ok(key, parsed) and not tag_ok(other, parsed)
+    assert parse("RDV1:123:abcdef0123456789") == Code(123, "abcdef0123456789")  # old codes: no anchor
+    for forged in (code.replace(":4567:", ":4566:"), code[:-1] + ("0" if code[-1] != "0" else "1")):
+        p = parse(forged)
+        assert p is not None and not tag_ok(key, p), forged
+    for crafted in (code + "0", code.replace(":4567:", ":0:"), code.replace(":4567:", ":-1:"),
+                    code.replace("RDV2", "rdv2"), code[:-1]):
+        assert parse(crafted) is None, crafted
+
+
 def test_no_code_in_foreign_or_broken_pdfs() -> None:
     buf = io.BytesIO()
     canvas = Canvas(buf)

@@ -32,6 +32,15 @@ def test_login_shows_the_core_message_then_logs_in(qtbot: Any, worker: Any) -> N
     assert blocker.args[0].username == "jingban"
 
 
+def fill_branch(wizard: Any) -> None:
+    """The branch page starts empty (no organisation's name is written in code): the administrator types it."""
+    ime_type(wizard.branch_name, "华夏银行石家庄分行")
+    ime_type(wizard.branch_short, "石家庄分行")
+    wizard.branch_code.setText("SJZ")
+    ime_type(wizard.office_name, "石家庄分行办公室")
+    wizard.office_code.setText("SJZ-BGS")
+
+
 def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) -> None:
     from desktop.services import org
     from ui.auth.setup_wizard import SetupWizard
@@ -41,6 +50,7 @@ def test_first_run_wizard_builds_the_organisation(qtbot: Any, sqlite_db: Any) ->
     try:
         wizard = SetupWizard(worker)
         qtbot.addWidget(wizard)
+        fill_branch(wizard)
         wizard.add_secondary("华夏银行保定分行", "BD", "保定分行综合管理部", "BD-ZHGL")
         wizard.display_name.setText("王建国")
         wizard.password.setText("short")
@@ -70,6 +80,7 @@ def test_first_run_wizard_takes_the_head_office_and_the_office_prefix(qtbot: Any
     try:
         wizard = SetupWizard(worker)
         qtbot.addWidget(wizard)
+        fill_branch(wizard)
         wizard.display_name.setText("王建国")
         wizard.password.setText("admin2026")
         wizard.password2.setText("admin2026")

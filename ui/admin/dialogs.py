@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ROLES, UNIT_KINDS, UnitInfo
+from desktop.services.accounts import MAX_PASSWORD
 from desktop.services.org import ALLOWED_PARENTS
 from ui.admin.models import UnitTree
+from ui.common.widgets import limit_length
 
 
 def _t_domain(text: str) -> str:
@@ -94,6 +96,7 @@ class FormDialog(QDialog):
         first, second = QLineEdit(), QLineEdit()
         for edit in (first, second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(MAX_PASSWORD)
         self.form.addRow(self.tr("密码"), first)
         self.form.addRow(self.tr("确认密码"), second)
         self.fields["password"] = first
@@ -126,12 +129,12 @@ class AccountDialog(FormDialog):
     def __init__(self, units: list[UnitInfo], inactive: frozenset[int], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("新建账号"), parent)
         self.resize(520, 640)
-        self.username = QLineEdit()
-        self.display_name = QLineEdit()
+        self.username = limit_length(QLineEdit(), "username")
+        self.display_name = limit_length(QLineEdit(), "display_name")
         self.unit = UnitTree(columns=False)
         self.unit.set_units(units, inactive, show_inactive=False)
         self.unit.setMinimumHeight(200)
-        self.phone = QLineEdit()
+        self.phone = limit_length(QLineEdit(), "phone")
         self.form.addRow(self.tr("登录名"), self.username)
         self.form.addRow(self.tr("姓名"), self.display_name)
         self.form.addRow(self.tr("所属单位"), self.unit)
@@ -189,10 +192,10 @@ class UnitDialog(FormDialog):
         allowed = [i for i in range(self.kind.count()) if parent_unit.kind in ALLOWED_PARENTS[self.kind.itemData(i)]]
         if allowed:
             self.kind.setCurrentIndex(allowed[0])
-        self.name = QLineEdit()
-        self.short_name = QLineEdit()
-        self.code = QLineEdit()
-        self.phone = QLineEdit()
+        self.name = limit_length(QLineEdit(), "unit_full_name")
+        self.short_name = limit_length(QLineEdit(), "short_name")
+        self.code = limit_length(QLineEdit(), "code")
+        self.phone = limit_length(QLineEdit(), "phone")
         self.form.addRow(self.tr("上级单位"), QLabel(parent_unit.name))
         self.form.addRow(self.tr("类型"), self.kind)
         self.form.addRow(self.tr("名称"), self.name)
@@ -211,8 +214,8 @@ class UnitDialog(FormDialog):
 class RenameDialog(FormDialog):
     def __init__(self, unit: UnitInfo, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("重命名单位"), parent)
-        self.name = QLineEdit(unit.name)
-        self.short_name = QLineEdit(unit.short_name)
+        self.name = limit_length(QLineEdit(unit.name), "unit_full_name")
+        self.short_name = limit_length(QLineEdit(unit.short_name), "short_name")
         self.form.addRow(self.tr("名称"), self.name)
         self.form.addRow(self.tr("简称"), self.short_name)
         self.fields.update(name=self.name)
@@ -229,7 +232,7 @@ class SettingDialog(FormDialog):
 
     def __init__(self, title: str, label: str, field: str, current: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
-        self.value = QLineEdit(current)
+        self.value = limit_length(QLineEdit(current), field)
         self.value.setObjectName(field)
         self.form.addRow(label, self.value)
         self.fields[field] = self.value

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import RepDeskError
 from desktop.services import org
-from desktop.services.accounts import Account
+from desktop.services.accounts import MAX_PASSWORD, Account
 from desktop.services.org import SecondarySetup, SetupPlan
-from ui.common.widgets import banner
+from ui.common.widgets import banner, limit_length
 from ui.data.worker import DbWorker
 
 
@@ -35,31 +35,39 @@ class SetupWizard(QWizard):
         self.account: Account | None = None
         self.setWindowTitle(self.tr("首次使用：建立机构与管理员账号"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.branch_name = QLineEdit(self.tr("华夏银行石家庄分行"))
-        self.branch_short = QLineEdit(self.tr("石家庄分行"))
-        self.branch_code = QLineEdit("SJZ")
-        self.office_name = QLineEdit(self.tr("石家庄分行办公室"))
-        self.office_code = QLineEdit("SJZ-BGS")
-        self.office_prefix = QLineEdit()
-        self.office_prefix.setPlaceholderText(self.tr("如 冀华银办，可稍后设置"))
-        self.head_office = QLineEdit()
-        self.head_office.setPlaceholderText(self.tr("如 华夏银行总行办公室，可稍后设置"))
+        # No organisation's name is written in code: the examples are placeholders, so a real installation starts
+        # empty and every name on its documents is one its administrator typed.
+        self.branch_name = self._edit("unit_full_name", self.tr("例如：某某银行某某分行"))
+        self.branch_short = self._edit("short_name", self.tr("例如：某某分行"))
+        self.branch_code = self._edit("code", self.tr("例如：FH"))
+        self.office_name = self._edit("unit_full_name", self.tr("例如：某某分行办公室"))
+        self.office_code = self._edit("code", self.tr("例如：FH-BGS"))
+        self.office_prefix = self._edit("doc_prefix", self.tr("例如：某银办，可稍后设置"))
+        self.head_office = self._edit("head_office", self.tr("例如：某某银行总行办公室，可稍后设置"))
         self.secondaries = QTableWidget(0, 4)
         self.secondaries.setHorizontalHeaderLabels([self.tr("二级分行名称"), self.tr("代码"),
                                                     self.tr("综合管理部名称"), self.tr("代码")])
         self.secondaries.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.username = QLineEdit("admin")
-        self.display_name = QLineEdit()
+        self.username = limit_length(QLineEdit("admin"), "username")
+        self.display_name = self._edit("display_name", "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.phone = QLineEdit()
+        for edit in (self.password, self.password2):
+            edit.setMaxLength(MAX_PASSWORD)
+        self.phone = self._edit("phone", "")
         self.error = banner("errorBanner")
         self.addPage(self._page_branch())
         self.addPage(self._page_secondaries())
         self.addPage(self._page_admin())
         self.resize(760, 520)
+
+    @staticmethod
+    def _edit(field: str, placeholder: str) -> QLineEdit:
+        edit = limit_length(QLineEdit(), field)
+        edit.setPlaceholderText(placeholder)
+        return edit
 
     def _page_branch(self) -> QWizardPage:
         page = QWizardPage()

@@ -376,7 +376,7 @@ APPROVALS = (
     QT_TRANSLATE_NOOP("Workflow", "正在读取文件…"),
     QT_TRANSLATE_NOOP("Workflow", "只有分行办公室或分行领导可以办理（3.2.3）"),
     QT_TRANSLATE_NOOP("Workflow", "《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）"),
-    QT_TRANSLATE_NOOP("Workflow", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3）"),
+    QT_TRANSLATE_NOOP("Workflow", "未经总行同意，不能向监管部门报告（3.1.4、3.2.3：不得越级）"),
     QT_TRANSLATE_NOOP("Workflow", "您不能办理该文件"),
 )
 

@@ -52,15 +52,12 @@ def refusal(event_type: str, record: IncidentRecord, state: DocumentsState) -> s
     """Why this user may not use the button now (None: they may); the core checks again regardless."""
     if state.incident_id != record.id:
         return _t("正在读取文件…")
-    happened = {e.type for e in record.events}
     if event_type in BRANCH_EVENTS:
         if state.branch_reason:
             return _t("只有分行办公室或分行领导可以办理（3.2.3）")
-        if event_type == "head_office_consent" and "reported_to_head_office" not in happened:
-            return _t("《重大突发事件报告》报送总行之后，才能记录总行同意（3.2.3）")
-        if event_type == "reported_to_regulator" and "head_office_consent" not in happened:
-            return _t("未经总行同意，不能向监管部门报告（3.1.4、3.2.3）")
-        return None
+        # The 3.2.3 order is the core's decision; its messages are marked for translation in ui/common/strings.
+        refused = approvals.branch_order_refusal(event_type, ((e.type, e.at) for e in record.events))
+        return _t(refused) if refused else None
     kind = DOCUMENT_EVENTS[event_type]
     mine = any(item.kind == kind for item in state.queue.values())
     if mine or state.may_draft.get(kind) is None:
