@@ -88,7 +88,7 @@ set -e
 echo "smoke: the window opens offscreen, in English, logged in"
 mkdir -p "$(dirname "$CONFIG")"
 printf '[ui]\nlanguage=en\n' >"$CONFIG"
-REPDESK_PASSWORD=repdesk2026 "$BIN" gui --user jingban >window.out 2>&1 &
+REPDESK_PASSWORD=repdesk2026 "$BIN" --user jingban >window.out 2>&1 &
 window_pid=$!
 for _ in $(seq 1 120); do
   grep -q "logged in: jingban" "$LOG" 2>/dev/null && break
