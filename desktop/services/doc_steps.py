@@ -6,13 +6,15 @@ Each check returns None when allowed, or the Chinese reason for refusing.
 
 from __future__ import annotations
 
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import User, UserRole
-from desktop.domain import Actor, ApprovalStep, UnitInfo
+from desktop.domain import Actor, ApprovalStep, DocumentState, Stage, UnitInfo
 from desktop.errors import PermissionDenied
 from desktop.services import accounts, org
 
@@ -285,3 +287,91 @@ def may_act_for_branch(session: Session, actor: Actor, what: str) -> str | None:
     ):
         return None
     return f"只有{office_name(session)}或分行领导可以{what}（3.2.3）"
+
+
+# The kinds whose work is done only once the document is sent (3.3.1, 4.2.2.x(3)): the written report goes to the
+# lead department, the major report to the head office. A response plan is done once approved (4.3.4(3)), an
+# evaluation once signed. Must agree with `approvals.SERVES` (minus the plan); a test checks it.
+FINISHED_WHEN_SENT = frozenset({"written_report", "major_report"})
+
+
+class StepFacts(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def done_by(self) -> str: ...
+
+
+class VersionFacts(Protocol):
+    """What `next_document` reads of a document version (documents.DocumentVersionView fits)."""
+
+    @property
+    def version_id(self) -> int: ...
+    @property
+    def state(self) -> DocumentState: ...
+    @property
+    def stage(self) -> Stage | None: ...
+    @property
+    def kind_label(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def state_label(self) -> str: ...
+    @property
+    def steps(self) -> Sequence[StepFacts]: ...
+
+
+V = TypeVar("V", bound=VersionFacts)
+
+
+@dataclass(frozen=True)
+class NextDocument(Generic[V]):
+    """What bringing a kind of document forward means for a user now."""
+
+    what: str  # decide / edit / paper (record a wet-ink signature) / create / wait / refused
+    version: V | None = None
+    stage: Stage | None = None  # of the written report to create
+    reason: str = ""
+
+
+def next_document(
+    kind: str,
+    versions: Sequence[V],
+    *,
+    queued: Container[int],
+    paper: Container[int],
+    draft_refusal: str | None,
+) -> NextDocument[V]:
+    """The one document of this kind still on its way, or a new one (3.3.3, 4.2.2.x(3), 4.3.4).
+
+    `versions`: the incident's documents of this kind, oldest first; `queued`: version ids waiting for this
+    user's decision; `paper`: version ids this user may record a wet-ink signature on; `draft_refusal`: None if
+    this user may draft this kind, else why not.
+    """
+    finished = (
+        (DocumentState.SENT,)
+        if kind in FINISHED_WHEN_SENT
+        else (DocumentState.SENT, DocumentState.APPROVED, DocumentState.SIGNED)
+    )
+    open_docs = [d for d in versions if d.state not in finished]
+    if open_docs:
+        doc = open_docs[-1]
+        if doc.version_id in queued:
+            return NextDocument("decide", doc)
+        if doc.version_id in paper:
+            return NextDocument("paper", doc)
+        if doc.state in (DocumentState.DRAFT, DocumentState.RETURNED) and draft_refusal is None:
+            return NextDocument("edit", doc)
+        waiting = "、".join(s.label for s in doc.steps if not s.done_by) or "报送"
+        return NextDocument("wait", doc, reason=f"{doc.kind_label}第{doc.number}版{doc.state_label}，等待：{waiting}")
+    if draft_refusal:
+        return NextDocument("refused", reason=draft_refusal)
+    stage = None
+    if kind == "written_report":
+        # 3.3.1: the first written report, then follow-ups.
+        stage = Stage.FOLLOW_UP if any(d.stage == Stage.FIRST for d in versions) else Stage.FIRST
+    elif versions:
+        # Other kinds are made once per incident: a finished one is not started again. (The state labels of
+        # finished versions already read "已…"; the old text doubled it.)
+        return NextDocument("wait", versions[-1], reason=f"{KINDS[kind]}{versions[-1].state_label}")
+    return NextDocument("create", stage=stage)

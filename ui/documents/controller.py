@@ -87,30 +87,8 @@ class NextStep:
 
 
 def next_step(state: DocumentsState, kind: str) -> NextStep:
-    """The one document of this kind still on its way (not yet sent), or a new one (3.3.3, 4.2.2.x(3), 4.3.4)."""
-    finished = (
-        (DocumentState.SENT,)
-        if kind in approvals.SERVES and kind != "response_plan"
-        else (DocumentState.SENT, DocumentState.APPROVED, DocumentState.SIGNED)
-    )
-    open_docs = [d for d in state.of_kind(kind) if d.state not in finished]
-    if open_docs:
-        doc = open_docs[-1]
-        item = state.queue.get(doc.version_id)
-        if item is not None:
-            return NextStep("decide", doc, item)
-        if doc.version_id in state.paper:
-            return NextStep("paper", doc)
-        if doc.state in (DocumentState.DRAFT, DocumentState.RETURNED) and state.may_draft.get(kind) is None:
-            return NextStep("edit", doc)
-        waiting = "、".join(s.label for s in doc.steps if not s.done_by) or "报送"
-        return NextStep("wait", doc, reason=f"{doc.kind_label}第{doc.number}版{doc.state_label}，等待：{waiting}")
-    reason = state.may_draft.get(kind)
-    if reason:
-        return NextStep("refused", reason=reason)
-    stage = None
-    if kind == "written_report":
-        stage = Stage.FOLLOW_UP if any(d.stage == Stage.FIRST for d in state.of_kind(kind)) else Stage.FIRST
-    elif state.of_kind(kind):
-        return NextStep("wait", state.of_kind(kind)[-1], reason=f"{KINDS[kind]}已{state.of_kind(kind)[-1].state_label}")
-    return NextStep("create", stage=stage)
+    """The one document of this kind still on its way (not yet sent), or a new one: decided by the core."""
+    answer = doc_steps.next_document(kind, state.of_kind(kind), queued=state.queue, paper=state.paper,
+                                     draft_refusal=state.may_draft.get(kind))
+    item = state.queue.get(answer.version.version_id) if answer.what == "decide" and answer.version else None
+    return NextStep(answer.what, answer.version, item, answer.stage, answer.reason)
