@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import ApprovalDecision, AuditEntry, DocumentVersion, IncidentEvent, PaperSignature
 from desktop.domain import Decision
-from desktop.services import audit, documents, printing, verification
+from desktop.services import audit, documents, printing
+from desktop.services.issuing import verification
 from desktop.timeutil import parse_rfc3339
 
 _DECISIONS = {f"document.{d.value}": d.value for d in Decision}

@@ -23,11 +23,11 @@ from desktop.db.models import ApprovalDecision, AuditEntry, Document, DocumentVe
 from desktop.domain import STAGES, Actor, ApprovalStep, Decision, DocumentState, IncidentRecord, UnitInfo
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, RepDeskError, ValidationError
 from desktop.rules.model import RuleStatus
-from desktop.services import audit, doc_steps, documents, incidents, org, permissions, verification
+from desktop.services import audit, doc_steps, documents, incidents, org, permissions
 from desktop.services import deadline_board as dl
 from desktop.services.doc_steps import KINDS, Step
 from desktop.services.documents import DocumentVersionView
-from desktop.services.issuing import numbering
+from desktop.services.issuing import numbering, verification
 from desktop.timeutil import format_cst, now_utc
 from desktop.validation import MAX_ID, optional_time, text, time
 
@@ -95,7 +95,7 @@ class ReturnedItem:
 
 @dataclass(frozen=True)
 class CodeCheck:
-    """What a verification code printed on a PDF (format: `desktop.services.verification`) refers to."""
+    """What a verification code printed on a PDF (format: `desktop.services.issuing.verification`) refers to."""
 
     ok: bool
     message: str

@@ -32,9 +32,9 @@ from desktop.domain import (
     Stage,
 )
 from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied, ValidationError
-from desktop.services import accountability, audit, doc_steps, incidents, org, permissions, verification
+from desktop.services import accountability, audit, doc_steps, incidents, org, permissions
 from desktop.services.doc_steps import KINDS, STEP_LABELS, Step
-from desktop.services.issuing import numbering
+from desktop.services.issuing import numbering, verification
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import format_rfc3339_cst, now_utc
 from desktop.validation import ident, mapping, text

@@ -34,10 +34,10 @@ from desktop.domain import (
 from desktop.errors import NotFound, ValidationError
 from desktop.reports import model as R
 from desktop.reports.build import build
-from desktop.services import accounts, approvals, audit, documents, incidents, org, verification
+from desktop.services import accounts, approvals, audit, documents, incidents, org
 from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
-from desktop.services.issuing import numbering
+from desktop.services.issuing import numbering, verification
 from desktop.services.rulesets import ruleset_for
 from desktop.timeutil import CST, now_utc, parse_rfc3339
 

@@ -241,7 +241,7 @@ def test_verify_a_crafted_code_gets_one_line_and_a_non_zero_exit(
         code: str, demo_db: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from pypdf import PdfWriter
 
-    from desktop.services import verification
+    from desktop.services.issuing import verification
 
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)

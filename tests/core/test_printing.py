@@ -139,7 +139,7 @@ def test_the_printed_code_names_the_stored_signed_version(demo_url: str, tmp_pat
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.db.session import Database
     from desktop.services import approvals
-    from desktop.services.verification import extract_code as extract_verification_code
+    from desktop.services.issuing.verification import extract_code as extract_verification_code
 
     number = _numbers(demo_url, capsys)["major"]
     out = tmp_path / "major.pdf"

@@ -18,7 +18,7 @@ from pdfminer.layout import LAParams, LTChar, LTContainer
 from pypdf import PdfReader
 
 from desktop.reports.build import BuildResult, build
-from desktop.services.verification import extract_code as extract_verification_code
+from desktop.services.issuing.verification import extract_code as extract_verification_code
 from tests.fixtures.samples import SAMPLES, sample_written_report
 
 MM = 72 / 25.4

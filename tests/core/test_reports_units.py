@@ -18,8 +18,8 @@ from desktop.reports.layout import LEADING, OFFICIAL, PITCH, install_cjk_line_ru
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DeadlineRow, summarize
 from desktop.reports.official import new_context
-from desktop.services.verification import extract_code as extract_verification_code
-from desktop.services.verification import make_code, parse_code
+from desktop.services.issuing.verification import extract_code as extract_verification_code
+from desktop.services.issuing.verification import make_code, parse_code
 from tests.fixtures.samples import sample_written_report
 
 BUNDLED = resource("fonts", F.BUNDLED_FILE)
@@ -138,7 +138,7 @@ def test_verification_codes() -> None:
 
 def test_anchored_verification_codes() -> None:
     """RDV2 (3.3.x records kept as evidence): the signing entry id rides on the page, tagged with the key."""
-    from desktop.services.verification import Code, make_anchored_code, parse, tag_ok
+    from desktop.services.issuing.verification import Code, make_anchored_code, parse, tag_ok
 
     key, other = b"k" * 32, b"o" * 32
     sha = "ABCDEF0123456789" + "0" * 48

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from desktop.cli.main import main
-from desktop.services import verification
+from desktop.services.issuing import verification
 
 
 @pytest.fixture(autouse=True)

@@ -52,10 +52,32 @@ def _reason_edit() -> QPlainTextEdit:
     return edit
 
 
-class WithdrawDialog(QDialog):
-    """Asks why the event is withdrawn; the event stays on the timeline, struck through."""
+class _ReasonDialog(QDialog):
+    """A dialog that asks for a reason and writes one change through the workbench: the core's refusal stays in
+    the dialog, with the reason field marked when the refusal is about it."""
 
     recorded = Signal(object)  # IncidentRecord
+    reason_fields: tuple[str, ...] = ("reason",)
+    buttons: QDialogButtonBox
+    error: QLabel
+    reason: QPlainTextEdit
+
+    def _done(self, record: IncidentRecord) -> None:
+        self.buttons.setEnabled(True)
+        self.recorded.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(exc.message if isinstance(exc, RepDeskError) else str(exc))
+        self.error.show()
+        if isinstance(exc, ValidationError) and exc.field in self.reason_fields:
+            mark_invalid(self.reason, True)
+            self.reason.setFocus()
+
+
+class WithdrawDialog(_ReasonDialog):
+    """Asks why the event is withdrawn; the event stays on the timeline, struck through."""
 
     def __init__(self, workbench: Workbench, record: IncidentRecord, event: EventRecord,
                  parent: QWidget | None = None) -> None:
@@ -92,19 +114,6 @@ class WithdrawDialog(QDialog):
             s, actor, event_id, reason, expected_version=version)
         self.buttons.setEnabled(False)
         self.workbench.write(job, self._done, self._failed)
-
-    def _done(self, record: IncidentRecord) -> None:
-        self.buttons.setEnabled(True)
-        self.recorded.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(exc.message if isinstance(exc, RepDeskError) else str(exc))
-        self.error.show()
-        if isinstance(exc, ValidationError) and exc.field == "reason":
-            mark_invalid(self.reason, True)
-            self.reason.setFocus()
 
 
 class CorrectionDialog(EventDialog):
@@ -144,11 +153,11 @@ class CorrectionDialog(EventDialog):
         self.workbench.write(job, self._done, self._failed)
 
 
-class CloseDialog(QDialog):
+class CloseDialog(_ReasonDialog):
     """结束事件: once the 评估总结报告 is done, a confirmation; otherwise the lead department's reason why none is
     due (5.2, 5.3). The core decides who may and refuses otherwise; its message is shown here."""
 
-    recorded = Signal(object)  # IncidentRecord
+    reason_fields = ("reason", "evaluation")
 
     def __init__(self, workbench: Workbench, record: IncidentRecord, evaluated: bool,
                  parent: QWidget | None = None) -> None:
@@ -190,15 +199,3 @@ class CloseDialog(QDialog):
         self.buttons.setEnabled(False)
         self.workbench.write(job, self._done, self._failed)
 
-    def _done(self, record: IncidentRecord) -> None:
-        self.buttons.setEnabled(True)
-        self.recorded.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(exc.message if isinstance(exc, RepDeskError) else str(exc))
-        self.error.show()
-        if isinstance(exc, ValidationError) and exc.field in ("reason", "evaluation"):
-            mark_invalid(self.reason, True)
-            self.reason.setFocus()

@@ -1,1 +1,1 @@
-"""Issuing documents: who they go to (the reporting line) and under which number."""
+"""Issuing documents: under which number (numbering) and with which verification code (verification)."""
