@@ -25,5 +25,8 @@ DO \$\$ BEGIN
     CREATE ROLE repdesk LOGIN CREATEDB PASSWORD 'repdesk';
   END IF;
 END \$\$;
+-- The tests drop their databases WITH (FORCE); that must be able to end any session still attached to one
+-- (seen once: a drop refused at teardown because a session of another role was attached).
+GRANT pg_signal_backend TO repdesk;
 SQL
 echo "postgresql://repdesk:repdesk@127.0.0.1:${port}/postgres"
