@@ -41,6 +41,13 @@ SOURCES: dict[str, str] = {
 }
 
 LOCATIONS: dict[str, str] = {"same_city": "同城机构", "remote": "异地机构"}  # 2.2, by role: no city named
+# 4.2.2.x(5), 4.3.4(5): where a monitored post appeared and its tone (the monitoring register, desktop.registers;
+# here because the documents' snapshot prints them too).
+MONITORING_PLATFORMS: dict[str, str] = {
+    "weibo": "微博", "wechat": "微信", "douyin": "抖音", "news": "新闻网站", "forum": "论坛/贴吧",
+    "video": "视频平台", "other": "其他",
+}
+MONITORING_TONES: dict[str, str] = {"negative": "负面", "neutral": "中性", "positive": "正面"}
 
 
 

@@ -79,6 +79,13 @@ def config_dir() -> Path:
     return _folder("REPDESK_CONFIG_DIR", _DIRS.user_config_dir)
 
 
+def cache_dir() -> Path:
+    """Rebuildable caches (parsed font faces, the title segmenter's dictionary): ~/.cache/repdesk,
+    ~/Library/Caches/RepDesk, %LOCALAPPDATA%\\RepDesk\\Cache. REPDESK_CACHE_DIR overrides it. Nothing in it is
+    needed: deleted or damaged, it is rebuilt. Private, as what is loaded from it is code-like (pickles)."""
+    return _folder("REPDESK_CACHE_DIR", _DIRS.user_cache_dir, private=True)
+
+
 def key_dir() -> Path:
     """The installation keys and the audit chain's anchors: outside the database, so that a copy of the database
     alone cannot rewrite its own record. REPDESK_KEY_DIR overrides it. Created readable by the user alone."""

@@ -70,6 +70,10 @@ for number in $numbers; do
   if "$BIN" verify "$number.pdf" >/dev/null 2>&1; then verified="$number"; fi
 done
 [ -n "$verified" ] || fail "verify accepted none of the demo's written reports (the demo signs some)"
+year=$(date +%Y)  # the work report of the year: the figures, with charts drawn by reportlab.graphics
+REPDESK_USER=bangongshi REPDESK_PASSWORD=repdesk2026 "$BIN" report annual --from "$year-01-01" --to "$year-12-31" \
+  -o annual.pdf >/dev/null || fail "report annual exited with $?"
+head -c 5 annual.pdf | grep -q '^%PDF-' || fail "report annual wrote no PDF"
 
 echo "smoke: deadlines"
 cat >deadlines.json <<'JSON'

@@ -241,16 +241,45 @@ def _write_new(out: Path, data: bytes, force: bool) -> None:
         raise
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.reports.fonts import font_set
-    from desktop.services import accounts, printing
+def _prepare_printing() -> None:
+    """Load what printing needs (ReportLab and the document builders, the fonts from their cache, pypdf for the
+    signed code's check) in a thread, while the password is asked for and checked: scrypt releases the GIL for its
+    memory-hard tenth of a second or more, and the command does not wait for the two one after the other.
+    Whatever fails here fails again, and is reported, on the main thread."""
 
-    if args.kind == "register":
-        if args.incident or not (args.date_from and args.date_to):
-            print("repdesk report register: give the period with --from DATE --to DATE, not an incident",
+    def load() -> None:
+        try:
+            import pypdf  # noqa: F401 - imported for its side effect: loaded before the check needs it
+
+            from desktop.reports.fonts import font_set
+            from desktop.services import printing  # noqa: F401 - the same
+
+            font_set()
+        except Exception:  # noqa: BLE001, S110 - only a head start: the main thread does it again and reports
+            pass
+
+    import threading
+
+    threading.Thread(target=load, name="prepare-printing", daemon=True).start()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.services import accounts
+
+    _prepare_printing()
+
+    quarter = getattr(args, "quarter", None)
+    if args.kind in ("register", "annual"):
+        if args.incident or quarter or not (args.date_from and args.date_to):
+            print(f"repdesk report {args.kind}: give the period with --from DATE --to DATE, not an incident",
                   file=sys.stderr)
             return 2
-    elif not args.incident or args.date_from or args.date_to:
+    elif args.kind == "quarterly":
+        if args.incident or args.date_from or args.date_to or not quarter:
+            print("repdesk report quarterly: give the quarter with --quarter YYYYQn (e.g. 2026Q4), not an incident",
+                  file=sys.stderr)
+            return 2
+    elif not args.incident or args.date_from or args.date_to or quarter:
         print(f"repdesk report {args.kind}: give the incident number (--from/--to are for the register)",
               file=sys.stderr)
         return 2
@@ -270,10 +299,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _db(args)
     with db.session() as session:
         actor = accounts.authenticate(session, name, password).actor()
+        from desktop.services import printing  # here, not above: loaded meanwhile by _prepare_printing
+
         if args.kind == "register":
             first = printing.parse_day(args.date_from, "from")
             last = printing.parse_day(args.date_to, "to")
             result = printing.build_register(session, actor, first, last)
+        elif args.kind in ("annual", "quarterly"):  # 声誉风险管理工作报告: the figures of a period
+            from desktop.registers import statistics
+
+            period = (statistics.quarter_period(quarter or "") if args.kind == "quarterly" else statistics.between(
+                printing.parse_day(args.date_from, "from"), printing.parse_day(args.date_to, "to")))
+            result = statistics.build_report(session, actor, period)
         else:
             result = printing.build_document(session, actor, args.kind, args.incident)
         try:
@@ -285,6 +322,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return 2
         printing.record_print(session, actor, result)  # written: the print is recorded, as the person who made it
+    from desktop.reports.fonts import font_set
+
     # The faces standing in for those the office expects, on one line: visible, without burying the other notes.
     stand_ins = set(font_set().stand_ins())
     faces = [w for w in result.warnings if w in stand_ins]

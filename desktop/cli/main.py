@@ -9,8 +9,24 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+_VALUED_OPTIONS = ("--database-url", "--user")
 
-def _parser() -> argparse.ArgumentParser:
+
+def _window_only(argv: Sequence[str]) -> bool:
+    """True when the arguments name no subcommand but `gui` (the window): the parser then skips the subcommands
+    whose arguments live in their own modules, so that opening the window imports none of them."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUED_OPTIONS:
+            skip = True
+        elif arg in ("-h", "--help") or (not arg.startswith("-") and arg != "gui"):
+            return False
+    return True
+
+
+def _parser(window_only: bool = False) -> argparse.ArgumentParser:
     from desktop import __version__
 
     parser = argparse.ArgumentParser(
@@ -54,13 +70,24 @@ def _parser() -> argparse.ArgumentParser:
     audit_sub.add_parser("verify", help="check the hash chain; names the first broken entry")
 
     p = sub.add_parser("report", help="print a document to PDF (signed if its version is signed, else a draft)")
-    p.add_argument("kind", choices=["written-report", "major-report", "response-plan", "evaluation", "register"])
+    p.add_argument("kind", choices=["written-report", "major-report", "response-plan", "evaluation", "register",
+                                    "annual", "quarterly"])
     p.add_argument("incident", nargs="?", metavar="INCIDENT",
                    help="the incident number, as `repdesk incidents` prints it first on each line")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="register: first day, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="register: last day, YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="register, annual: first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="register, annual: last day, YYYY-MM-DD")
+    p.add_argument("--quarter", metavar="YYYYQn", help="quarterly: the quarter of the work report, e.g. 2026Q4")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+
+    if not window_only:
+        from desktop.cli import export  # the export's own arguments live beside it
+
+        export.add_parser(sub)
+
+        from desktop.cli import exchange  # signed packages between installations, arguments beside the command
+
+        exchange.add_parser(sub)
 
     p = sub.add_parser("verify", help="check a printed PDF against the stored signed version")
     p.add_argument("pdf", metavar="FILE.pdf")
@@ -77,7 +104,7 @@ OpenWindow = Callable[..., int]
 def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
     """`open_window` is given by the launcher in `ui` (the core never imports the UI); without it, as with
     `python -m desktop`, only the headless commands are available."""
-    args = _parser().parse_args(argv)
+    args = _parser(_window_only(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     command = args.command or "gui"
     if command == "deadlines":
         from desktop.rules.contract import run_deadlines
@@ -95,6 +122,14 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
                            password=os.environ.get("REPDESK_PASSWORD") if user else None)
     from desktop.cli import commands
 
+    if command == "export":
+        from desktop.cli import export as export_cli
+
+        return int(commands.run_guarded(export_cli.cmd_export, args))
+    if command == "exchange":
+        from desktop.cli import exchange as exchange_cli
+
+        return int(commands.run_guarded(exchange_cli.cmd_exchange, args))
     handler = getattr(commands, f"cmd_{command}")
     return int(commands.run_guarded(handler, args))
 

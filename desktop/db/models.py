@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import (
@@ -32,6 +33,11 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_uid() -> str:
+    """A record's id across installations (desktop.exchange): the same fact keeps it wherever it travels."""
+    return uuid.uuid4().hex
 
 
 # --- organisation -------------------------------------------------------------------------------------------
@@ -156,6 +162,10 @@ class Incident(Base):
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     # 4.1: the MAJOR_CRITERIA keys that made it major, comma-separated (last: a later migration adds it)
     major_criteria: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Exchange between installations: the id the incident keeps everywhere, and the installation it came from
+    # ("" = recorded here).
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)
+    origin: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
@@ -188,6 +198,7 @@ class IncidentEvent(Base):
     withdrawn_by_name: Mapped[str] = mapped_column(String(60), default="")
     withdraw_reason: Mapped[str] = mapped_column(Text, default="")
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("incident_events.id"))
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # the same event at every installation
 
     incident: Mapped[Incident] = relationship(back_populates="events")
 
@@ -205,6 +216,7 @@ class MediaContact(Base):
     phone: Mapped[str] = mapped_column(String(60), default="")
     question: Mapped[str] = mapped_column(Text, default="")
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class OpinionEntry(Base):
@@ -220,6 +232,7 @@ class OpinionEntry(Base):
     reach: Mapped[str] = mapped_column(String(60), default="")
     tone: Mapped[str] = mapped_column(String(20), default="")
     recorded_by_name: Mapped[str] = mapped_column(String(60), default="")
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class Appeasement(Base):
@@ -235,6 +248,7 @@ class Appeasement(Base):
     agreed: Mapped[str] = mapped_column(Text)
     result: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class AccountabilityItem(Base):
@@ -282,6 +296,7 @@ class Document(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     doc_number: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
     versions: Mapped[list[DocumentVersion]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.number"
@@ -306,6 +321,7 @@ class DocumentVersion(Base):
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
@@ -326,6 +342,7 @@ class ApprovalDecision(Base):
     actor_name: Mapped[str] = mapped_column(String(60))
     comment: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
     version: Mapped[DocumentVersion] = relationship(back_populates="decisions")
 
@@ -350,6 +367,7 @@ class PaperSignature(Base):
     scan_filename: Mapped[str] = mapped_column(String(255))
     scan_mime: Mapped[str] = mapped_column(String(100))
     scan_size: Mapped[int] = mapped_column(Integer)
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class DocumentPrint(Base):
@@ -445,6 +463,16 @@ class Setting(Base):
 
 
 Index("ix_incident_events_incident_type", IncidentEvent.incident_id, IncidentEvent.type)
+
+# 0015_scale: an index for every query the window and the commands make, so their cost follows what is open or
+# shown, not the years of history. The list pages by (filter, occurred_at); visibility ORs unit and business dept.
+Index("ix_incidents_status_occurred_at", Incident.status, Incident.occurred_at)
+Index("ix_incidents_unit_occurred_at", Incident.unit_id, Incident.occurred_at)
+Index("ix_incidents_severity_occurred_at", Incident.severity, Incident.occurred_at)
+Index("ix_incidents_business_dept_id", Incident.business_dept_id)
+Index("ix_incidents_created_by_id", Incident.created_by_id)  # search: the reporter's name
+Index("ix_audit_log_entity", AuditEntry.entity, AuditEntry.entity_id)  # a version's signing entry, crosscheck
+Index("ix_document_versions_created_by_state", DocumentVersion.created_by_id, DocumentVersion.state)  # returned
 
 
 class IncidentCounter(Base):

@@ -24,6 +24,9 @@ T = TypeVar("T")
 # The one lock every writing transaction takes first (the audit chain's head, desktop.services.audit): with one
 # lock always taken before any row is written, a drafter and an approver can never hold locks in opposite orders.
 WRITE_LOCK_KEY = "audit_chain_lock"
+# PostgreSQL: every writing transaction notifies this channel; the server delivers it only when the transaction
+# commits, so every open window (ui.data.live) hears of each committed change, and of nothing rolled back.
+CHANGE_CHANNEL = "repdesk_changes"
 STALE_MESSAGE = "该记录已被其他用户修改，请刷新后重试（您的修改未保存）"
 BUSY_MESSAGE = "数据库正忙（其他用户正在保存），请稍后重试（您的修改未保存）"
 RETRIES = 8
@@ -112,6 +115,8 @@ def take_write_lock(session: Session) -> None:
         conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, '1') ON CONFLICT (key) DO NOTHING"),
                      {"key": WRITE_LOCK_KEY})
         conn.execute(lock, {"key": WRITE_LOCK_KEY})
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"NOTIFY {CHANGE_CHANNEL}"))  # one per transaction: the server folds repeats anyway
 
 
 def alembic_config(engine: Engine) -> Any:

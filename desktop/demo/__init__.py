@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import Base
 from desktop.db.session import Database
 from desktop.demo import document_flow as doc_demo
+from desktop.demo import registers_demo
 from desktop.domain import SYSTEM, Actor, Stage
 from desktop.services import accounts, approvals, documents, incidents, org
 from desktop.services.issuing import numbering
@@ -248,4 +249,7 @@ def fill(db: Database, reset: bool = False, now: datetime | None = None) -> dict
         people = build_accounts(session, units)
         made = build_incidents(session, units, people, now)
         doc_demo.demo_documents(session, units, people, made, now)
+        registers_demo.fill_registers(session, units, people, now)
+        registers_demo.fill_accountability(session, people, made, now)
+        registers_demo.fill_public_registers(session, units, people, made, now)
         return made

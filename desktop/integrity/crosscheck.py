@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import ApprovalDecision, AuditEntry, DocumentVersion, IncidentEvent, PaperSignature
 from desktop.domain import Decision
+from desktop.registers import attachments, followups, prevention
 from desktop.services import audit, documents, printing
 from desktop.services.issuing import verification
 from desktop.timeutil import parse_rfc3339
@@ -159,6 +160,9 @@ def check(session: Session) -> Report:
         *_check_versions(session, entries, None),
         *_check_decisions(session, entries, None),
         *_check_events(session, entries),
+        *attachments.verify_attachments(session),  # each file against the hash its audit entry recorded
+        *prevention.verify_records(session),  # each prevention record, withdrawal and sign-off against its entry
+        *followups.verify_followups(session),
     ]
     return Report(not problems, chain, tuple(problems))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import tempfile
 import threading
 from collections.abc import Sequence
 from typing import Any, TypeAlias
@@ -13,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
+from desktop.reports.caches import Segmenter
 from desktop.reports.layout import BODY_SIZE, FOOT_SIZE, LEADING, OFFICIAL, PITCH, RED, Styles
 from desktop.reports.linebreak import Para
 from desktop.reports.model import DocumentHeader
@@ -92,26 +91,17 @@ class DocHead(Flowable):
 
 # Title line breaks keep words whole (GB/T 9704 7.3.1: 词意完整): jieba finds the words, the break goes between
 # two of them, nearest the middle. Punctuation and these particles also make good breaks.
-_SEGMENTER: Any = None
+_SEGMENTER: Segmenter | None = None
 _SEGMENTER_LOCK = threading.Lock()
 
 
-def _segmenter() -> Any:
-    """jieba, loaded on first use: its dictionary takes a second, it logs to stderr and writes a cache file;
-    the log is silenced and the cache kept in the temporary folder (never inside the installed package)."""
+def _segmenter() -> Segmenter:
+    """jieba, set up on first use: without loading its whole dictionary (a second), from the cached, indexed one
+    (desktop.reports.caches); its log is silenced."""
     global _SEGMENTER
     with _SEGMENTER_LOCK:
         if _SEGMENTER is None:
-            import jieba  # a heavy import (a dictionary to load), deferred until a title needs it
-
-            jieba.setLogLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
-            tokenizer.tmp_dir = tempfile.gettempdir()
-            tokenizer.cache_file = "repdesk-jieba.cache"
-            for word in _DOMAIN_WORDS:
-                tokenizer.add_word(word)
-            tokenizer.initialize()
-            _SEGMENTER = tokenizer
+            _SEGMENTER = Segmenter(_DOMAIN_WORDS)
     return _SEGMENTER
 
 
@@ -122,7 +112,7 @@ _DOMAIN_WORDS = ("网络舆情", "声誉风险", "应对方案", "评估总结",
 
 def title_words(title: str) -> list[str]:
     """The words of a title as the segmenter sees them (precise mode)."""
-    return list(_segmenter().cut(title, HMM=True))
+    return _segmenter().cut(title)
 
 
 def balance_title(title: str, per_line: int) -> str:

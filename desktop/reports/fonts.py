@@ -35,9 +35,9 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.paths import config_dir, resource
+from desktop.reports.caches import tt_font
 
 FANG, SONG, HEI, KAI = "fang", "song", "hei", "kai"
 ROLES = (FANG, SONG, HEI, KAI)
@@ -209,7 +209,7 @@ def _register(src: FontSource, need: str = "") -> str | None:
         if key not in _registered:
             new_name = "RD-" + re.sub(r"[^A-Za-z0-9]", "", src.path.stem) + f"-{src.index}"
             try:
-                font = TTFont(new_name, str(src.path), subfontIndex=src.index)
+                font = tt_font(new_name, src.path, src.index)  # parsed once, then from the user's cache
                 pdfmetrics.registerFont(font)
                 _registered[key] = new_name
             except Exception:  # noqa: BLE001 - CFF outlines, broken or unreadable files: skip the candidate

@@ -257,6 +257,15 @@ def changes_after(session: Session, after: int | None) -> tuple[int, dict[int, i
     return newest, {incident_id: last for incident_id, last in rows if incident_id is not None}
 
 
+def changed_outside_incidents(session: Session, after: int) -> bool:
+    """Whether an entry after `after` is about no incident (an account, a unit, a rule set, a setting): the
+    window then reads those again. The newest entries only, by the primary key: cheap whatever the history."""
+    found = session.execute(
+        select(AuditEntry.id).where(AuditEntry.id > after, AuditEntry.incident_id.is_(None)).limit(1)
+    ).first()
+    return found is not None
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool

@@ -17,11 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.db import register_tables
 from desktop.db.models import AuditEntry, Document, DocumentVersion, Incident, PaperSignature, User
 from desktop.domain import (
     ELEMENTS,
     MAJOR_CRITERIA,
     MAJOR_ELEMENTS,
+    MONITORING_PLATFORMS,
+    MONITORING_TONES,
     STAGES,
     SYSTEM,
     Actor,
@@ -273,6 +276,20 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         {"source": o.source, "title": o.link_or_title, "at": _time(o.seen_at), "reach": o.reach, "tone": o.tone}
         for o in incidents.opinions(session, SYSTEM, record.id)
     ]
+    # The monitoring register's entries linked to the incident (escalated or linked) join them on paper.
+    linked = register_tables.linked_monitoring(session, record.id)
+    snapshot["opinions"] += [
+        {"source": MONITORING_PLATFORMS.get(m["platform"], m["platform"]), "title": m["title"],
+         "at": _time(m["observed_at"]), "reach": _reach(m["reads"], m["reposts"]),
+         "tone": MONITORING_TONES.get(m["tone"], m["tone"])}
+        for m in linked
+    ]
+    snapshot["opinions"].sort(key=lambda o: o["at"] or "")
+    # 附件 (GB/T 9704 7.3.4): the evidence kept with the incident, by file name; only when there is any, so a
+    # document of an incident without attachments keeps the content it always had.
+    files = register_tables.owner_attachment_names(session, "incident", record.id)
+    if files:
+        snapshot["attachments"] = files
     if record.is_major:
         snapshot["incident"]["major_criteria"] = [MAJOR_CRITERIA[k] for k in record.major_criteria]  # 4.1
     if kind == "evaluation":
@@ -285,6 +302,11 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         group = incidents.leadership_group(session, SYSTEM, record.id)
         snapshot["leadership_group"] = [{"position": p, "name": n, "title": t} for p, n, t in group]
     return snapshot
+
+
+def _reach(reads: int | None, reposts: int | None) -> str:
+    parts = [f"阅读{reads}" if reads is not None else "", f"转发{reposts}" if reposts is not None else ""]
+    return "，".join(p for p in parts if p)
 
 
 def _default_fields(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,6 +23,7 @@ from desktop.db.models import (
     LeadershipMember,
     MediaContact,
     OpinionEntry,
+    Setting,
     Unit,
     User,
 )
@@ -34,6 +35,7 @@ from desktop.domain import (
     MAJOR_ELEMENTS,
     SEVERITIES,
     SOURCES,
+    STATUSES,
     Actor,
     DocumentState,
     EventRecord,
@@ -239,6 +241,9 @@ def _check_times(incident: Incident) -> None:
         raise ValidationError("occurred_at", "事发时间不能晚于时间线上最早的事件")
 
 
+NUMBER_TAG_KEY = "incidents.number_tag"  # set on a site installation only (desktop.exchange)
+
+
 def _next_number(session: Session, when: datetime) -> str:
     """SY<year>-<serial>: the year's counter taken under a row lock inside the creating transaction, so numbers
     are dense and never collide; at least four digits, more past 9999."""
@@ -254,7 +259,10 @@ def _next_number(session: Session, when: datetime) -> str:
         session.add(counter)
     seq = counter.next_value
     counter.next_value = seq + 1
-    return f"SY{year}-{seq:04d}"
+    # A site installation (desktop.exchange) numbers with its unit's tag, SY<year>-<tag>-<serial>: its incidents
+    # keep their numbers at the branch office, where the plain SY<year>-<serial> sequence is the branch's own.
+    tag = session.execute(select(Setting.value).where(Setting.key == NUMBER_TAG_KEY)).scalar_one_or_none()
+    return f"SY{year}-{tag}-{seq:04d}" if tag else f"SY{year}-{seq:04d}"
 
 
 # --- commands -----------------------------------------------------------------------------------------------
@@ -878,17 +886,140 @@ def list_incidents(session: Session, actor: Actor, status: IncidentStatus | None
 def iter_incidents(session: Session, actor: Actor, filters: IncidentFilter,
                    chunk: int = 200) -> Iterator[IncidentRecord]:
     """`list_incidents` oldest first, loaded `chunk` incidents at a time: a year's register never holds every
-    incident's events at once. The ids are chosen (visibility, period) in one query, then read chunk by chunk."""
-    query = _visible(session, actor, _filtered(session, select(Incident.id), filters))
-    ids = session.execute(query.order_by(Incident.occurred_at, Incident.number)).scalars().all()
+    incident's events, nor every id, at once. Each chunk is the next `chunk` rows after the last one read, in the
+    order of (occurred_at, id) (keyset paging: the period's index range is walked, never skipped over again)."""
+    chunk = count(chunk, "chunk", 1, 10_000)
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
-    for i in range(0, len(ids), chunk):
+    base = _visible(session, actor, _filtered(session, select(Incident), filters))
+    after: tuple[datetime, int] | None = None
+    while True:
+        query = base
+        if after is not None:
+            query = query.where(or_(Incident.occurred_at > after[0],
+                                    and_(Incident.occurred_at == after[0], Incident.id > after[1])))
         rows = session.execute(
-            select(Incident).options(selectinload(Incident.events), selectinload(Incident.business_dept))
-            .where(Incident.id.in_(ids[i:i + chunk])).order_by(Incident.occurred_at, Incident.number)
+            query.options(selectinload(Incident.events), selectinload(Incident.business_dept))
+            .order_by(Incident.occurred_at, Incident.id).limit(chunk)
         ).scalars().all()
+        if not rows:
+            return
+        after = (rows[-1].occurred_at, rows[-1].id)
+        records = [_fast_record(incident, by_unit) for incident in rows]
         # the session holds loaded rows weakly: once a chunk's records are made, its rows can be freed
-        yield from (_fast_record(incident, by_unit) for incident in rows)
+        del rows
+        yield from records
+        if len(records) < chunk:
+            return
+
+
+# The incident list's columns that sort in the database (ui/incidents/models.py shows them in this order).
+SORT_KEYS = ("number", "title", "unit", "severity", "source", "occurred_at", "status", "lead_unit")
+PAGE_LIMIT = 1000  # most rows one page may ask for
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """One line of the incident list: what it shows, without the timeline or the element texts (a list scrolled
+    through thousands of incidents holds these, not whole records)."""
+
+    id: int
+    number: str
+    title: str
+    unit_id: int
+    unit_name: str
+    lead_unit_name: str
+    severity: str
+    source: str
+    occurred_at: datetime
+    status: IncidentStatus
+
+    @property
+    def is_major(self) -> bool:
+        return self.severity == "major"
+
+
+_ROW_COLUMNS = (Incident.id, Incident.number, Incident.title, Incident.unit_id, Incident.severity, Incident.source,
+                Incident.occurred_at, Incident.status)
+
+
+def _row_query() -> Select[Any]:
+    return cast(Select[Any], select(*_ROW_COLUMNS))
+
+
+def _rank(column: Any, names: dict[Any, str]) -> Any:
+    """An ORDER BY term putting the column's values in the order of the names shown for them (a handful of units
+    or labels, so a CASE in the query); values without a name last."""
+    ranked = sorted(names, key=lambda k: (names[k], str(k)))
+    if not ranked:
+        return column
+    return case({key: i for i, key in enumerate(ranked)}, value=column, else_=len(ranked))
+
+
+def _sorted(session: Session, query: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
+    """Order by the column the user clicked, then newest first (and by id, so pages never overlap)."""
+    if sort_key not in SORT_KEYS:
+        raise ValidationError("sort", "未知的排序列")
+    if sort_key in ("unit", "lead_unit"):
+        units = org.list_units(session, include_inactive=True)
+        names = {u.id: (u.name if sort_key == "unit" else u.lead_unit_name) for u in units}
+        term: Any = _rank(Incident.unit_id, names)
+    elif sort_key in ("severity", "source", "status"):
+        labels = {"severity": SEVERITIES, "source": SOURCES, "status": STATUSES}[sort_key]
+        term = _rank(getattr(Incident, sort_key), {str(k): v for k, v in labels.items()})
+    else:
+        term = getattr(Incident, sort_key)
+    if sort_key == "occurred_at":
+        keys = [term.desc() if descending else term.asc(), Incident.id.desc() if descending else Incident.id.asc()]
+    else:
+        keys = [term.desc() if descending else term.asc(), Incident.occurred_at.desc(), Incident.id.desc()]
+    return query.order_by(*keys)
+
+
+def _rows(session: Session, query: Select[Any]) -> Iterator[IncidentRow]:
+    by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
+    for r in session.execute(query):
+        unit = by_unit[r.unit_id]
+        yield IncidentRow(r.id, r.number, r.title, r.unit_id, unit.name, unit.lead_unit_name, r.severity, r.source,
+                          r.occurred_at, IncidentStatus(r.status))
+
+
+def page_incidents(session: Session, actor: Actor, filters: IncidentFilter | None = None,
+                   sort_key: str = "occurred_at", descending: bool = True, offset: int = 0,
+                   limit: int = 200) -> list[IncidentRow]:
+    """One page of the incident list: filtered, sorted and cut in the database, so its cost follows the page,
+    not the history (the indexes of migration 0015_scale serve each filter in the list's order)."""
+    offset = count(offset, "offset", 0, 10**9)
+    limit = count(limit, "limit", 1, PAGE_LIMIT)
+    query = _visible(session, actor, _filtered(session, _row_query(), filters or IncidentFilter()))
+    return list(_rows(session, _sorted(session, query, sort_key, descending).offset(offset).limit(limit)))
+
+
+TEXT_COUNT_CAP = 10_000  # a text filter counts this many at most (see count_incidents)
+
+
+def count_incidents(session: Session, actor: Actor, filters: IncidentFilter | None = None) -> int:
+    """How many incidents the list's filters let through, counted in the database.
+
+    A word matched anywhere in a text (LIKE '%word%') can use no B-tree index, so with a text filter the count
+    stops at TEXT_COUNT_CAP matches, walking the occurred_at index newest first: its cost is bounded however long
+    the history. A result equal to the cap means "at least this many"."""
+    chosen = filters or IncidentFilter()
+    if _words(chosen.text):
+        ids = _visible(session, actor, _filtered(session, select(Incident.id), chosen))
+        capped = ids.order_by(Incident.occurred_at.desc()).limit(TEXT_COUNT_CAP).subquery()
+        return int(session.execute(select(func.count()).select_from(capped)).scalar_one())
+    query = _visible(session, actor, _filtered(session, select(func.count(Incident.id)), chosen))
+    return int(session.execute(query).scalar_one())
+
+
+def stream_incidents(session: Session, actor: Actor, filters: IncidentFilter | None = None,
+                     sort_key: str = "occurred_at", descending: bool = True,
+                     chunk: int = 500) -> Iterator[IncidentRow]:
+    """Every row the filters let through, in the list's order, read from one query `chunk` rows at a time (a
+    server-side cursor on PostgreSQL): an export of the whole history never holds it all."""
+    chunk = count(chunk, "chunk", 1, 10_000)
+    query = _visible(session, actor, _filtered(session, _row_query(), filters or IncidentFilter()))
+    yield from _rows(session, _sorted(session, query, sort_key, descending).execution_options(yield_per=chunk))
 
 
 def _fast_record(incident: Incident, by_unit: dict[int, Any]) -> IncidentRecord:
@@ -955,10 +1086,13 @@ def search_incidents(session: Session, actor: Actor, text: str, limit: int = 20)
                    Incident.severity, Incident.status, Incident.occurred_at, Incident.spokesperson_name)
     for word in words:
         query = query.where(_mentions(word))
-    exact = case((func.lower(Incident.number) == words[0].lower(), 0), else_=1)
     visible = _visible(session, actor, cast(Select[Any], query))
-    ordered = visible.order_by(exact, Incident.occurred_at.desc(), Incident.id.desc())
-    rows = session.execute(ordered.limit(max(1, limit) + 1)).all()
+    # The incident numbered by the first word (found through the number's unique index) comes first; the rest
+    # walk the occurred_at index newest first and stop after limit + 1 matches: no sort of every match.
+    number = words[0].upper()
+    rows = list(session.execute(visible.where(Incident.number == number)).all())
+    rest = visible.where(Incident.number != number).order_by(Incident.occurred_at.desc(), Incident.id.desc())
+    rows += session.execute(rest.limit(limit + 1 - len(rows))).all()
     more, rows = len(rows) > limit, rows[:limit]
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
     people = _people(session, [r.id for r in rows])

@@ -49,6 +49,9 @@ KIND_OF_REPORT = {
     "evaluation": "evaluation",
 }
 SIGNED_STATES = (DocumentState.APPROVED, DocumentState.SIGNED, DocumentState.SENT)
+# Prints of a period rather than of a document: the register and the 声誉风险管理工作报告 (desktop.registers.statistics)
+# ... and the 舆情监测日报/周报 of the monitoring register (desktop.registers.summary)
+PERIOD_KINDS = ("register", "work_report", "monitoring_summary")
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,9 @@ def _header(session: Session, view: DocumentVersionView, signed: bool) -> R.Docu
         copy_number=fields.get("copy_number", ""),
         classification=fields.get("classification", ""),
         secrecy_period=fields.get("secrecy_period", ""),
-        attachments=tuple(_lines(fields.get("attachments", ""))),
+        # The drafter's 附件说明, then the files kept with the incident when the version was drafted (its content).
+        attachments=tuple(dict.fromkeys([*_lines(fields.get("attachments", "")),
+                                         *view.content.get("attachments", [])])),
         signer_name=signer,
         signed_at=signed_at,
         verification_code=view.verification_code if signed else None,
@@ -373,8 +378,8 @@ def record_print(session: Session, actor: Actor, printed: Printed, now: datetime
     actor = accounts.current_actor(session, actor)  # who may print is who the accounts table says now
     now = now or now_utc()
     digest = hashlib.sha256(printed.pdf).hexdigest()
-    if printed.kind == "register":
-        audit.record(session, actor, "register.print", "register", printed.period,
+    if printed.kind in PERIOD_KINDS:  # a period's print (台账, 工作报告): no incident, no stored version
+        audit.record(session, actor, f"{printed.kind}.print", printed.kind, printed.period,
                      after={"pdf_sha256": digest}, at=now)
         return digest
     if printed.version_id is None:  # a draft of a document not drafted yet (the command line)

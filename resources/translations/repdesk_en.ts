@@ -989,6 +989,10 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>牵头部门</source>
         <translation>Lead department</translation>
     </message>
+    <message>
+        <source>（来自：%1）</source>
+        <translation> (from: %1)</translation>
+    </message>
 </context>
 <context>
     <name>IncidentListPage</name>
@@ -1039,8 +1043,8 @@ You can keep working; if it happens again, please contact your administrator.</t
     </message>
     <message>
         <location filename="../../ui/incidents/list_page.py" line="0"/>
-        <source>把列表中显示的事件按显示的顺序导出为 Excel 工作簿</source>
-        <translation>Export the incidents the list shows, in the order shown, to an Excel workbook</translation>
+        <source>把筛选出的全部事件按显示的顺序导出为 Excel 工作簿</source>
+        <translation>Export every incident the filters let through, in the order shown, to an Excel workbook</translation>
     </message>
     <message>
         <location filename="../../ui/incidents/list_page.py" line="0"/>
@@ -1090,6 +1094,10 @@ You can keep working; if it happens again, please contact your administrator.</t
 </context>
 <context>
     <name>IncidentPage</name>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
     <message>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
@@ -1250,6 +1258,14 @@ You can keep working; if it happens again, please contact your administrator.</t
         <source>结束事件…</source>
         <translation>Close incident…</translation>
     </message>
+    <message>
+        <source>来自：%1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>有 %1 处数据交换冲突待牵头部门处理（见“数据交换”）</source>
+        <translation>%1 exchange conflict(s) for the lead department to resolve (see Data exchange)</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -1294,6 +1310,18 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/login.py" line="33"/>
         <source>登录</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>正在验证密码…</source>
+        <translation>Checking the password…</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1680,10 @@ You can keep working; if it happens again, please contact your administrator.</t
         <location filename="../../ui/dashboard/reminders.py" line="155"/>
         <source>需要关注的时限提醒（%1 项）</source>
         <translation>Deadline reminders needing attention (%1)</translation>
+    </message>
+    <message>
+        <source>仅列出最紧急的 %1 项，其余见时限看板</source>
+        <translation>Only the %1 most urgent are listed; see the deadline board for the rest</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2360,22 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
         <source>总行办公室名称</source>
         <translation>Head office name</translation>
     </message>
+    <message>
+        <source>从上级机构的站点包导入…</source>
+        <translation>Import a site package from the upstream office…</translation>
+    </message>
+    <message>
+        <source>离线机构：用上级机构管理员制作的站点包建立本机</source>
+        <translation>Offline office: set up this installation from the site package the upstream administrator made</translation>
+    </message>
+    <message>
+        <source>从上级机构的站点包导入</source>
+        <translation>Import a site package from the upstream office</translation>
+    </message>
+    <message>
+        <source>RepDesk 站点包 (*.rdx);;所有文件 (*)</source>
+        <translation>RepDesk site package (*.rdx);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>TimelineChart</name>
@@ -2466,6 +2514,218 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
 <context>
     <name>domain</name>
     <message>
+        <source>负面</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>中性</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>正面</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>微博</source>
+        <translation>Weibo</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>抖音</source>
+        <translation>Douyin</translation>
+    </message>
+    <message>
+        <source>新闻网站</source>
+        <translation>News site</translation>
+    </message>
+    <message>
+        <source>论坛/贴吧</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>视频平台</source>
+        <translation>Video platform</translation>
+    </message>
+    <message>
+        <source>待研判</source>
+        <translation>To assess</translation>
+    </message>
+    <message>
+        <source>已转为事件</source>
+        <translation>Became an incident</translation>
+    </message>
+    <message>
+        <source>已关联事件</source>
+        <translation>Linked to an incident</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>网点现场</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>客服电话</source>
+        <translation>Service line</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>网络/APP</source>
+        <translation>Online / app</translation>
+    </message>
+    <message>
+        <source>监管转办</source>
+        <translation>Passed on by the regulator</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>转为事件</source>
+        <translation>Became an incident</translation>
+    </message>
+    <message>
+        <source>关联事件</source>
+        <translation>Linked to an incident</translation>
+    </message>
+    <message>
+        <source>处理结果报牵头部门</source>
+        <translation>Result reported to the lead department</translation>
+    </message>
+    <message>
+        <source>报纸</source>
+        <translation>Newspaper</translation>
+    </message>
+    <message>
+        <source>电视</source>
+        <translation>Television</translation>
+    </message>
+    <message>
+        <source>广播</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <source>网络媒体</source>
+        <translation>Online media</translation>
+    </message>
+    <message>
+        <source>通讯社</source>
+        <translation>News agency</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>舆情监测</source>
+        <translation>Monitoring entry</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>应急演练</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>风险评估</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>培训课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>专题讲座</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>知识竞赛</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <source>新产品</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>新业务流程</source>
+        <translation>New process</translation>
+    </message>
+    <message>
+        <source>新信息系统</source>
+        <translation>New system</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>可以上线</source>
+        <translation>Ready to launch</translation>
+    </message>
+    <message>
+        <source>落实防控措施后上线</source>
+        <translation>Launch once the measures are in place</translation>
+    </message>
+    <message>
+        <source>暂缓上线</source>
+        <translation>Not ready to launch</translation>
+    </message>
+    <message>
+        <source>待领导签批</source>
+        <translation>Waiting for the leader</translation>
+    </message>
+    <message>
+        <source>领导已签批</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <source>领导已退回</source>
+        <translation>Sent back by the leader</translation>
+    </message>
+    <message>
+        <source>预案适用，无需修订</source>
+        <translation>Plan adequate, no change</translation>
+    </message>
+    <message>
+        <source>已修订预案</source>
+        <translation>Plan revised</translation>
+    </message>
+    <message>
         <location filename="../../ui/strings.py" line="33"/>
         <source>一般</source>
         <translation>General</translation>
@@ -2579,6 +2839,26 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
 <context>
     <name>pages</name>
     <message>
+        <source>舆情监测</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>投诉台账</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>媒体与发言人</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>预防工作</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
         <location filename="../../ui/strings.py" line="22"/>
         <source>时限看板</source>
         <translation>Deadlines</translation>
@@ -2592,6 +2872,10 @@ For example: a 30-minute limit turns yellow with 15 minutes left, a 2-hour one w
         <location filename="../../ui/strings.py" line="22"/>
         <source>待我审批</source>
         <translation>My approvals</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
     </message>
     <message>
         <location filename="../../ui/strings.py" line="22"/>
@@ -2610,6 +2894,10 @@ Nothing is waiting for you now.</translation>
         <location filename="../../work/main/ui/strings.py" line="81"/>
         <source>系统管理</source>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4635,46 @@ Nothing is waiting for you now.</translation>
         <source>主办业务部门立即着手或指导事发经营单位与投诉客户联系，做好客户安抚工作</source>
         <translation>The business department contacts the complaining customer at once, or guides the incident unit in doing so, and reassures the customer</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="49"/>
+        <source>客户投诉纳入事件处置</source>
+        <translation>Customer complaint taken into the incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="50"/>
+        <source>投诉台账中的客户投诉已纳入本事件处置</source>
+        <translation>The complaint from the complaints register was taken into this incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="51"/>
+        <source>投诉处理结果报牵头部门</source>
+        <translation>Complaint result reported to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="52"/>
+        <source>客户投诉处理结果已报牵头部门</source>
+        <translation>Reported the complaint's result to the lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="53"/>
+        <source>客户投诉处理结果已报分行办公室</source>
+        <translation>Reported the complaint's result to the branch office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="54"/>
+        <source>客户投诉处理结果已报属地牵头部门</source>
+        <translation>Reported the complaint's result to the local lead department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="112"/>
+        <source>24小时内将客户投诉处理结果报牵头部门</source>
+        <translation>Report the complaint's result to the lead department within 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/rule_strings.py" line="113"/>
+        <source>将客户投诉的处理结果报牵头部门（由投诉台账登记处理结果时记入时间线）</source>
+        <translation>Report the complaint's result to the lead department (recorded on the timeline when the result is entered in the complaints register)</translation>
+    </message>
 </context>
 <context>
     <name>DateRangeFilter</name>
@@ -4721,6 +5049,1514 @@ Nothing is waiting for you now.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Registers</name>
+    <message>
+        <source>舆情监测汇总</source>
+        <translation>Monitoring summary</translation>
+    </message>
+    <message>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>“%1”应为不小于零的数，如 1.5</source>
+        <translation>“%1” must be a number not below zero, e.g. 1.5</translation>
+    </message>
+    <message>
+        <source>元，可留空</source>
+        <translation>yuan, may be left empty</translation>
+    </message>
+    <message>
+        <source>“%1”应为金额（元），如 12000.50</source>
+        <translation>“%1” must be an amount in yuan, e.g. 12000.50</translation>
+    </message>
+    <message>
+        <source>请填写“%1”</source>
+        <translation>Please fill in “%1”</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>选中一条记录即可查看详情</source>
+        <translation>Select a record to see its details</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>第 %1–%2 条</source>
+        <translation>Rows %1–%2</translation>
+    </message>
+    <message>
+        <source>暂无办理记录</source>
+        <translation>Nothing recorded yet</translation>
+    </message>
+    <message>
+        <source>关闭原因</source>
+        <translation>Reason for closing</translation>
+    </message>
+    <message>
+        <source>舆情监测台账</source>
+        <translation>Public-opinion monitoring log</translation>
+    </message>
+    <message>
+        <source>日常监测到的舆情逐条登记（不必先有事件）；需要处置的一键升级为事件，事件表单自动带入这里的内容；无需处置的写明原因后关闭。所有记录都留痕，不会被删除。</source>
+        <translation>Log every item found by monitoring, one by one (no incident needed first); escalate one that needs handling to an incident in one step (the incident form is filled from it); close one that needs nothing with a reason. Everything stays on the record; nothing is deleted.</translation>
+    </message>
+    <message>
+        <source>登记舆情…</source>
+        <translation>Log an item…</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Seen at</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Excerpt</translation>
+    </message>
+    <message>
+        <source>阅读量</source>
+        <translation>Reads</translation>
+    </message>
+    <message>
+        <source>转发量</source>
+        <translation>Reposts</translation>
+    </message>
+    <message>
+        <source>倾向</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>关联事件</source>
+        <translation>Linked incident</translation>
+    </message>
+    <message>
+        <source>升级为事件</source>
+        <translation>Escalate to an incident</translation>
+    </message>
+    <message>
+        <source>以这条舆情的内容登记一起新的声誉事件，并打开该事件继续填写。确定吗？</source>
+        <translation>Record a new reputation incident with this item's facts and open it to continue. Go ahead?</translation>
+    </message>
+    <message>
+        <source>关联到已有事件</source>
+        <translation>Link to an existing incident</translation>
+    </message>
+    <message>
+        <source>关闭舆情条目</source>
+        <translation>Close the monitoring item</translation>
+    </message>
+    <message>
+        <source>舆情监测日报</source>
+        <translation>Daily monitoring report</translation>
+    </message>
+    <message>
+        <source>舆情监测周报</source>
+        <translation>Weekly monitoring report</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>该条目%1</source>
+        <translation>This item: %1</translation>
+    </message>
+    <message>
+        <source>已升级为事件</source>
+        <translation>Escalated to an incident</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>关闭的条目仍保留在台账中，原因记入操作记录。</source>
+        <translation>A closed item stays in the log; the reason goes on the record.</translation>
+    </message>
+    <message>
+        <source>标题/摘要</source>
+        <translation>Title / excerpt</translation>
+    </message>
+    <message>
+        <source>阅读</source>
+        <translation>Reads</translation>
+    </message>
+    <message>
+        <source>转发</source>
+        <translation>Reposts</translation>
+    </message>
+    <message>
+        <source>升级为事件…</source>
+        <translation>Escalate to an incident…</translation>
+    </message>
+    <message>
+        <source>关联事件…</source>
+        <translation>Link to an incident…</translation>
+    </message>
+    <message>
+        <source>关闭…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>打印监测报告…</source>
+        <translation>Print monitoring report…</translation>
+    </message>
+    <message>
+        <source>已关联事件</source>
+        <translation>Linked to an incident</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>关联事件 %1</source>
+        <translation>Linked to incident %1</translation>
+    </message>
+    <message>
+        <source>关闭：%1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <source>投诉台账</source>
+        <translation>Complaints register</translation>
+    </message>
+    <message>
+        <source>各单位受理的客户投诉：受理、处理步骤、处理结果逐项记录。引发声誉风险的投诉可转为事件或关联到已有事件；关联事件的投诉，处理结果记录后即作为安抚处置结果报牵头部门（4.2.2.1(4)、4.2.2.2(4)）。</source>
+        <translation>Customer complaints received by every unit: receipt, handling steps and result, each recorded. A complaint that carries reputation risk becomes an incident or is linked to one; for a linked complaint the recorded result is reported back to the lead department as the appeasement result (4.2.2.1(4), 4.2.2.2(4)).</translation>
+    </message>
+    <message>
+        <source>登记投诉…</source>
+        <translation>Log a complaint…</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>涉及金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>记录处理步骤</source>
+        <translation>Record a handling step</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Resolved at</translation>
+    </message>
+    <message>
+        <source>处理结果已记录</source>
+        <translation>Result recorded</translation>
+    </message>
+    <message>
+        <source>转为事件</source>
+        <translation>Make it an incident</translation>
+    </message>
+    <message>
+        <source>以这件投诉的内容登记一起新的声誉事件，并打开该事件继续填写。确定吗？</source>
+        <translation>Record a new reputation incident with this complaint's facts and open it to continue. Go ahead?</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>迟报说明</source>
+        <translation>Reason for lateness</translation>
+    </message>
+    <message>
+        <source>已转为事件</source>
+        <translation>Became an incident</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>受理单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>记录处理步骤…</source>
+        <translation>Record a handling step…</translation>
+    </message>
+    <message>
+        <source>处理结果…</source>
+        <translation>Result…</translation>
+    </message>
+    <message>
+        <source>转为事件…</source>
+        <translation>Make it an incident…</translation>
+    </message>
+    <message>
+        <source>打开事件</source>
+        <translation>Open the incident</translation>
+    </message>
+    <message>
+        <source>已关联事件 %1</source>
+        <translation>Linked to incident %1</translation>
+    </message>
+    <message>
+        <source>已记录处理步骤</source>
+        <translation>Handling step recorded</translation>
+    </message>
+    <message>
+        <source>超过时限报送时填写原因</source>
+        <translation>Give the reason when reporting after the deadline</translation>
+    </message>
+    <message>
+        <source>处理结果已记录，并已报牵头部门（事件 %1）</source>
+        <translation>Result recorded and reported to the lead department (incident %1)</translation>
+    </message>
+    <message>
+        <source>未关联事件</source>
+        <translation>Not linked to an incident</translation>
+    </message>
+    <message>
+        <source>记者名录</source>
+        <translation>Journalists</translation>
+    </message>
+    <message>
+        <source>登记记者…</source>
+        <translation>Add a journalist…</translation>
+    </message>
+    <message>
+        <source>媒体名录</source>
+        <translation>Media outlets</translation>
+    </message>
+    <message>
+        <source>登记媒体…</source>
+        <translation>Add an outlet…</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>新闻发言人</source>
+        <translation>Spokespeople</translation>
+    </message>
+    <message>
+        <source>指定发言人…</source>
+        <translation>Designate a spokesperson…</translation>
+    </message>
+    <message>
+        <source>名录登记</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>事件记录</source>
+        <translation>Incident records</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>媒体</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>电子邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>不再担任发言人</source>
+        <translation>No longer spokesperson</translation>
+    </message>
+    <message>
+        <source>采访次数</source>
+        <translation>Inquiries</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>记者</source>
+        <translation>Journalists</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>办公电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>指定时间</source>
+        <translation>Designated at</translation>
+    </message>
+    <message>
+        <source>不再担任…</source>
+        <translation>No longer serves…</translation>
+    </message>
+    <message>
+        <source>已记录</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>办公电话和手机至少填一项</source>
+        <translation>Fill in the office phone or the mobile</translation>
+    </message>
+    <message>
+        <source>在任</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>已卸任</source>
+        <translation>Stepped down</translation>
+    </message>
+    <message>
+        <source>已卸任：%1</source>
+        <translation>Stepped down: %1</translation>
+    </message>
+    <message>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>添加整改事项…</source>
+        <translation>Add a follow-up…</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>登记培训…</source>
+        <translation>Record a training…</translation>
+    </message>
+    <message>
+        <source>应急演练</source>
+        <translation>Emergency drills</translation>
+    </message>
+    <message>
+        <source>登记演练…</source>
+        <translation>Record a drill…</translation>
+    </message>
+    <message>
+        <source>上线前排查</source>
+        <translation>Pre-launch screening</translation>
+    </message>
+    <message>
+        <source>登记上线前排查…</source>
+        <translation>Record a screening…</translation>
+    </message>
+    <message>
+        <source>风险排查</source>
+        <translation>Risk sweeps</translation>
+    </message>
+    <message>
+        <source>登记排查…</source>
+        <translation>Record a sweep…</translation>
+    </message>
+    <message>
+        <source>预案年度评审</source>
+        <translation>Plan reviews</translation>
+    </message>
+    <message>
+        <source>登记评审…</source>
+        <translation>Record a review…</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+        <source>已落实…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <source>取消…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>撤回记录</source>
+        <translation>Withdraw the record</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Owning unit</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>添加整改事项</source>
+        <translation>Add a follow-up</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>演练场景</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>组织单位</source>
+        <translation>Organising unit</translation>
+    </message>
+    <message>
+        <source>参演单位</source>
+        <translation>Units taking part</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>排查对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>签批领导</source>
+        <translation>Signing leader</translation>
+    </message>
+    <message>
+        <source>计划上线时间</source>
+        <translation>Planned launch</translation>
+    </message>
+    <message>
+        <source>评估情况</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>防控措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>排查范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>发现问题数</source>
+        <translation>Issues found</translation>
+    </message>
+    <message>
+        <source>评审时间</source>
+        <translation>Reviewed at</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>预案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>修订内容</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>落实情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>撤回的记录仍保留在台账中并标明撤回原因，不计入统计。</source>
+        <translation>A withdrawn record stays in the register marked with the reason, and is left out of the figures.</translation>
+    </message>
+    <message>
+        <source>新产品、新业务流程或新信息系统的名称</source>
+        <translation>The new product, process or system</translation>
+    </message>
+    <message>
+        <source>整改事项已落实</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <source>取消整改事项</source>
+        <translation>Cancel the follow-up</translation>
+    </message>
+    <message>
+        <source>整改事项已添加，将显示在时限看板上</source>
+        <translation>Follow-up added; it shows on the dashboard</translation>
+    </message>
+    <message>
+        <source>计划上线</source>
+        <translation>Planned launch</translation>
+    </message>
+    <message>
+        <source>领导意见</source>
+        <translation>Leader's comment</translation>
+    </message>
+    <message>
+        <source>撤回：%1</source>
+        <translation>Withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>整改事项（%1，责任人 %2，期限 %3）：%4</source>
+        <translation>Follow-up (%1, owner %2, due %3): %4</translation>
+    </message>
+    <message>
+        <source>追责明细</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>按单位和季度汇总</source>
+        <translation>By unit and quarter</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>来源事件</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>打开来源事件</source>
+        <translation>Open the incident</translation>
+    </message>
+    <message>
+        <source>6.1.1 处罚</source>
+        <translation>6.1.1 penalties</translation>
+    </message>
+    <message>
+        <source>6.1.2 季度考核计零分、取消年度评优</source>
+        <translation>6.1.2 quarter score zero, annual honours withdrawn</translation>
+    </message>
+    <message>
+        <source>在评估报告中记录</source>
+        <translation>Recorded in the evaluation</translation>
+    </message>
+    <message>
+        <source>媒体与发言人</source>
+        <translation>Media and spokespeople</translation>
+    </message>
+    <message>
+        <source>媒体和记者名录由各事件的媒体采访记录自动汇集（不必重复录入），也可在此直接登记；选中记者可查看其历次采访。新闻发言人按单位指定，列明联系电话。</source>
+        <translation>The outlets and journalists come from the incidents' media records (never typed twice) and can also be added here; select a journalist to see their inquiries. Spokespeople are designated per unit, with their phones.</translation>
+    </message>
+    <message>
+        <source>预防工作</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>声誉风险培训、应急演练、新产品新流程新系统上线前的声誉风险排查（由负责领导在“待我审批”中签批）、定期风险排查和应急预案年度评审；各项发现的问题可添加整改事项，明确责任人和期限，未落实的显示在时限看板上。</source>
+        <translation>Reputation-risk training, emergency drills, the screening of new products, processes and systems before launch (signed off by the responsible leader in the approval queue), periodic risk sweeps and the yearly review of the emergency plan; each finding can get a follow-up with an owner and a due date, and open ones show on the dashboard.</translation>
+    </message>
+    <message>
+        <source>责任追究</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>评估报告中记录的责任追究事项，按单位和季度汇总：6.1.1 处罚，6.1.2 季度考核计零分、取消年度评优资格；每项都列明来源事件。</source>
+        <translation>The accountability items recorded in evaluations, by unit and quarter: 6.1.1 penalties, 6.1.2 quarter score set to zero and annual honours withdrawn; each names the incident it comes from.</translation>
+    </message>
+    <message>
+        <source>已同意“%1”上线</source>
+        <translation>Approved the launch of “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>文件名</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>证据文件 (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.pdf *.mp3 *.wav *.m4a *.amr *.mp4 *.mov *.avi *.mkv);;所有文件 (*)</source>
+        <translation>Evidence (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.pdf *.mp3 *.wav *.m4a *.amr *.mp4 *.mov *.avi *.mkv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with the system</translation>
+    </message>
+    <message>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>选中一个附件即可预览</source>
+        <translation>Select an attachment to preview it</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose an attachment</translation>
+    </message>
+    <message>
+        <source>附件已添加</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <source>撤回附件</source>
+        <translation>Withdraw attachment</translation>
+    </message>
+    <message>
+        <source>撤回原因（附件不会被删除，仍留在记录中）：</source>
+        <translation>Reason for withdrawing (the file is not deleted; it stays on the record):</translation>
+    </message>
+    <message>
+        <source>附件已撤回</source>
+        <translation>Attachment withdrawn</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>已撤回：%1</source>
+        <translation>Withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>“%1”不能在窗口中预览，请点“用系统程序打开”。</source>
+        <translation>“%1” cannot be previewed here: click “Open with the system”.</translation>
+    </message>
+    <message>
+        <source>“%1”不是可读的 PDF。</source>
+        <translation>“%1” is not a readable PDF.</translation>
+    </message>
+    <message>
+        <source>共 %1 个附件；单个文件不超过 %2</source>
+        <translation>%1 attachments; at most %2 a file</translation>
+    </message>
+    <message>
+        <source>“%1”不是可识别的图片。</source>
+        <translation>“%1” is not an image that can be read.</translation>
+    </message>
+    <message>
+        <source>无法读取文件“%1”</source>
+        <translation>Cannot read the file “%1”</translation>
+    </message>
+    <message>
+        <source>文件“%1”有 %2，超过附件上限 %3，未添加。请压缩或截取后再添加。</source>
+        <translation>The file “%1” is %2, over the attachment limit of %3; not added. Compress or cut it and add it again.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Owning unit</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>待落实的整改事项（%1 项）</source>
+        <translation>Open follow-ups (%1)</translation>
+    </message>
+    <message>
+        <source>，已超期 %1 项</source>
+        <translation>, %1 overdue</translation>
+    </message>
+    <message>
+        <source>（已超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningQueue</name>
+    <message>
+        <source>待我签批的上线前声誉风险排查</source>
+        <translation>Pre-launch screenings waiting for my sign-off</translation>
+    </message>
+    <message>
+        <source>签批意见（退回时必填）</source>
+        <translation>Comment (required to send back)</translation>
+    </message>
+    <message>
+        <source>同意上线</source>
+        <translation>Approve the launch</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>排查对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>风险等级</source>
+        <translation>Risk level</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>已同意“%1”上线</source>
+        <translation>Approved the launch of “%1”</translation>
+    </message>
+    <message>
+        <source>已退回“%1”</source>
+        <translation>Sent back “%1”</translation>
+    </message>
+    <message>
+        <source>评估情况：%1
+防控措施：%2
+计划上线：%3</source>
+        <translation>Assessment: %1
+Measures: %2
+Planned launch: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePreview</name>
+    <message>
+        <source>文件完整，包头可读</source>
+        <translation>The file is complete and its header readable</translation>
+    </message>
+    <message>
+        <source>格式版本为本程序可读</source>
+        <translation>This program reads its format version</translation>
+    </message>
+    <message>
+        <source>包的类型与本机相符</source>
+        <translation>The package's kind suits this installation</translation>
+    </message>
+    <message>
+        <source>发送方是已知的交换对象</source>
+        <translation>The sender is a known peer</translation>
+    </message>
+    <message>
+        <source>签名有效（内容未被改动）</source>
+        <translation>The signature is valid (nothing was altered)</translation>
+    </message>
+    <message>
+        <source>发给本机（可用本机的密钥解密）</source>
+        <translation>Addressed to this installation (its key decrypts it)</translation>
+    </message>
+    <message>
+        <source>内容完整（审计记录与其哈希相符）</source>
+        <translation>The content is complete (audit entries match their hashes)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePreviewDialog</name>
+    <message>
+        <source>导入站点包</source>
+        <translation>Import site package</translation>
+    </message>
+    <message>
+        <source>导入数据交换包</source>
+        <translation>Import exchange package</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>站点包（建立本机）</source>
+        <translation>Site package (sets up this installation)</translation>
+    </message>
+    <message>
+        <source>数据交换包</source>
+        <translation>Exchange package</translation>
+    </message>
+    <message>
+        <source>无法识别</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>发送方</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>发送方指纹</source>
+        <translation>Sender's fingerprint</translation>
+    </message>
+    <message>
+        <source>收件方</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>程序版本</source>
+        <translation>Program version</translation>
+    </message>
+    <message>
+        <source>包内</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>没有本机尚无的记录（可能已导入过）</source>
+        <translation>Nothing this installation lacks (perhaps imported before)</translation>
+    </message>
+    <message>
+        <source>其中本机尚无</source>
+        <translation>New here</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>未检查</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>确认无误后点击“导入”：整个包在一个事务中导入，或者什么也不写入。</source>
+        <translation>Click Import when it is right: the whole package is applied in one transaction, or nothing is written.</translation>
+    </message>
+    <message>
+        <source>该包未通过检查，不能导入；本机没有写入任何内容。</source>
+        <translation>The package failed its checks and cannot be imported; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>PeerTableModel</name>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>指纹（可电话核对）</source>
+        <translation>Fingerprint (compare by phone)</translation>
+    </message>
+    <message>
+        <source>最近发出</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>upstream</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>site</translation>
+    </message>
+    <message>
+        <source>尚未收到其第一个包</source>
+        <translation>its first package not yet received</translation>
+    </message>
+    <message>
+        <source>站点尚未发回第一个包</source>
+        <translation>the site has not sent its first package</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>nothing</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>事件编号</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>本机的值</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <source>对方的值</source>
+        <translation>Peer's value</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>已采用本机的值</source>
+        <translation>kept the value here</translation>
+    </message>
+    <message>
+        <source>已采用对方的值</source>
+        <translation>took the peer's value</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>处理数据交换冲突</source>
+        <translation>Resolve an exchange conflict</translation>
+    </message>
+    <message>
+        <source>事件 %1 的“%2”在本机和%3都被修改过，两个值都已保留在记录中。请选择采用哪一个：</source>
+        <translation>“%2” of incident %1 was changed both here and at %3; both values are kept on record. Choose the one to use:</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>the peer</translation>
+    </message>
+    <message>
+        <source>采用本机的值：%1</source>
+        <translation>Keep the value here: %1</translation>
+    </message>
+    <message>
+        <source>采用%1的值：%2</source>
+        <translation>Take %1's value: %2</translation>
+    </message>
+    <message>
+        <source>输入更正后的值：</source>
+        <translation>Type a corrected value:</translation>
+    </message>
+    <message>
+        <source>记录处理结果</source>
+        <translation>Record the resolution</translation>
+    </message>
+    <message>
+        <source>请输入更正后的值</source>
+        <translation>Type the corrected value</translation>
+    </message>
+    <message>
+        <source>更正后的值过长（最多 %1 字）</source>
+        <translation>The corrected value is too long (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SitePackageDialog</name>
+    <message>
+        <source>制作站点包</source>
+        <translation>Make a site package</translation>
+    </message>
+    <message>
+        <source>站点包包含机构设置、该单位及其下级单位人员的账号（沿用现有密码）、规则集和本机的公钥。请用移动存储介质交给该单位，在其空数据库上导入；它发回的第一个包即证明来自此站点包。</source>
+        <translation>A site package holds the organisation, the accounts of the unit's people and those below it (with their present passwords), the rule set and this installation's public key. Carry it to the unit on removable media and import it into its empty database; the first package it sends back proves it came from this site package.</translation>
+    </message>
+    <message>
+        <source>保存站点包…</source>
+        <translation>Save site package…</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>离线机构与上级之间用数据交换包传递事件、时间线、文件、审批和审计记录。每个包都有签名并只能由收件方解密；导入前先显示包内容和检查结果。需要时可通过电话与对方核对指纹。</source>
+        <translation>Offline offices and their upstream exchange incidents, timelines, documents, approvals and audit entries in exchange packages. Every package is signed and only its recipient can decrypt it; its contents and checks are shown before it is imported. Compare fingerprints by phone when needed.</translation>
+    </message>
+    <message>
+        <source>还没有交换对象。上级机构的管理员为本单位制作站点包后，站点发回的第一个包会使双方互相认识。</source>
+        <translation>No peers yet. Once the upstream administrator makes a site package for a unit, the first package the site sends back introduces the two installations.</translation>
+    </message>
+    <message>
+        <source>导出给所选单位…</source>
+        <translation>Export to the selected unit…</translation>
+    </message>
+    <message>
+        <source>把对方尚未确认收到的内容写入一个文件（默认保存到已插入的移动存储）</source>
+        <translation>Write what the peer has not yet acknowledged to one file (a plugged-in removable drive by default)</translation>
+    </message>
+    <message>
+        <source>从文件导入…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <source>制作站点包…</source>
+        <translation>Make a site package…</translation>
+    </message>
+    <message>
+        <source>为一个离线单位制作建立本地安装所需的站点包（仅管理员）</source>
+        <translation>Make the site package an offline unit needs to set up its installation (administrators)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>处理所选冲突…</source>
+        <translation>Resolve the selected conflict…</translation>
+    </message>
+    <message>
+        <source>打开事件</source>
+        <translation>Open incident</translation>
+    </message>
+    <message>
+        <source>显示已处理的冲突</source>
+        <translation>Show resolved conflicts</translation>
+    </message>
+    <message>
+        <source>冲突（同一事项在两端都被修改，两个值都已保留，由牵头部门选定）</source>
+        <translation>Conflicts (the same fact changed at both ends; both values kept; the lead department chooses)</translation>
+    </message>
+    <message>
+        <source>交换对象</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <source>本机（%1）的指纹：%2</source>
+        <translation>This installation (%1), fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>本机（%1）尚未生成数据交换密钥：第一次导出或制作站点包时生成。</source>
+        <translation>This installation (%1) has no exchange keys yet: they are made at the first export or site package.</translation>
+    </message>
+    <message>
+        <source>冲突：%1 处待处理（同一事项在两端都被修改，两个值都已保留，由牵头部门选定）</source>
+        <translation>Conflicts: %1 open (the same fact changed at both ends; both values kept; the lead department chooses)</translation>
+    </message>
+    <message>
+        <source>无法读取数据交换信息：%1</source>
+        <translation>Cannot read the exchange information: %1</translation>
+    </message>
+    <message>
+        <source>该站点尚未发回第一个包：还不知道它的密钥，不能向它导出</source>
+        <translation>The site has not sent its first package: its key is not known yet, so nothing can be exported to it</translation>
+    </message>
+    <message>
+        <source>请先在上表中选择要导出给哪个单位</source>
+        <translation>Choose the unit to export to in the table above first</translation>
+    </message>
+    <message>
+        <source>数据交换包_%1</source>
+        <translation>exchange-package_%1</translation>
+    </message>
+    <message>
+        <source>导出数据交换包</source>
+        <translation>Export exchange package</translation>
+    </message>
+    <message>
+        <source>%1，已写入 %2</source>
+        <translation>%1; written to %2</translation>
+    </message>
+    <message>
+        <source>导入数据交换包</source>
+        <translation>Import exchange package</translation>
+    </message>
+    <message>
+        <source>无法读取 %1：%2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>未导入：%1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message>
+        <source>站点包_%1</source>
+        <translation>site-package_%1</translation>
+    </message>
+    <message>
+        <source>保存站点包</source>
+        <translation>Save site package</translation>
+    </message>
+    <message>
+        <source>站点包已写入 %1（%2 字节）：在 %3 的空数据库上启动 RepDesk，选择“从上级机构的站点包导入…”</source>
+        <translation>Site package written to %1 (%2 bytes): start RepDesk on %3's empty database and choose “Import a site package from the upstream office…”</translation>
+    </message>
+    <message>
+        <source>已处理事件 %1 的“%2”冲突：采用 %3</source>
+        <translation>Resolved the “%2” conflict of incident %1: using %3</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>打印报告…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>预览并打印或另存本期的声誉风险管理工作报告</source>
+        <translation>Preview, print or save the reputation-risk work report of this period</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>正在统计 %1…</source>
+        <translation>Counting %1…</translation>
+    </message>
+    <message>
+        <source>无法统计：%1</source>
+        <translation>Could not count: %1</translation>
+    </message>
+    <message>
+        <source>统计范围：%1</source>
+        <translation>Scope: %1</translation>
+    </message>
+    <message>
+        <source>各月事件数</source>
+        <translation>Incidents per month</translation>
+    </message>
+    <message>
+        <source>各单位事件数</source>
+        <translation>Incidents per unit</translation>
+    </message>
+    <message>
+        <source>事件来源</source>
+        <translation>Incident sources</translation>
+    </message>
+    <message>
+        <source>事件等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>各时限规则及时率（%）</source>
+        <translation>On-time rate per deadline rule (%)</translation>
+    </message>
+    <message>
+        <source>各单位及时率（%）</source>
+        <translation>On-time rate per unit (%)</translation>
+    </message>
+    <message>
+        <source>各月舆情监测条数与事件数</source>
+        <translation>Monitoring entries and incidents per month</translation>
+    </message>
+    <message>
+        <source>各单位培训学时与应急演练</source>
+        <translation>Training hours and drills per unit</translation>
+    </message>
+    <message>
+        <source>事件数</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>及时率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>舆情监测</source>
+        <translation>Monitoring entries</translation>
+    </message>
+    <message>
+        <source>声誉事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>培训学时</source>
+        <translation>Training hours</translation>
+    </message>
+    <message>
+        <source>应急演练</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1：事件 %2 起（重大 %3 起，处置中 %4 起）；时限及时率 %5（应办 %6 项）；首报中位时长 %7；舆情监测 %8 条，转为或关联事件 %9 条；培训 %10 学时，应急演练 %11 次；未完成整改跟进 %12 项（逾期 %13 项）。</source>
+        <translation>%1: %2 incidents (%3 major, %4 open); on-time rate %5 (%6 duties); median time to first report %7; %8 monitoring entries, %9 escalated or linked to an incident; %10 training hours, %11 drills; %12 open follow-ups (%13 overdue).</translation>
     </message>
 </context>
 </TS>

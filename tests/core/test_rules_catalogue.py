@@ -50,6 +50,9 @@ CATALOGUE = [
      "response_plan_approved", "reported_to_lead", 240, "deadline"),
     ("4.2.2-4", "4.2.2.1(4), 4.2.2.2(4)", ("any", True, False, None, "customer_dispute"), "主办业务部门、事发单位",
      "customer_appeased", "occurred", 1440, "deadline"),
+    # the complaints register's report-back of the result (desktop.registers.complaints)
+    ("4.2.2-4b", "4.2.2.1(4), 4.2.2.2(4)", ("any", True, False, "complaint_linked", None), "主办业务部门、事发单位",
+     "complaint_result_reported", "occurred", 1440, "deadline"),
     ("4.3.4-1", "4.3.1, 4.3.4(1)", ("any", False, True, None, None), "处置领导小组", "leadership_group_convened",
      "major_since", 0, "immediate"),
     ("4.3.4-2b", "4.3.4(2)", ("any", False, True, None, None), "处置领导小组", "publicity_dept_contacted",
@@ -78,7 +81,7 @@ EVENT_TYPES = {
     "response_plan_approved", "customer_appeased", "escalated_to_major", "leadership_group_convened",
     "cause_established", "publicity_dept_contacted", "major_report_approved", "reported_to_head_office",
     "head_office_consent", "reported_to_regulator", "spokesperson_designated", "official_statement_published",
-    "worsening", "press_conference_held",
+    "worsening", "press_conference_held", "complaint_linked", "complaint_result_reported",
 }
 
 T0 = datetime(2026, 3, 2, 9, 15, tzinfo=CST)

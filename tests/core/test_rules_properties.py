@@ -35,6 +35,7 @@ CATALOGUE_TABLE = """
 | `4.2.2.1-3` | 4.2.2.1(3) | same, general-only | 分行办公室、主办业务部门 | `response_plan_approved` | `reported_to_lead` | 4 h | deadline |
 | `4.2.2.2-3` | 4.2.2.2(3) | remote, general-only | 属地牵头部门、主办业务部门 | `response_plan_approved` | `reported_to_lead` | 4 h | deadline |
 | `4.2.2-4` | 4.2.2.1(4), 4.2.2.2(4) | general-only, `customer_dispute` is true | 主办业务部门、事发单位 | `customer_appeased` | `occurred` | 24 h | deadline |
+| `4.2.2-4b` | 4.2.2.1(4), 4.2.2.2(4) | general-only, a `complaint_linked` exists | 主办业务部门、事发单位 | `complaint_result_reported` | `occurred` | 24 h | deadline |
 | `4.3.4-1` | 4.3.1, 4.3.4(1) | major | 处置领导小组 | `leadership_group_convened` | `major_since` | 0 | immediate |
 | `4.3.4-2b` | 4.3.4(2) | major | 处置领导小组 | `publicity_dept_contacted` | `major_since` | 0 | immediate |
 | `3.2.3a` | 3.2.3, 4.3.4(2) | major | 分行办公室 | `reported_to_head_office` | `major_since` | 2 h | deadline |
@@ -95,6 +96,7 @@ def oracle(facts: IncidentFacts, events: list[TimelineEvent], now: datetime) -> 
             "customer_dispute is true": facts.customer_dispute,
             "a media_inquiry exists": earliest("media_inquiry") is not None,
             "a worsening event exists": earliest("worsening") is not None,
+            "a complaint_linked exists": earliest("complaint_linked") is not None,
             "general-only": facts.initial_severity == "general",
             "major": major_since is not None,
         }[condition]

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.domain import IncidentStatus
+from desktop.services import incidents
 from tests.ui.conftest import ime_type, settle
 from ui.dashboard.model import ROW_ROLE, STATE_ROLE
 from ui.incidents.models import RECORD_ROLE
@@ -68,7 +70,7 @@ def _list_page(qtbot: Any, window: Any, worker: Any) -> Any:
 
 
 def _titles(page: Any) -> list[str]:
-    return [page.proxy.index(i, 1).data() for i in range(page.proxy.rowCount())]
+    return [page.model.index(i, 1).data() for i in range(page.model.rowCount())]
 
 
 def _choose(qtbot: Any, worker: Any, combo: Any, data: object) -> None:
@@ -80,9 +82,9 @@ def test_the_incident_list_filters_by_state_severity_unit_date_and_text(qtbot: A
                                                                         worker: Any) -> None:
     window = make_window("hangzhang")  # sees every incident
     page = _list_page(qtbot, window, worker)
-    assert page.proxy.rowCount() == 3 and page.count.text() == "共 3 件"  # the open ones
+    assert page.model.rowCount() == 3 and page.count.text() == "共 3 件"  # the open ones
     _choose(qtbot, worker, page.status, None)
-    assert page.proxy.rowCount() == 4
+    assert page.model.rowCount() == 4
     _choose(qtbot, worker, page.status, "closed")
     assert _titles(page) == ["客户投诉网点排队时间过长并在微博发帖"]
     _choose(qtbot, worker, page.status, None)
@@ -96,14 +98,15 @@ def test_the_incident_list_filters_by_state_severity_unit_date_and_text(qtbot: A
     _choose(qtbot, worker, page.unit, None)
     page.dates.set_range(date(2020, 1, 1), date(2020, 1, 31))
     settle(qtbot, worker)
-    assert page.proxy.rowCount() == 0 and page.count.text() == "共 0 件"
-    closed = next(r for r in window.workbench.snapshot.records if r.status == "closed")
+    assert page.model.rowCount() == 0 and page.count.text() == "共 0 件"
+    with window.workbench.db.read() as s:  # the window holds open incidents only: a closed one from the database
+        closed = incidents.list_incidents(s, window.workbench.actor, status=IncidentStatus.CLOSED)[0]
     day = closed.occurred_at.astimezone(CST).date()
     page.dates.set_range(day, day)
     settle(qtbot, worker)
     assert closed.title in _titles(page)
-    assert all(page.proxy.index(i, 0).data(RECORD_ROLE).occurred_at.astimezone(CST).date() == day
-               for i in range(page.proxy.rowCount()))
+    assert all(page.model.index(i, 0).data(RECORD_ROLE).occurred_at.astimezone(CST).date() == day
+               for i in range(page.model.rowCount()))
     page.dates.set_range(None, None)
     settle(qtbot, worker)
     ime_type(page.search, "孙晓")  # a journalist: searched in the database like the window's search box
@@ -129,7 +132,7 @@ def test_export_writes_exactly_the_shown_rows_in_their_order(qtbot: Any, make_wi
     assert written.args == [str(tmp_path / "事件.xlsx")]
     rows = _read(tmp_path / "事件.xlsx")
     assert rows[0] == HEADERS
-    shown = [page.proxy.index(i, 0).data(RECORD_ROLE) for i in range(page.proxy.rowCount())]
+    shown = [page.model.index(i, 0).data(RECORD_ROLE) for i in range(page.model.rowCount())]
     assert len(rows) == 1 + len(shown) == 5
     assert [r[0] for r in rows[1:]] == sorted(r.number for r in shown)
     for row, record in zip(rows[1:], shown, strict=True):

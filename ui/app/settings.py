@@ -44,7 +44,6 @@ class Settings:
     only_mine: Option[bool] = Option("dashboard/only_mine", False)
     notify: Option[bool] = Option("notify/enabled", True)
     sound: Option[bool] = Option("notify/sound", False)
-    reload_seconds: Option[int] = Option("data/reload_seconds", 30)
     wall_font_pt: Option[int] = Option("wall/font_pt", 22)  # on a 1080-line screen; scaled with the screen's height
 
     def __init__(self, store: QSettings | None = None) -> None:

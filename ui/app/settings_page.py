@@ -47,9 +47,6 @@ class SettingsPage(QWidget):
         self.minimum.setSuffix(self.tr(" 分钟"))
         self.notify = QCheckBox(self.tr("时限即将到期或超时时弹出提醒"))
         self.sound = QCheckBox(self.tr("同时发出提示音"))
-        self.reload = QSpinBox()
-        self.reload.setRange(5, 600)
-        self.reload.setSuffix(self.tr(" 秒"))
         self.wall_pt = QSpinBox()
         self.wall_pt.setRange(12, 60)
         self.wall_pt.setSuffix(" pt")
@@ -64,7 +61,6 @@ class SettingsPage(QWidget):
         f.addRow("", _wrapped(self.tr(
             "剩余时间不足时限的一半，或不足上面的分钟数，以先到者为准，即显示黄色“即将到期”。\n"
             "例如：30分钟时限剩15分钟起变黄，2小时时限剩1小时起变黄；“立即”事项显示为“立即办理”。")))
-        f.addRow(self.tr("从数据库刷新间隔"), self.reload)
         f.addRow(self.tr("值班大屏字号"), self.wall_pt)
         f.addRow("", _wrapped(self.tr("按1080线屏幕计，随屏幕高度缩放；状态、倒计时、时限和条款始终完整显示。")))
         # The font files live in the core's fonts.json (not in QSettings): the command line reads the same choice.
@@ -113,7 +109,6 @@ class SettingsPage(QWidget):
         self.minimum.setValue(s.due_soon_min_minutes)
         self.notify.setChecked(s.notify)
         self.sound.setChecked(s.sound)
-        self.reload.setValue(s.reload_seconds)
         self.wall_pt.setValue(s.wall_font_pt)
         chosen = F.user_fonts()
         for role, edit in self.font_paths.items():
@@ -149,7 +144,6 @@ class SettingsPage(QWidget):
         s.due_soon_min_minutes = self.minimum.value()
         s.notify = self.notify.isChecked()
         s.sound = self.sound.isChecked()
-        s.reload_seconds = self.reload.value()
         s.wall_font_pt = self.wall_pt.value()
         s.sync()
         self.on_apply()

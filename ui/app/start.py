@@ -1,28 +1,35 @@
 """`repdesk` opens here: the application, its translations and crash handling, first-run set-up or log-in,
-then the main window. `run()` returns the process exit code."""
+then the main window. `run()` returns the process exit code.
+
+The log-in dialog is drawn first, before anything of the core is loaded: this module and the dialog import Qt
+and the light `ui.app` helpers only. Behind the dialog a thread (`_Boot`) imports the core, opens the database,
+brings its schema to head, asks whether the organisation is still empty (then the set-up wizard replaces the
+dialog) and, while the user types, imports the main window; the password is checked in the database worker.
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop.db.session import Database, ensure_at_head
 from desktop.errors import RepDeskError
-from desktop.services import accounts, org
-from desktop.services.accounts import Account
+from desktop.paths import resource
 from ui.app import crash, i18n, theme
 from ui.app.settings import Settings
 from ui.auth.login import LoginDialog
-from ui.data.worker import DbWorker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # typing only: these load behind the first dialog (_Boot)
+    from desktop.db.session import Database
+    from desktop.services.accounts import Account
+    from ui.data.worker import DbWorker
     from ui.shell.main_window import MainWindow
 
 log = logging.getLogger("repdesk.ui.app")
@@ -31,7 +38,8 @@ log = logging.getLogger("repdesk.ui.app")
 def make_application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional scaling (HighDpiScaleFactorRoundingPolicy.PassThrough) is Qt 6's default: not set here, as
+        # touching PySide6's `Qt` namespace costs 60 ms before the first dialog.
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("RepDesk")
     app.setApplicationName("RepDesk")
@@ -39,26 +47,104 @@ def make_application() -> QApplication:
     return app
 
 
+class _Boot(QObject):
+    """The slow part of starting, in a plain thread while the first dialog is on screen: imports (SQLAlchemy,
+    the models, the services), the connection, the schema check (migrations when needed), whether the
+    organisation is still empty; then the main window's modules, so that opening it after the log-in costs only
+    its construction. Results come back by queued signal to the controller in the UI thread."""
+
+    ready = Signal(object, bool)  # the Database, whether the organisation is empty
+    failed = Signal(object)  # the exception: the database cannot be opened
+
+    def __init__(self, url: str | None) -> None:
+        super().__init__()
+        self.url = url
+        self.runner = threading.Thread(target=self._run, name="repdesk-boot", daemon=True)
+        self.go = threading.Event()
+
+    def start(self) -> None:
+        self.runner.start()
+
+    @Slot()
+    def dialog_drawn(self) -> None:
+        self.go.set()
+
+    def _run(self) -> None:
+        # Python runs one thread at a time: imports started before the dialog's first paint would delay it.
+        # The dialog says when it is drawn; without a dialog (--user with a password) there is nothing to wait for.
+        self.go.wait(timeout=2.0)
+        try:
+            from desktop.db.session import Database, ensure_at_head
+            from desktop.services import org
+
+            db = Database(self.url, upgrade=False)
+            ensure_at_head(db.engine)
+            with db.read() as session:
+                empty = org.is_empty(session)
+        except Exception as exc:  # a broken URL, an unreachable server, a damaged file: said, not crashed
+            log.exception("database")
+            self.failed.emit(exc)
+            return
+        self.ready.emit(db, empty)
+        try:
+            import ui.shell.main_window  # noqa: F401 - imported for its side effect: the modules loaded meanwhile
+
+            # Paper too: the first preview would otherwise load ReportLab, the faces and the segmenter.
+            from desktop.reports.blocks import title_words
+            from desktop.reports.fonts import font_set
+
+            font_set()
+            title_words("声誉风险事件报告")
+        except Exception:  # the UI thread or the worker does it again when needed, and reports what fails
+            log.exception("preparing the main window and printing")
+
+
 class AppController(QObject):
     """From start to window and back: set-up wizard or log-in, main window, log out / switch user."""
 
-    def __init__(self, app: QApplication, db: Database, worker: DbWorker, settings: Settings) -> None:
+    def __init__(self, app: QApplication, settings: Settings) -> None:
         super().__init__()
-        self.app, self.db, self.worker, self.settings = app, db, worker, settings
+        self.app, self.settings = app, settings
+        self.db: Database | None = None
+        self.worker: DbWorker | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
         self.exit_code = 0
         self.prefill = ""
+        self._direct: tuple[str, str] | None = None
+        self._boot: _Boot | None = None
 
-    def start(self, user: str | None = None, password: str | None = None) -> None:
-        """`repdesk --user NAME`: logged in straight away when the password came (REPDESK_PASSWORD), else the
-        log-in dialog with the name filled in."""
+    def start(self, url: str | None, user: str | None = None, password: str | None = None) -> None:
+        """The log-in dialog at once (the name filled in with `repdesk --user NAME`), the database behind it;
+        `--user` with REPDESK_PASSWORD logs in straight away, with no dialog."""
         self.prefill = user or ""
+        boot = self._boot = _Boot(url)
+        boot.ready.connect(self._booted)
+        boot.failed.connect(self._fatal)
         if user and password is not None:
-            self.worker.submit(lambda s: accounts.authenticate(s, user, password), self._direct_ok,
-                               self._direct_login_failed)
-            return
-        self.worker.submit(lambda s: org.is_empty(s), self._first_step, self._fatal, write=False)
+            self._direct = (user, password)
+            boot.go.set()
+        else:
+            self.show_login().painted.connect(boot.dialog_drawn)
+        boot.start()
+
+    @Slot(object, bool)
+    def _booted(self, db: Database, empty: bool) -> None:
+        from ui.data.worker import DbWorker
+
+        self.db = db
+        worker = self.worker = DbWorker(db)
+        if self._direct is not None:
+            user, password = self._direct
+            self._direct = None
+            from desktop.services import accounts
+
+            worker.submit(lambda s: accounts.authenticate(s, user, password), self._direct_ok,
+                          self._direct_login_failed)
+        elif empty:
+            self._first_run()
+        elif isinstance(self.dialog, LoginDialog):
+            self.dialog.attach(worker)
 
     def _direct_ok(self, account: Account) -> None:
         if account.must_change_password:  # an administrator's reset: the dialog asks for a new one first
@@ -66,22 +152,27 @@ class AppController(QObject):
             return
         self.open_window(account)
 
-    def _first_step(self, empty: bool) -> None:
-        if empty:
-            from ui.auth.setup_wizard import SetupWizard
+    def _first_run(self) -> None:
+        """No organisation yet: the set-up wizard takes the log-in dialog's place."""
+        from ui.auth.setup_wizard import SetupWizard
 
-            wizard = SetupWizard(self.worker)
-            wizard.finishedSetup.connect(self.open_window)
-            wizard.rejected.connect(self.app.quit)
-            self.dialog = wizard
-            wizard.show()
-        else:
-            self.show_login()
+        assert self.worker is not None
+        old = self.dialog
+        wizard = SetupWizard(self.worker)
+        wizard.setWindowIcon(app_icon())
+        wizard.finishedSetup.connect(self.open_window)
+        wizard.rejected.connect(self.app.quit)
+        self.dialog = wizard
+        wizard.show()
+        if old is not None:
+            old.rejected.disconnect(self.app.quit)
+            old.close()
+            old.deleteLater()
 
     def show_login(self, name: str = "") -> LoginDialog:
         dialog = LoginDialog(self.worker, name or self.prefill or self.settings.last_user)
         self.prefill = ""  # after a log-out, the last user as usual
-        dialog.setWindowIcon(theme_icon())
+        dialog.setWindowIcon(app_icon())
         dialog.loggedIn.connect(self.open_window)
         dialog.rejected.connect(self.app.quit)
         self.dialog = dialog
@@ -89,8 +180,9 @@ class AppController(QObject):
         return dialog
 
     def open_window(self, account: Account) -> None:
-        from ui.shell.main_window import MainWindow
+        from ui.shell.main_window import MainWindow  # imported meanwhile by _Boot: a dictionary look-up now
 
+        assert self.db is not None and self.worker is not None
         self.settings.last_user = account.username
         window = self.window = MainWindow(self.db, account, self.settings, self.worker)
         window.logoutRequested.connect(self.logout)
@@ -113,18 +205,31 @@ class AppController(QObject):
         self.exit_code = 2
         self.app.exit(2)
 
+    @Slot(object)
     def _fatal(self, exc: BaseException) -> None:
         log.error("cannot open the database: %s", exc)
+        print(f"repdesk: cannot open the database: {exc}", file=sys.stderr)
         if crash.dialogs_enabled():
-            QMessageBox.critical(None, "RepDesk", str(exc))
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.dialog, "RepDesk", str(exc))
         self.exit_code = 1
         self.app.exit(1)
 
+    def shut_down(self) -> None:
+        if self._boot is not None:
+            self._boot.runner.join()  # it finishes its imports; a thread killed mid-import leaves half a module
+        if self.worker is not None:
+            self.worker.stop()
+        if self.db is not None:
+            self.db.dispose()
 
-def theme_icon() -> QIcon:
-    from ui.shell.main_window import app_icon
 
-    return app_icon()
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons", "repdesk.svg")))
+
+
+theme_icon = app_icon  # the name earlier versions used
 
 
 def run(database_url: str | None = None, *, user: str | None = None, password: str | None = None) -> int:
@@ -133,21 +238,10 @@ def run(database_url: str | None = None, *, user: str | None = None, password: s
     settings = Settings()
     theme.apply(app)
     i18n.install_translators(app, settings.language)
-    try:
-        db = Database(database_url, upgrade=False)
-    except Exception as exc:  # a broken URL: say so, do not crash
-        log.exception("database")
-        print(f"repdesk: cannot open the database: {exc}", file=sys.stderr)
-        return 1
-    worker = DbWorker(db)
-    controller = AppController(app, db, worker, settings)
-    # The schema is brought to head first in the worker's queue, while this thread builds the window; the
-    # cheap revision check spares the usual start Alembic's import.
-    worker.submit(lambda _s: ensure_at_head(db.engine), None, controller._fatal, write=False)
-    controller.start(user, password)
+    controller = AppController(app, settings)
+    controller.start(database_url, user, password)
     code = app.exec()
-    worker.stop()
-    db.dispose()
+    controller.shut_down()
     _tear_down(app, controller)
     return code or controller.exit_code
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import deadline_board as dl
-
 CJK_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Source Han Sans SC", "SimHei")
 
-# Background / foreground per dashboard state: calm colours, red only when it matters.
+# Background / foreground per dashboard state (desktop.services.deadline_board's states, spelt out: the theme is
+# applied before the first dialog is drawn, when the core is not loaded yet; a test checks the two agree). Calm
+# colours, red only when it matters.
 STATE_COLOURS: dict[str, tuple[str, str]] = {
-    dl.COMFORTABLE: ("#e8f5e9", "#1b5e20"),
-    dl.DUE_SOON: ("#fff3cd", "#7a4f00"),
-    dl.OVERDUE: ("#fde2e1", "#b71c1c"),
-    dl.IMMEDIATE: ("#e3ecfa", "#0d3c8c"),
-    dl.WINDOW: ("#f1f1f4", "#44475a"),
-    dl.LAPSED: ("#f5f5f5", "#8a8a8a"),
+    "comfortable": ("#e8f5e9", "#1b5e20"),
+    "due_soon": ("#fff3cd", "#7a4f00"),
+    "overdue": ("#fde2e1", "#b71c1c"),
+    "immediate": ("#e3ecfa", "#0d3c8c"),
+    "window": ("#f1f1f4", "#44475a"),
+    "lapsed": ("#f5f5f5", "#8a8a8a"),
 }
 STATUS_COLOURS: dict[str, str] = {
     "met": "#2e7d32", "late": "#c62828", "overdue": "#c62828", "pending": "#1565c0", "open": "#6a6a80",

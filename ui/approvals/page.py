@@ -26,6 +26,7 @@ from desktop.services.approvals import QueueItem, ReturnedItem
 from ui.approvals import controller as ctl
 from ui.approvals.dialog import DecisionDialog
 from ui.approvals.model import ITEM_ROLE, ApprovalQueueModel, ReturnedModel
+from ui.approvals.screenings import ScreeningQueue
 from ui.common.countdown import widest_countdowns
 from ui.common.widgets import banner
 from ui.data.workbench import Workbench
@@ -89,8 +90,12 @@ class ApprovalsPage(QWidget):
         rb.addStretch(1)
         rb.addWidget(self.fix_button)
         rl.addLayout(rb)
+        # The screenings of new products, processes and systems waiting for this leader's sign-off.
+        self.screenings = ScreeningQueue(workbench)
+        self.screenings.decided.connect(self._decided)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(queue)
+        split.addWidget(self.screenings)
         split.addWidget(returned_box)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
@@ -115,6 +120,7 @@ class ApprovalsPage(QWidget):
             return
         self._loading = True
         ctl.load_queue(self.workbench, self._loaded, self._load_failed)
+        self.screenings.reload()
 
     def _incident_changed(self, _incident_id: int) -> None:
         self.reload()

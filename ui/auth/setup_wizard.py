@@ -1,13 +1,18 @@
 """First run: the administrator creates the branch, its office, the secondary branches with their
-comprehensive-management departments, and the first (administrator) account."""
+comprehensive-management departments, and the first (administrator) account; or, at an offline institution, the
+site is set up from the site package its upstream made (the organisation, its people's accounts, the rule set),
+and its people log in with the passwords they have."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -17,12 +22,16 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from sqlalchemy.orm import Session
 
 from desktop.errors import RepDeskError
+from desktop.exchange import service as exchange
 from desktop.services import org
 from desktop.services.accounts import MAX_PASSWORD, Account
 from desktop.services.org import SecondarySetup, SetupPlan
-from ui.common.widgets import banner, limit_length
+from ui.auth.login import LoginDialog
+from ui.common.package_preview import PackagePreviewDialog
+from ui.common.widgets import banner, limit_length, open_file_name
 from ui.data.worker import DbWorker
 
 
@@ -58,6 +67,14 @@ class SetupWizard(QWizard):
             edit.setMaxLength(MAX_PASSWORD)
         self.phone = self._edit("phone", "")
         self.error = banner("errorBanner")
+        # An offline institution does not type its organisation: its upstream's site package brings it.
+        self.site_button = QPushButton(self.tr("从上级机构的站点包导入…"))
+        self.site_button.setObjectName("importSitePackage")
+        self.site_button.clicked.connect(self.import_site_package)
+        self.site_error = banner("errorBanner")
+        self.site_preview: PackagePreviewDialog | None = None
+        self.login: LoginDialog | None = None
+        self.site_summary = ""
         self.addPage(self._page_branch())
         self.addPage(self._page_secondaries())
         self.addPage(self._page_admin())
@@ -74,6 +91,13 @@ class SetupWizard(QWizard):
         page.setTitle(self.tr("分行与分行办公室"))
         page.setSubTitle(self.tr("分行办公室是石家庄同城事件的声誉风险管理牵头部门（2.2）。"))
         form = QFormLayout(page)
+        site = QHBoxLayout()
+        site_hint = QLabel(self.tr("离线机构：用上级机构管理员制作的站点包建立本机"))
+        site_hint.setObjectName("hint")
+        site.addWidget(site_hint, 1)
+        site.addWidget(self.site_button)
+        form.addRow(site)
+        form.addRow(self.site_error)
         form.addRow(self.tr("分行名称 *"), self.branch_name)
         form.addRow(self.tr("简称"), self.branch_short)
         form.addRow(self.tr("分行代码 *"), self.branch_code)
@@ -149,6 +173,55 @@ class SetupWizard(QWizard):
     def _failed(self, exc: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self._fail(exc.message if isinstance(exc, RepDeskError) else str(exc))
+
+    # --- a site set up from its upstream's site package ---------------------------------------------------------
+
+    def import_site_package(self) -> None:
+        path = open_file_name(self, self.tr("从上级机构的站点包导入"), "",
+                              self.tr("RepDesk 站点包 (*.rdx);;所有文件 (*)"))
+        if path:
+            self.preview_site_package(path)
+
+    def preview_site_package(self, path: str) -> None:
+        """The package and its checks first (read in the worker); nothing is written until the user confirms."""
+        self.site_error.hide()
+
+        def job(session: Session) -> tuple[bytes, exchange.Preview]:
+            data = Path(path).read_bytes()
+            return data, exchange.preview_package(session, data)
+
+        self.worker.submit(job, lambda answer: self._site_preview(path, *answer), self._site_failed, write=False)
+
+    def _site_preview(self, path: str, data: bytes, preview: exchange.Preview) -> None:
+        dialog = self.site_preview = PackagePreviewDialog(preview, path, self)
+        dialog.accepted.connect(lambda: self._import_site(data))
+        dialog.open()
+
+    def _import_site(self, data: bytes) -> None:
+        db = self.worker.db
+        self.site_button.setEnabled(False)
+        # import_package sets the site up in one transaction of its own (Database.run): the worker's read
+        # session stays unused and holds no lock.
+        self.worker.submit(lambda _s: exchange.import_package(db, data, None), self._site_ready, self._site_failed,
+                           write=False)
+
+    def _site_ready(self, result: exchange.ImportResult) -> None:
+        """Set up: the site's people log in with their own accounts (there is no administrator to create)."""
+        self.site_summary = result.summary
+        self.hide()
+        login = self.login = LoginDialog(self.worker)
+        login.status.setText(result.summary)
+        login.status.show()
+        login.loggedIn.connect(self._done)
+        login.rejected.connect(self.reject)
+        login.show()
+
+    def _site_failed(self, exc: BaseException) -> None:
+        self.site_button.setEnabled(True)
+        text = exc.strerror if isinstance(exc, OSError) and exc.strerror else \
+            exc.message if isinstance(exc, RepDeskError) else str(exc)
+        self.site_error.setText(text)
+        self.site_error.show()
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -1,7 +1,8 @@
 """The countdown table: cached DeadlineRows, recomputed every second without touching the database.
 
 A tick only emits dataChanged for rows whose colour state changed (found through a heap of the next
-transition instants) and for the countdown cells of the rows the view says are visible.
+transition instants) and for the countdown cells of the rows the view says are visible. A reload changes only the
+rows that differ (rows removed, inserted, changed in place): never a reset after the first load.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def _t(text: str) -> str:
     return translated("DeadlineTableModel", text)
 
 
+def _order(row: dl.DeadlineRow) -> tuple[float, int, str]:
+    """The rows' order, as deadline_board.build_rows sorts them: soonest first."""
+    return (row.due_ts, row.incident_id, row.rule_id)
+
+
 class DeadlineTableModel(QAbstractTableModel):
     stateEntered = Signal(object, str)  # DeadlineRow, new state (after a tick or a reload, never at first load)
 
@@ -54,7 +60,12 @@ class DeadlineTableModel(QAbstractTableModel):
         self.thresholds = thresholds or dl.Thresholds()
         self._rows: list[dl.DeadlineRow] = []
         self._states: list[str] = []
-        self._heap: list[tuple[float, int]] = []
+        self._index: dict[tuple[int, str], int] = {}  # row key -> its row
+        # The next clock-driven state change of each row: (instant, key, generation). A row replaced or removed
+        # leaves its old entry behind; the generation tells it apart, and the heap is compacted when they pile up.
+        self._heap: list[tuple[float, tuple[int, str], int]] = []
+        self._generation: dict[tuple[int, str], int] = {}
+        self._serial = 0
         self._now_ts = 0.0
         self._known: dict[tuple[int, str], str] = {}
         self.counts: Counter[str] = Counter()
@@ -65,18 +76,106 @@ class DeadlineTableModel(QAbstractTableModel):
     # --- data in ---------------------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[dl.DeadlineRow], now_ts: float) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._now_ts = now_ts
-        self._recompute_all()
-        self.endResetModel()
-        if self._loaded_once:
-            for row, state in zip(self._rows, self._states, strict=True):
-                before = self._known.get(row.key)
-                if before is not None and before != state and state in dl.ALERT_STATES:
-                    self.stateEntered.emit(row, state)
-        self._known = {row.key: state for row, state in zip(self._rows, self._states, strict=True)}
-        self._loaded_once = True
+        """The rows as they are now (sorted as build_rows sorts them). The first load resets the model; later
+        loads remove, insert and change only the rows that differ, so a view keeps its scroll position and
+        selection and repaints only what changed."""
+        rows = list(rows)
+        if not self._rows or not self._loaded_once:
+            self.beginResetModel()
+            self._rows = rows
+            self._now_ts = now_ts
+            self._recompute_all()
+            self.endResetModel()
+            if self._loaded_once:
+                for row, state in zip(self._rows, self._states, strict=True):
+                    self._entered(row, state)
+            self._known = {row.key: state for row, state in zip(self._rows, self._states, strict=True)}
+            self._loaded_once = True
+            return
+        self._advance(now_ts)
+        wanted = {row.key: row for row in rows}
+        self._remove_missing(wanted)
+        self._insert_and_update(rows)
+
+    def _remove_missing(self, wanted: dict[tuple[int, str], dl.DeadlineRow]) -> None:
+        """Remove (in runs, from the end) the rows that are gone or moved to another place in the order."""
+        doomed = [i for i, row in enumerate(self._rows)
+                  if (new := wanted.get(row.key)) is None or _order(new) != _order(row)]
+        if not doomed:
+            return
+        runs: list[tuple[int, int]] = []
+        for i in doomed:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+        for first, last in reversed(runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for row, state in zip(self._rows[first:last + 1], self._states[first:last + 1], strict=True):
+                self.counts[state] -= 1
+                self._generation.pop(row.key, None)
+                self._known.pop(row.key, None)
+            del self._rows[first:last + 1]
+            del self._states[first:last + 1]
+            self.endRemoveRows()
+        self._index = {row.key: i for i, row in enumerate(self._rows)}
+
+    def _insert_and_update(self, rows: list[dl.DeadlineRow]) -> None:
+        """The rows left are in `rows`, in the same order: insert the others in runs, and replace the rows whose
+        content changed in place (dataChanged)."""
+        kept = self._rows
+        runs: list[tuple[int, int]] = []  # positions in `rows`, both ends included
+        replaced: list[int] = []
+        i = 0
+        for j, row in enumerate(rows):
+            if i < len(kept) and kept[i].key == row.key:
+                if kept[i] != row:
+                    replaced.append(j)
+                i += 1
+            elif runs and runs[-1][1] == j - 1:
+                runs[-1] = (runs[-1][0], j)
+            else:
+                runs.append((j, j))
+        now, thr = self._now_ts, self.thresholds
+        fresh: list[int] = []
+        for first, last in runs:  # in increasing order: everything before `first` is already in place
+            self.beginInsertRows(QModelIndex(), first, last)
+            added = rows[first:last + 1]
+            states = [dl.state_at(r, now, thr) for r in added]
+            self._rows[first:first] = added
+            self._states[first:first] = states
+            self.counts.update(states)
+            self.endInsertRows()
+            fresh.extend(range(first, last + 1))
+        last_col = self.columnCount() - 1
+        for j in replaced:
+            state = dl.state_at(rows[j], now, thr)
+            self.counts[self._states[j]] -= 1
+            self.counts[state] += 1
+            self._rows[j], self._states[j] = rows[j], state
+            self.dataChanged.emit(self.index(j, 0), self.index(j, last_col))
+        if runs:
+            self._index = {row.key: i for i, row in enumerate(self._rows)}
+        for j in (*fresh, *replaced):
+            row, state = self._rows[j], self._states[j]
+            self._schedule(row)
+            self._entered(row, state)
+            self._known[row.key] = state
+        if len(self._heap) > 2 * len(self._rows) + 64:  # stale entries of removed and replaced rows
+            self._heap = [e for e in self._heap if self._generation.get(e[1]) == e[2]]
+            heapq.heapify(self._heap)
+
+    def _entered(self, row: dl.DeadlineRow, state: str) -> None:
+        before = self._known.get(row.key)
+        if before is not None and before != state and state in dl.ALERT_STATES:
+            self.stateEntered.emit(row, state)
+
+    def _schedule(self, row: dl.DeadlineRow) -> None:
+        self._serial += 1
+        self._generation[row.key] = self._serial
+        t = dl.next_change(row, self._now_ts, self.thresholds)
+        if t is not None:
+            heapq.heappush(self._heap, (t, row.key, self._serial))
 
     def set_thresholds(self, thresholds: dl.Thresholds) -> None:
         self.thresholds = thresholds
@@ -88,37 +187,49 @@ class DeadlineTableModel(QAbstractTableModel):
         now, thr = self._now_ts, self.thresholds
         self._states = [dl.state_at(r, now, thr) for r in self._rows]
         self.counts = Counter(self._states)
+        self._index = {row.key: i for i, row in enumerate(self._rows)}
+        self._generation = {}
         heap = []
-        for i, r in enumerate(self._rows):
-            t = dl.next_change(r, now, thr)
+        for row in self._rows:
+            self._serial += 1
+            self._generation[row.key] = self._serial
+            t = dl.next_change(row, now, thr)
             if t is not None:
-                heap.append((t, i))
+                heap.append((t, row.key, self._serial))
         heapq.heapify(heap)
         self._heap = heap
 
-    def tick(self, now_ts: float, visible: tuple[int, int] | None = None) -> list[int]:
-        """Advance the clock; returns the rows whose state changed."""
+    def _advance(self, now_ts: float) -> list[int]:
+        """Move the clock to `now_ts`: the rows whose state changed (counts and states updated)."""
         self._now_ts = now_ts
         changed: list[int] = []
-        heap, thr = self._heap, self.thresholds
+        heap, thr, generation, index = self._heap, self.thresholds, self._generation, self._index
         while heap and heap[0][0] <= now_ts:
-            _, i = heapq.heappop(heap)
+            _, key, serial = heapq.heappop(heap)
+            if generation.get(key) != serial:
+                continue  # the row was removed or replaced since
+            i = index[key]
             row = self._rows[i]
             state = dl.state_at(row, now_ts, thr)
             following = dl.next_change(row, now_ts, thr)
             if following is not None:
-                heapq.heappush(heap, (following, i))
+                heapq.heappush(heap, (following, key, serial))
             if state != self._states[i]:
                 self.counts[self._states[i]] -= 1
                 self.counts[state] += 1
                 self._states[i] = state
-                self._known[row.key] = state
+                self._known[key] = state
                 changed.append(i)
         last_col = self.columnCount() - 1
         for i in changed:
             self.dataChanged.emit(self.index(i, 0), self.index(i, last_col))
             if self._states[i] in dl.ALERT_STATES:
                 self.stateEntered.emit(self._rows[i], self._states[i])
+        return changed
+
+    def tick(self, now_ts: float, visible: tuple[int, int] | None = None) -> list[int]:
+        """Advance the clock; returns the rows whose state changed."""
+        changed = self._advance(now_ts)
         if self._rows:
             first, last = visible if visible is not None else (0, len(self._rows) - 1)
             first, last = max(first, 0), min(last, len(self._rows) - 1)

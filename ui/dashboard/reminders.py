@@ -36,6 +36,9 @@ from ui.data.workbench import Workbench
 
 COL_STATE, COL_COUNTDOWN, COL_INCIDENT, COL_DUTY, COL_RESPONSIBLE, COL_ACK = range(6)
 VISIBLE_ROWS = 3  # more scroll: the panel never pushes the page out of the window
+# Rows built in the table: a province's backlog can hold thousands of reminders, and a row of widgets for each
+# would cost seconds at every change of state. The most urgent come first; "全部知道了" covers them all.
+MAX_SHOWN = 100
 
 Item = tuple[dl.DeadlineRow, str]
 
@@ -62,11 +65,15 @@ class ReminderPanel(QFrame):
         self.title.setObjectName("reminderTitle")
         hint = QLabel(self.tr("点击一行打开事件"))
         hint.setObjectName("hint")
+        self.more = QLabel()
+        self.more.setObjectName("hint")
+        self.more.hide()
         self.ack_all_button = QPushButton(self.tr("全部知道了"))
         self.ack_all_button.clicked.connect(self.acknowledge_all)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(hint, 1)
+        head.addWidget(self.more)
         head.addWidget(self.ack_all_button)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("状态"), self.tr("倒计时"), self.tr("事件"), self.tr("事项"),
@@ -126,8 +133,9 @@ class ReminderPanel(QFrame):
     def _rebuild(self) -> None:
         table = self.table
         table.setRowCount(0)
-        table.setRowCount(len(self.items))
-        for r, (row, state) in enumerate(self.items):
+        shown = self.items[:MAX_SHOWN]
+        table.setRowCount(len(shown))
+        for r, (row, state) in enumerate(shown):
             background, foreground = state_brushes(state)
             texts = {
                 COL_STATE: state_label(state),
@@ -154,6 +162,8 @@ class ReminderPanel(QFrame):
         self._update_countdowns()
         count = len(self.items)
         self.title.setText(self.tr("需要关注的时限提醒（%1 项）").replace("%1", str(count)))
+        self.more.setText(self.tr("仅列出最紧急的 %1 项，其余见时限看板").replace("%1", str(MAX_SHOWN)))
+        self.more.setVisible(count > MAX_SHOWN)
         header = table.horizontalHeader().sizeHint().height()
         rows = sum(table.rowHeight(r) for r in range(min(count, VISIBLE_ROWS)))
         table.setFixedHeight(header + rows + 2 * table.frameWidth())
@@ -162,9 +172,14 @@ class ReminderPanel(QFrame):
     def _update_countdowns(self) -> None:
         if self._now_ts is None:
             return
-        thresholds = self.workbench.thresholds
-        for r, (row, _state) in enumerate(self.items):
-            cell = self.table.item(r, COL_COUNTDOWN)
+        thresholds, table = self.workbench.thresholds, self.table
+        # The rows in sight only (the panel shows three; the rest are read when scrolled to, at the next tick).
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height() - 1)
+        last = table.rowCount() - 1 if last < 0 else last
+        for r in range(first, min(last + 1, len(self.items))):
+            row = self.items[r][0]
+            cell = table.item(r, COL_COUNTDOWN)
             if cell is not None:
                 cell.setText(countdown(dl.read_row(row, self._now_ts, thresholds)))
 

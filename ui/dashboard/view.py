@@ -28,6 +28,7 @@ from ui.common.strings import rule_text
 from ui.common.widgets import fill_unit_combo
 from ui.dashboard import columns
 from ui.dashboard.delegate import FastCellDelegate
+from ui.dashboard.followups import FollowUpsPanel
 from ui.dashboard.model import COL_INCIDENT, COL_RESPONSIBLE, COL_UNIT, INCIDENT_ROLE, DeadlineTableModel
 from ui.dashboard.proxy import DeadlineFilterProxy
 from ui.data.workbench import Workbench
@@ -201,6 +202,9 @@ class DashboardPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(legend)
+        # Below the deadlines: the prevention work's open follow-ups (hidden when there are none).
+        self.followups = FollowUpsPanel(workbench)
+        layout.addWidget(self.followups)
         self.unit.currentIndexChanged.connect(self.apply_filters)
         self.responsible.currentIndexChanged.connect(self.apply_filters)
         self.mine.toggled.connect(self.apply_filters)
@@ -217,8 +221,8 @@ class DashboardPage(QWidget):
         now = snap.at.timestamp() if snap.at else 0.0
         selected = self._selected_key()
         self.model.set_rows(snap.rows, now)
-        fill_unit_combo(self.unit, [u for u in snap.units if any(r.unit_id == u.id for r in snap.rows)],
-                        empty=self.tr("全部单位"))
+        present = {r.unit_id for r in snap.rows}  # once, not once a unit: thousands of rows at scale
+        fill_unit_combo(self.unit, [u for u in snap.units if u.id in present], empty=self.tr("全部单位"))
         self.apply_filters()
         self._restore_selection(selected)
         # Every load: the uncut columns for the rows now shown; the others once, then they are the user's.

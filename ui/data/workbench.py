@@ -1,9 +1,16 @@
-"""The logged-in session's data: one cache of records, units and dashboard rows, refreshed off the UI thread.
+"""The logged-in session's data: one cache of the open incidents, their dashboard rows, units and scope, kept
+current off the UI thread.
 
-Pages read the cache and call `write()`; every successful write is followed by a reload, and a slow timer
-reloads for other users' changes. Each reload (and each write that does not reload) also reads which incidents
-changed since the last look, from the audit log, whoever changed them: `incidentChanged(id)` tells the views showing
-one of them to read it again. Nothing here touches a widget.
+What it holds follows what is open, not history: the open incidents the account may see and their open duties
+(closed incidents are read on demand, `fetch`). It is read whole once; after that every refresh is incremental:
+the audit log (every change is an entry naming its incident) says which incidents changed since the last look, and
+only those are read again (added to, replaced in or dropped from the open set). Units, scope, the account and its
+acknowledged reminders are read again only when something other than an incident changed (an audit entry without
+an incident, or a commit with no entry at all, e.g. an acknowledgement), or on an explicit `reload()`.
+
+Refreshes run after every write here and whenever `ChangeFeed` (ui.data.live) hears that another connection
+committed (another window, another user, a command): no timer. `incidentChanged(id)` then tells the views showing
+one of the changed incidents to read it again. Nothing here touches a widget.
 """
 
 from __future__ import annotations
@@ -14,33 +21,90 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from desktop.db.session import Database
-from desktop.domain import Actor, IncidentRecord, UnitInfo
-from desktop.errors import ErrorCode
+from desktop.domain import Actor, IncidentRecord, IncidentStatus, UnitInfo
+from desktop.errors import ErrorCode, NotFound, PermissionDenied
 from desktop.services import accounts, audit, incidents, org, rulesets
 from desktop.services import deadline_board as dl
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
+from ui.data.live import ChangeFeed
 from ui.data.worker import DbWorker, Job, OnError, OnResult, alive
 
 log = logging.getLogger("repdesk.ui.workbench")
 
+# More changed incidents than this in one look (an exchange package imported, a bulk command): reading the open
+# set whole is then cheaper than one incident at a time.
+INCREMENTAL_LIMIT = 200
+
 
 @dataclass(frozen=True)
 class Snapshot:
-    records: list[IncidentRecord] = field(default_factory=list)
+    records: list[IncidentRecord] = field(default_factory=list)  # the open incidents the account may see
     units: list[UnitInfo] = field(default_factory=list)
-    rows: list[dl.DeadlineRow] = field(default_factory=list)
+    rows: list[dl.DeadlineRow] = field(default_factory=list)  # their open duties, soonest first
     scope: dl.MyScope | None = None
     at: datetime | None = None
     acknowledged: frozenset[dl.ReminderKey] = frozenset()  # the reminders this account said "知道了" to
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What is not an incident: read at the first load, on `reload()`, and when something of it may have changed."""
+
+    units: list[UnitInfo]
+    scope: dl.MyScope
+    account: Account | None
+    acknowledged: frozenset[dl.ReminderKey]
+
+
+@dataclass(frozen=True)
+class _Delta:
+    """One refresh's answer. `full`: `records` is the whole open set; else `records` holds the changed incidents
+    still open (and visible), `gone` those that left the open set, and `rows` the open duties of both."""
+
+    changes: tuple[int, dict[int, int]]
+    at: datetime
+    full: bool
+    records: list[IncidentRecord]
+    gone: frozenset[int]
+    rows: list[dl.DeadlineRow]
+    frame: _Frame | None
+    announce: bool = False  # an explicit reload: `loaded` follows whether anything changed or not
+
+
+def _read_frame(session: Session, actor: Actor) -> _Frame:
+    rulesets.remember(session)  # a rule set published meanwhile: new incidents may use it
+    units = org.list_units(session)
+    mine = next((u for u in units if u.id == actor.unit_id), None)
+    # The account as the accounts table holds it now: a disabled account logs out, new roles apply.
+    account = accounts.get_account(session, actor.user_id) if actor.user_id is not None else None
+    return _Frame(units, dl.my_scope(session, actor, mine), account, dl.acknowledged_keys(session, actor.user_id))
+
+
+def _read_open(session: Session, actor: Actor, ids: set[int]) -> tuple[list[IncidentRecord], frozenset[int]]:
+    """The incidents `ids` as they are now: those open and visible, and the ids of the others (closed, gone, out
+    of the account's sight)."""
+    found: list[IncidentRecord] = []
+    gone: set[int] = set()
+    for incident_id in sorted(ids):
+        try:
+            record = incidents.get_incident(session, actor, incident_id)
+        except (NotFound, PermissionDenied):
+            gone.add(incident_id)
+            continue
+        if record.status == IncidentStatus.OPEN:
+            found.append(record)
+        else:
+            gone.add(incident_id)
+    return found, frozenset(gone)
+
+
 class Workbench(QObject):
-    loaded = Signal()
+    loaded = Signal()  # the snapshot changed (the first load, or a refresh that found something)
     recordLoaded = Signal(object)  # IncidentRecord, after a write or fetch
     incidentChanged = Signal(int)  # this incident changed (here, in another window, by another user); after `loaded`
     failed = Signal(object)  # an error nobody else handled
@@ -48,7 +112,7 @@ class Workbench(QObject):
     rightsChanged = Signal()  # the account's roles or unit changed in the accounts table: `account` is the new one
 
     def __init__(self, db: Database, account: Account, worker: DbWorker | None = None,
-                 reload_seconds: int = 30, parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, live: bool = True) -> None:
         super().__init__(parent)
         self.db = db
         self.account = account
@@ -56,12 +120,18 @@ class Workbench(QObject):
         self.snapshot = Snapshot()
         # "Due soon" for every page that colours a deadline; the window sets it from the settings.
         self.thresholds = dl.Thresholds()
-        self._reload_queued = False
-        self._audit_mark: int | None = None  # the newest audit entry seen; None until the first reload
-        self.timer = QTimer(self)
-        self.timer.setInterval(max(5, reload_seconds) * 1000)
-        self.timer.timeout.connect(self.reload)
-        self.timer.start()
+        self._records: dict[int, IncidentRecord] = {}
+        self._audit_mark: int | None = None  # the newest audit entry the snapshot reflects; None before the first
+        self._in_flight = False
+        self._again = False  # asked again while a refresh ran: it may have read too early, run once more
+        self._want_frame = False
+        self._want_full = False
+        self._announce_load = False
+        self.refreshes = 0  # refreshes answered (tests and benchmarks count them)
+        self.feed = ChangeFeed.for_database(db, self) if live else None
+        if self.feed is not None:
+            self.feed.changed.connect(self.refresh)
+            self.feed.start()
 
     @property
     def actor(self) -> Actor:
@@ -75,57 +145,117 @@ class Workbench(QObject):
         return next((u for u in self.snapshot.units if u.id == unit_id), None)
 
     def record(self, incident_id: int) -> IncidentRecord | None:
-        return next((r for r in self.snapshot.records if r.id == incident_id), None)
+        """The cached record of an open incident; None for a closed one (read it with `fetch`)."""
+        return self._records.get(incident_id)
 
     # --- reading -------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Queue one reload; several requests before it runs collapse into one."""
-        if self._reload_queued:
+        """Read what changed, and units, scope, the account and its acknowledgements again (F5, after a write
+        that may change them, or a refusal that may mean new rights)."""
+        self._want_frame = True
+        self._announce_load = True  # whoever asked hears `loaded`, changed or not
+        self.refresh()
+
+    def full_reload(self) -> None:
+        """Read the whole open set again (never on a timer: after a change of rights or organisation)."""
+        self._want_full = True
+        self.reload()
+
+    def refresh(self) -> None:
+        """Read the incidents changed since the last look; several requests while one runs collapse into one
+        more."""
+        if self._in_flight:
+            self._again = True
             return
-        self._reload_queued = True
-        actor, mark = self.actor, self._audit_mark
+        self._in_flight = True
+        first = self._audit_mark is None
+        full, frame = first or self._want_full, first or self._want_full or self._want_frame
+        self._want_full = self._want_frame = False
+        announce, self._announce_load = self._announce_load, False
+        actor, mark, units = self.actor, self._audit_mark, self.snapshot.units
 
-        def job(session: Session) -> tuple[Snapshot, tuple[int, dict[int, int]], Account | None]:
-            # First: a change made while the rest is read is announced again next time, never missed.
+        def job(session: Session) -> _Delta:
+            # First: a change made while the rest is read is found again next time, never missed.
             changes = audit.changes_after(session, mark)
-            rulesets.remember(session)
-            records = incidents.list_incidents(session, actor)
-            units = org.list_units(session)
-            mine = next((u for u in units if u.id == actor.unit_id), None)
-            scope = dl.my_scope(session, actor, mine)
+            newest, changed = changes
+            need_frame, need_full = frame, full
+            if not need_frame and mark is not None and newest > mark:
+                # Something other than an incident changed (an account, a unit, a rule set, a setting).
+                need_frame = audit.changed_outside_incidents(session, mark)
+            elif not need_frame and mark is not None and newest == mark and not changed:
+                need_frame = True  # a commit without an audit entry (an acknowledgement): cheap to read again
+            got = _read_frame(session, actor) if need_frame else None
+            if got is not None and not need_full:
+                account = got.account
+                rights = account is not None and (account.roles, account.unit_id) != (actor.roles, actor.unit_id)
+                need_full = rights or got.units != units or len(changed) > INCREMENTAL_LIMIT
+            if not need_full and len(changed) > INCREMENTAL_LIMIT:
+                need_full = True
+            reader = actor if got is None or got.account is None else got.account.actor()
             now = now_utc()
-            # The account as the accounts table holds it now: a disabled account logs out, new roles apply.
-            account = accounts.get_account(session, actor.user_id) if actor.user_id is not None else None
-            return Snapshot(records, units, dl.build_rows(records, now), scope, now,
-                            dl.acknowledged_keys(session, actor.user_id)), changes, account
+            if need_full:
+                rulesets.remember(session)
+                records = incidents.list_incidents(session, reader, status=IncidentStatus.OPEN)
+                return _Delta(changes, now, True, records, frozenset(), dl.build_rows(records, now), got, announce)
+            if not changed:
+                return _Delta(changes, now, False, [], frozenset(), [], got, announce)
+            rulesets.remember(session)
+            records, gone = _read_open(session, reader, set(changed))
+            return _Delta(changes, now, False, records, gone, dl.build_rows(records, now), got, announce)
 
-        self.worker.submit(job, self._on_loaded, self._on_load_failed, write=False)
+        self.worker.submit(job, self._on_refreshed, self._on_load_failed, write=False)
 
-    def _on_loaded(self, result: tuple[Snapshot, tuple[int, dict[int, int]], Account | None]) -> None:
-        self._reload_queued = False
-        self.snapshot, changes, account = result
+    def _on_refreshed(self, delta: _Delta) -> None:
+        self._in_flight = False
+        self.refreshes += 1
+        frame = delta.frame
+        account = frame.account if frame is not None else None
         if account is not None and not account.active:
             self.accountDisabled.emit(self.tr("您的账号已被管理员停用，将退出登录；如有疑问请联系管理员"))
             return
+        snap, announce = self.snapshot, delta.announce
+        touched = bool(delta.full or delta.records or delta.gone)
+        if delta.full:
+            self._records = {r.id: r for r in delta.records}
+            rows = delta.rows
+        elif touched:
+            ids = {r.id for r in delta.records} | delta.gone
+            for incident_id in delta.gone:
+                self._records.pop(incident_id, None)
+            for record in delta.records:
+                self._records[record.id] = record
+            rows = [r for r in snap.rows if r.incident_id not in ids]
+            rows.extend(delta.rows)
+            rows.sort(key=lambda r: (r.due_ts, r.incident_id, r.rule_id))
+        else:
+            rows = snap.rows
+        scope: dl.MyScope | None
+        if frame is not None:
+            units, scope, acknowledged = frame.units, frame.scope, frame.acknowledged
+        else:
+            units, scope, acknowledged = snap.units, snap.scope, snap.acknowledged
+        framed = frame is not None and (units, scope, acknowledged) != (snap.units, snap.scope, snap.acknowledged)
+        if touched or framed or announce or snap.at is None:
+            records = list(self._records.values()) if touched else snap.records
+            self.snapshot = Snapshot(records, units, rows, scope, delta.at, acknowledged)
         if account is not None and (account.roles, account.unit_id) != (self.account.roles, self.account.unit_id):
             self.account = account
             self.rightsChanged.emit()
-        self.loaded.emit()
-        self._announce(changes)
+        if touched or framed or announce or snap.at is None:
+            self.loaded.emit()
+        self._announce(delta.changes)
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def check_changes(self) -> None:
-        """Announce the incidents changed since the last look without reloading the rest (after a write that does
-        not reload the snapshot: its views still re-read the incident)."""
-        mark = self._audit_mark
-        self.worker.submit(lambda s: audit.changes_after(s, mark), self._announce, self._on_check_failed, write=False)
-
-    def _on_check_failed(self, exc: BaseException) -> None:
-        log.error("change check failed: %s", exc)
+        """Kept for callers of the earlier API: a refresh announces the changed incidents."""
+        self.refresh()
 
     def _announce(self, changes: tuple[int, dict[int, int]]) -> None:
-        """`incidentChanged` once per incident changed after the mark; answers overlapping an earlier one (a reload
-        and a check queued together) announce nothing twice."""
+        """`incidentChanged` once per incident changed after the mark; answers overlapping an earlier one
+        announce nothing twice."""
         newest, changed = changes
         seen = self._audit_mark
         self._audit_mark = newest if seen is None else max(seen, newest)
@@ -135,9 +265,12 @@ class Workbench(QObject):
             self.incidentChanged.emit(incident_id)
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._reload_queued = False
+        self._in_flight = False
         log.error("reload failed: %s", exc)
         self.failed.emit(exc)
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def fetch(self, incident_id: int, on_result: Callable[[IncidentRecord], None],
               on_error: OnError | None = None) -> None:
@@ -152,8 +285,8 @@ class Workbench(QObject):
 
     def write(self, job: Job, on_result: OnResult | None = None, on_error: OnError | None = None,
               *, reload: bool = True) -> None:
-        """Run `job(session)` in one transaction; reload afterwards so every page sees the change (without the
-        reload, the incidents it changed are still announced)."""
+        """Run `job(session)` in one transaction, then read what it changed so every page sees it (`reload`: the
+        account, units and acknowledgements too)."""
 
         def done(result: Any) -> None:
             if isinstance(result, IncidentRecord):
@@ -164,7 +297,7 @@ class Workbench(QObject):
             if reload:
                 self.reload()
             else:
-                self.check_changes()
+                self.refresh()
 
         def refused(exc: BaseException) -> None:
             code = getattr(exc, "code", None)
@@ -180,4 +313,6 @@ class Workbench(QObject):
         self.worker.submit(job, done, refused, write=True)
 
     def shutdown(self) -> None:
-        self.timer.stop()
+        """At logout and quit: the change feed's thread ends (its connection closed)."""
+        if self.feed is not None:
+            self.feed.stop()

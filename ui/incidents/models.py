@@ -5,13 +5,15 @@ Rows are cached plain records; data() never touches the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from desktop.domain import SEVERITIES, SOURCES, STATUSES, EventRecord, IncidentRecord, IncidentStatus
+from desktop.services import incidents
 from desktop.timeutil import format_cst
 from ui.common.table_model import RECORD_ROLE, SORT_ROLE, CachedTableModel, Index  # noqa: F401 - re-exported
 
@@ -21,24 +23,98 @@ def _t(context: str, text: str) -> str:
 
 
 class IncidentListModel(CachedTableModel):
+    """The incident list. Filled by `set_rows` whole, or paged: `reset_pages(first_page, total)` shows the first
+    page and the total the database counted; scrolling near the end asks for the next page (`fetchRequested` with
+    the offset), which the page reads in the worker and hands to `append_page`. A header click asks for the whole
+    list sorted in the database (`sortRequested`), never sorts the fetched rows alone."""
+
     CONTEXT = "IncidentListModel"
     HEADERS = ("编号", "标题", "事发单位", "级别", "来源", "事发时间", "状态", "牵头部门")
     TIME_COLUMN = 5
+    SORT_KEYS = incidents.SORT_KEYS  # the column's key in the database, column by column
 
-    def cell(self, r: IncidentRecord, column: int) -> str:
-        values = (r.number, r.title, r.unit_name, _t("domain", SEVERITIES.get(r.severity, r.severity)),
+    fetchRequested = Signal(int)  # the offset of the page wanted
+    sortRequested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._total = 0
+        self._waiting = False  # a page is being read: ask once
+        self._sort = (self.TIME_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.origins: dict[int, str] = {}  # incidents received from another installation: the sender's name
+
+    def set_origins(self, origins: dict[int, str]) -> None:
+        if origins != self.origins:
+            self.origins = origins
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
+
+    # --- paging ------------------------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self._total, self._waiting = len(rows), False
+        super().set_rows(rows)
+
+    def reset_pages(self, rows: Sequence[Any], total: int) -> None:
+        self._total, self._waiting = max(total, len(rows)), False
+        super().set_rows(rows)
+
+    def append_page(self, offset: int, rows: Sequence[Any]) -> None:
+        """The page read from `offset`; a page for another offset (the list was re-read meanwhile) is dropped."""
+        self._waiting = False
+        if offset != len(self._rows):
+            return
+        if not rows:
+            self._total = len(self._rows)  # fewer than counted (deleted meanwhile): stop asking
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def page_failed(self) -> None:
+        self._waiting = False
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._waiting and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._waiting = True
+            self.fetchRequested.emit(len(self._rows))
+
+    # --- sorting -----------------------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS) or (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        self.sortRequested.emit()
+
+    def sort_key(self) -> tuple[str, bool]:
+        """(the database's sort key, descending)."""
+        column, order = self._sort
+        return self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder
+
+    def cell(self, r: IncidentRecord | incidents.IncidentRow, column: int) -> str:
+        title = r.title
+        if r.id in self.origins:  # marked with its origin (a site's record, received by exchange)
+            title += _t(self.CONTEXT, "（来自：%1）").replace("%1", self.origins[r.id])
+        values = (r.number, title, r.unit_name, _t("domain", SEVERITIES.get(r.severity, r.severity)),
                   _t("domain", SOURCES.get(r.source, r.source)), format_cst(r.occurred_at),
                   _t("domain", STATUSES.get(r.status, r.status)), r.lead_unit_name)
         return values[column]
 
-    def sort_value(self, r: IncidentRecord, column: int) -> Any:
+    def sort_value(self, r: IncidentRecord | incidents.IncidentRow, column: int) -> Any:
         return r.occurred_at.timestamp() if column == self.TIME_COLUMN else self.cell(r, column)
 
-    def export_value(self, r: IncidentRecord, column: int) -> Any:
+    def export_value(self, r: IncidentRecord | incidents.IncidentRow, column: int) -> Any:
         """What a spreadsheet cell holds: the time itself (an aware datetime) for the time column, else the text."""
         return r.occurred_at if column == self.TIME_COLUMN else self.cell(r, column)
 
-    def colour(self, r: IncidentRecord, column: int) -> QColor | None:
+    def colour(self, r: IncidentRecord | incidents.IncidentRow, column: int) -> QColor | None:
         if column == 3 and r.is_major:
             return QColor("#b71c1c")
         if r.status == IncidentStatus.CLOSED:

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.domain import EventRecord, IncidentRecord, IncidentStatus
+from desktop.exchange import service as exchange
 from desktop.rules.model import RuleStatus
 from desktop.services import incidents, permissions
 from desktop.services.rulesets import ruleset_for
@@ -30,6 +32,7 @@ from desktop.timeutil import format_cst, now_utc
 from ui.common.strings import rule_text
 from ui.common.widgets import WrapButton
 from ui.data.workbench import Workbench
+from ui.documents.attachments import AttachmentsWidget
 from ui.documents.tab import DocumentsTab
 from ui.incidents import corrections, timeline_logic
 from ui.incidents import workflow_steps as documents_flow
@@ -70,6 +73,11 @@ class IncidentPage(QWidget):
         self.missing = QLabel()
         self.missing.setObjectName("banner")
         self.missing.setWordWrap(True)
+        # Received from another installation, and any conflict an exchange found (resolved on the 数据交换 page).
+        self.exchange_note = QLabel()
+        self.exchange_note.setObjectName("exchangeNote")
+        self.exchange_note.setWordWrap(True)
+        self.exchange_note.hide()
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.badge)
@@ -150,11 +158,15 @@ class IncidentPage(QWidget):
         self.tabs.addTab(self.history, self.tr("操作记录"))
         self.accountability = AccountabilityTab(workbench)
         self.tabs.addTab(self.accountability, self.tr("责任追究"))
+        # Evidence (post screenshots, recordings, videos), kept with its content hash and listed as 附件 on paper.
+        self.attachments = AttachmentsWidget(workbench, "incident")
+        self.tabs.addTab(self.attachments, self.tr("附件"))
         self.documents.stateChanged.connect(lambda _s: self._apply_workflow())
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
         layout.addWidget(self.missing)
+        layout.addWidget(self.exchange_note)
         layout.addWidget(self.tabs, 1)
         self.editor.saved.connect(self.set_record)
         self.major.saved.connect(self.set_record)
@@ -185,10 +197,12 @@ class IncidentPage(QWidget):
         self.badge.hide()
         self.facts.clear()
         self.missing.hide()
+        self.exchange_note.hide()
         self.closed_note.hide()
         self.tabs.hide()
         for tab in (self.opinions, self.major, self.documents, self.history, self.accountability):
             tab.clear()  # late answers for the previous incident find no incident to fill in
+        self.attachments.clear()
 
     def _fetch_failed(self, exc: BaseException) -> None:
         if self.record is None:
@@ -223,6 +237,7 @@ class IncidentPage(QWidget):
         self.chart.set_data(record.occurred_at, self.statuses, current, now)
         self._update_change_buttons()
         self._show_header(record)
+        self._load_exchange(record.id)
         self._build_actions(record)
         if not same or not self.editor._dirty:
             self.editor.load(record)
@@ -231,6 +246,7 @@ class IncidentPage(QWidget):
         self.documents.load(record)
         self.history.load(record)
         self.accountability.load(record)
+        self.attachments.load(record.id)
         self.tabs.setTabEnabled(3, record.is_major)
 
     def _on_reloaded(self) -> None:
@@ -266,6 +282,26 @@ class IncidentPage(QWidget):
         self.missing.setVisible(bool(missing))
         self.missing.setText(self.tr("书面报告尚缺要素：%1（在“事件信息与报告要素”中补全）")
                              .replace("%1", "、".join(missing)))
+
+    def _load_exchange(self, incident_id: int) -> None:
+        actor = self.workbench.actor
+
+        def job(session: Session) -> tuple[int, str, int]:
+            open_conflicts = exchange.list_conflicts(session, actor, incident_id=incident_id)
+            return incident_id, exchange.incident_origin(session, incident_id), len(open_conflicts)
+
+        self.workbench.read(job, self._show_exchange)
+
+    def _show_exchange(self, answer: tuple[int, str, int]) -> None:
+        incident_id, origin, conflicts = answer
+        if self.record is None or self.record.id != incident_id:
+            return  # a late answer about the incident shown before
+        parts = [self.tr("来自：%1").replace("%1", origin)] if origin else []
+        if conflicts:
+            parts.append(self.tr("有 %1 处数据交换冲突待牵头部门处理（见“数据交换”）").replace("%1", str(conflicts)))
+        self.exchange_note.setText("　|　".join(parts))
+        self.exchange_note.setStyleSheet("color: #b71c1c;" if conflicts else "")
+        self.exchange_note.setVisible(bool(parts))
 
     def _build_actions(self, record: IncidentRecord) -> None:
         actor = self.workbench.actor
@@ -343,7 +379,7 @@ class IncidentPage(QWidget):
     def show_tab(self, key: str) -> None:
         tabs = {"timeline": 0, "details": 1, "opinions": 2, "major": 3}
         widget = {"documents": self.documents, "history": self.history,
-                  "accountability": self.accountability}.get(key)
+                  "accountability": self.accountability, "attachments": self.attachments}.get(key)
         self.tabs.setCurrentIndex(self.tabs.indexOf(widget) if widget is not None else tabs.get(key, 0))
 
     # --- acting ----------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ that a print that failed is not recorded.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,8 +41,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.errors import RepDeskError
-from desktop.services import printing
+from desktop.reports.fonts import font_set
+from desktop.services import audit, printing
 from desktop.services.printing import Printed
+from desktop.timeutil import now_utc, to_cst
 from ui.common.widgets import save_file_name
 from ui.data.workbench import Workbench
 from ui.printing import spool
@@ -401,10 +405,36 @@ def show_version_preview(parent: QWidget | None, workbench: Workbench, version_i
     return show_pdf_preview(parent, workbench, version_job(workbench, version_id), _t("打印预览"))
 
 
+# Stored versions built already, newest last. A version's PDF is the same bytes for the same record (its state,
+# the accounts and their rights, the organisation's names), and every change to the record is an audit entry: built
+# for the same person, on the same record (newest entry), day and faces, it is served again instead of rebuilt
+# (asking twice: the approval dialog, then the preview; the preview closed and opened again). Any newer entry,
+# a rights change included, means a new build with its own permission check.
+_BUILT: OrderedDict[tuple[object, ...], Printed] = OrderedDict()
+_BUILT_LOCK = threading.Lock()
+_BUILT_KEEP = 8
+
+
 def version_job(workbench: Workbench, version_id: int) -> PrintJob:
     """One stored version as it prints (signed or draft, as `printing.build_version` decides); records nothing."""
     actor = workbench.actor
-    return lambda s: printing.build_version(s, actor, version_id)
+
+    def job(session: Session) -> Printed:
+        newest, _ = audit.changes_after(session, None)
+        key = (version_id, actor.user_id, actor.roles, newest, to_cst(now_utc()).date(), id(font_set()))
+        with _BUILT_LOCK:
+            hit = _BUILT.get(key)
+            if hit is not None:
+                _BUILT.move_to_end(key)
+                return hit
+        printed = printing.build_version(session, actor, version_id)
+        with _BUILT_LOCK:
+            _BUILT[key] = printed
+            while len(_BUILT) > _BUILT_KEEP:
+                _BUILT.popitem(last=False)
+        return printed
+
+    return job
 
 
 def load_version(pane: PdfPreviewPane, workbench: Workbench, version_id: int) -> None:

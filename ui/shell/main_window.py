@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -45,6 +46,31 @@ def app_icon() -> QIcon:
     return QIcon(str(resource("icons", "repdesk.svg")))
 
 
+class _Deferred(QWidget):
+    """Where a page not built yet stands in the stack."""
+
+
+class _Pages(dict[str, QWidget]):
+    """The window's pages by key. A deferred page is built when first asked for (`pages[key]`, `pages.get(key)`);
+    iterating gives the stand-ins of those not built yet (they have no tick, no title of their own)."""
+
+    def __init__(self, build: Callable[[str, QWidget], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __getitem__(self, key: str) -> QWidget:
+        widget = super().__getitem__(key)
+        if isinstance(widget, _Deferred):
+            widget = self._build(key, widget)
+            super().__setitem__(key, widget)
+        return widget
+
+    def get(self, key: str, default: QWidget | None = None) -> QWidget | None:  # type: ignore[override]
+        if key not in self:
+            return default
+        return self[key]
+
+
 class MainWindow(QMainWindow):
     logoutRequested = Signal()
 
@@ -53,13 +79,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.account = account
-        self.workbench = Workbench(db, account, worker, self.settings.reload_seconds, self)
+        # Kept current by changes, not by a timer: its change feed hears every commit (ui.data.live).
+        self.workbench = Workbench(db, account, worker, self)
         self.workbench.thresholds = dl.Thresholds(self.settings.due_soon_min_minutes)
         self.notifier = Notifier(self.settings, app_icon(), self)
         # The page and who is logged in; Qt adds the program's name (applicationDisplayName) once after it.
         self.setWindowTitle(account.display_name)
         self.setWindowIcon(app_icon())
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = _Pages(self._build_page)
         self.specs: dict[str, PageSpec] = {}
         self.intake: IntakeDialog | None = None
         self.nav = QListWidget()
@@ -84,8 +111,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status()
+        # The page the window opens on is built now, the others once the dashboard is filled (or when first asked
+        # for): building every page first would keep the filled dashboard from the user for a second or more.
+        first = self.settings.last_page
         for spec in pages if pages is not None else default_pages():
-            self.register_page(spec)
+            self.register_page(spec, defer=spec.key not in (first, "dashboard"))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack.currentChanged.connect(self._retitle)
         self.clock = QTimer(self)
@@ -97,6 +127,7 @@ class MainWindow(QMainWindow):
         self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
         self.workbench.accountDisabled.connect(self._account_disabled)
         self._restore()
+        self.workbench.loaded.connect(self._build_deferred)
         self.workbench.reload()
 
     # --- pages -----------------------------------------------------------------------------------------------
@@ -105,13 +136,14 @@ class MainWindow(QMainWindow):
     def actor(self) -> Actor:
         return self.account.actor()
 
-    def register_page(self, spec: PageSpec) -> QWidget | None:
-        """Add a page to the navigation, or replace the page with the same key."""
+    def register_page(self, spec: PageSpec, defer: bool = False) -> QWidget | None:
+        """Add a page to the navigation, or replace the page with the same key. `defer`: a stand-in now, the page
+        when first asked for (`pages[key]`, shown) or after the first load (_build_deferred)."""
         if not spec.visible(self):
             return None
-        widget = spec.factory(self)
+        widget = _Deferred() if defer else spec.factory(self)
         if spec.key in self.pages:
-            old = self.pages[spec.key]
+            old = dict.__getitem__(self.pages, spec.key)  # a stand-in is replaced unbuilt
             index = self.stack.indexOf(old)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -131,6 +163,31 @@ class MainWindow(QMainWindow):
         self.pages[spec.key] = widget
         self.specs[spec.key] = spec
         return widget
+
+    def _build_page(self, key: str, stand_in: QWidget) -> QWidget:
+        """Build a deferred page in its stand-in's place (_Pages calls this on first access)."""
+        widget = self.specs[key].factory(self)
+        index = self.stack.indexOf(stand_in)
+        current = self.stack.currentWidget() is stand_in
+        self.stack.insertWidget(index, widget)
+        if current:
+            self.stack.setCurrentWidget(widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        return widget
+
+    def _build_deferred(self) -> None:
+        """After the first load, the deferred pages one at a time, each in its own turn of the event loop, so the
+        window answers in between (their counts in the navigation come as they are built)."""
+        self.workbench.loaded.disconnect(self._build_deferred)
+
+        def next_page() -> None:
+            waiting = [k for k, w in dict.items(self.pages) if isinstance(w, _Deferred)]
+            if waiting:
+                self.pages[waiting[0]]  # the access builds it
+                QTimer.singleShot(0, next_page)
+
+        QTimer.singleShot(0, next_page)
 
     def show_page(self, key: str) -> None:
         if key in self.specs:
@@ -288,7 +345,6 @@ class MainWindow(QMainWindow):
         if dashboard is not None:
             dashboard.set_thresholds(dl.Thresholds(s.due_soon_min_minutes))  # type: ignore
         self.workbench.thresholds = dl.Thresholds(s.due_soon_min_minutes)  # the queue and the incident page
-        self.workbench.timer.setInterval(max(5, s.reload_seconds) * 1000)
         self.reminders.refresh()  # a new due-soon threshold may bring reminders
 
     def _remind(self, items: list[tuple[dl.DeadlineRow, str]]) -> None:

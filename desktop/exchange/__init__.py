@@ -1,0 +1,1 @@
+"""Exchange between installations: keys, signed and encrypted packages, site set-up, merge with conflicts."""

@@ -1,0 +1,1 @@
+"""The register pages: monitoring, complaints, media directory, prevention, accountability."""
