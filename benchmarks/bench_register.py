@@ -1,91 +1,92 @@
-"""Peak memory of the register (台账) for a period of 300 and 1,500 incidents.
+"""The register (台账) streams: its time and peak memory for a month, a year and the whole history.
 
-    .venv/bin/python benchmarks/bench_register.py [N ...]
+    .venv/bin/python benchmarks/bench_register.py URL [URL ...]
 
-Builds the example database (desktop.demo), clones its incidents up to N with long 3.3.2 element texts (the part
-of a record the register does not print), and measures `printing.build_register` with tracemalloc. The period's
-incidents are read in chunks and only what the register prints is kept, so the peak grows with the rows the PDF
-must lay out, not with every incident's full record; the detail table is laid out in chunks of rows
-(reports.register.REGISTER_CHUNK), so the per-incident peak stays flat as the period grows.
+Each URL is a database filled by benchmarks/make_data.py (e.g. `--incidents 10000 --url sqlite:////tmp/r10k.db`).
+Every register is built in a fresh subprocess (`printing.build_register` as the system account, as of the newest
+incident), so the peak resident memory (resource.getrusage ru_maxrss) is that one print's and nothing else's; the
+subprocess first builds a one-day register so that the fonts, the rule set and the modules are loaded before the
+baseline is taken. The register reads the period's incidents in keyset-paged chunks, spools each incident's row
+to a temporary file while it counts the per-unit totals, then feeds the detail table to ReportLab a few chunk
+tables at a time and compresses each finished page: what grows with the period is the PDF itself, not the rows.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
-import tempfile
-import time
-import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select
-
-from desktop.db.models import Incident
+CHILD = r"""
+import json, resource, sys, time
+from datetime import date, datetime
 from desktop.db.session import Database
 from desktop.domain import SYSTEM
+from desktop.services import printing
+from desktop.timeutil import CST
 
-PERIOD = (date(2020, 1, 1), date(2020, 12, 31))
-
-
-def add_incidents(db: Database, n: int, text_size: int = 4000) -> None:
-    """N copies of the first example incident spread over PERIOD (no events: their deadlines are pending)."""
-    with db.session() as session:
-        src = session.execute(select(Incident).order_by(Incident.id)).scalars().first()
-        assert src is not None, "the example database has no incident"
-        base = {c.key: getattr(src, c.key) for c in Incident.__table__.columns if c.key not in ("id", "number")}
-        start = db_time(PERIOD[0])
-        for i in range(n):
-            row = dict(base, number=f"BM-2020-{i:05d}", title=f"{src.title}（样本{i}）",
-                       occurred_at=start + timedelta(minutes=97 * i), learned_at=start + timedelta(minutes=97 * i + 5),
-                       el_situation="舆情持续发酵。" * (text_size // 7), el_cause="客户投诉。" * (text_size // 5))
-            session.add(Incident(**row))
-            if i % 500 == 499:
-                session.flush()
-        session.commit()
+url, first, last, now = sys.argv[1], date.fromisoformat(sys.argv[2]), date.fromisoformat(sys.argv[3]), sys.argv[4]
+now = datetime.fromisoformat(now)
+db = Database(url)
+with db.session() as session:
+    printing.build_register(session, SYSTEM, last, last, now)  # warm: fonts, rule set, modules
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    printed = printing.build_register(session, SYSTEM, first, last, now)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "baseline_kib": before, "peak_kib": peak, "pdf_bytes": len(printed.pdf),
+                  "message": printed.message}))
+"""
 
 
-def db_time(day: date):  # the first day, 09:00 China Standard Time, as an aware datetime
-    from datetime import datetime, time
+def span(url: str) -> tuple[date, date]:
+    """The first and the last day (China Standard Time) with an incident."""
+    from sqlalchemy import func, select
 
+    from desktop.db.models import Incident
+    from desktop.db.session import Database
     from desktop.timeutil import CST
 
-    return datetime.combine(day, time(9, 0), CST)
-
-
-def measure(db: Database) -> tuple[int, int, float]:
-    from desktop.services import printing
-
+    db = Database(url)
     with db.session() as session:
-        count = session.execute(select(func.count()).select_from(Incident)
-                                .where(Incident.number.like("BM-%"))).scalar_one()
-        printing.build_register(session, SYSTEM, PERIOD[0], PERIOD[0])  # warm: fonts registered, modules loaded
-        tracemalloc.start()
-        t0 = time.perf_counter()
-        printed = printing.build_register(session, SYSTEM, *PERIOD)
-        seconds = time.perf_counter() - t0
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        assert printed.pdf.startswith(b"%PDF-")
-    return count, peak, seconds
+        low, high = session.execute(select(func.min(Incident.occurred_at), func.max(Incident.occurred_at))).one()
+    db.dispose()
+    return low.astimezone(CST).date(), high.astimezone(CST).date()
 
 
-def main(sizes: list[int]) -> None:
-    from desktop import demo
+def run(url: str, first: date, last: date, now: str) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", CHILD, url, first.isoformat(), last.isoformat(), now],
+                         capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ.setdefault("REPDESK_KEY_DIR", str(Path(tmp) / "keys"))
-            db = Database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
-            demo.fill(db)
-            add_incidents(db, n)
-            count, peak, seconds = measure(db)
-            print(f"{count:>6} incidents: peak {peak / 2**20:7.1f} MiB, {peak / count / 1024:6.1f} KiB each, "
-                  f"{seconds:6.1f} s")
-            db.dispose()
+
+def main(urls: list[str]) -> None:
+    print(f"{'database':<28} {'period':<24} {'incidents':>9} {'PDF KiB':>10} {'seconds':>8} "
+          f"{'base MiB':>9} {'peak MiB':>9} {'growth':>7}")
+    for url in urls:
+        low, high = span(url)
+        now = f"{(high + timedelta(days=1)).isoformat()}T00:00:00+08:00"
+        periods = [("a month", high - timedelta(days=30), high), ("a year", high - timedelta(days=364), high),
+                   ("the whole history", low, high)]
+        for label, first, last in periods:
+            r = run(url, first, last, now)
+            base, peak = int(str(r["baseline_kib"])) / 1024, int(str(r["peak_kib"])) / 1024
+            count = str(r["message"]).split("：")[-1].split(" ")[0]
+            print(f"{url.rsplit('/', 1)[-1]:<28} {label:<24} {count:>9} {int(str(r['pdf_bytes'])) // 1024:>10} "
+                  f"{float(str(r['seconds'])):>8.1f} {base:>9.0f} {peak:>9.0f} {peak - base:>7.0f}", flush=True)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [300, 1500])
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    main(sys.argv[1:])

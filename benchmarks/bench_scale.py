@@ -197,7 +197,8 @@ def child_window(url: str) -> dict[str, Any]:
             ok = done[0]
             dialog.close()
             _wait(app, lambda: worker.pending == 0)
-        out["preview_first_s"], out["preview_s"] = times[0], statistics.median(times[1:])
+        if ok:  # a preview refused (the data cannot be printed) shows its refusal fast: no figure
+            out["preview_first_s"], out["preview_s"] = times[0], statistics.median(times[1:])
         out["preview_ok"] = ok
     print(json.dumps(out), flush=True)
     os._exit(0)

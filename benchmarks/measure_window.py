@@ -91,8 +91,10 @@ def measure_window(url: str, username: str = "hangzhang", ticks: int = 1000, rel
     waits = []
     for n, target in enumerate(targets):
         title = f"{target.title[:40]}（第{n + 1}次修改）"
-        other.run(lambda s, t=target, title=title: incidents.update_incident(s, actor, t.id, t.row_version,
-                                                                              {"title": title}))
+        def change(s: Any, t: Any = target, title: str = title) -> Any:
+            return incidents.update_incident(s, actor, t.id, t.row_version, {"title": title})
+
+        other.run(change)
         waits.append(_wait(app, lambda t=target, title=title: (r := window.workbench.record(t.id)) is not None
                            and r.title == title, timeout=30))
     _wait(app, lambda: worker.pending == 0)

@@ -19,6 +19,7 @@ from desktop.db.models import (
     DocumentVersion,
     Incident,
     IncidentEvent,
+    LeadershipMember,
     MediaContact,
     OpinionEntry,
     PaperSignature,
@@ -119,5 +120,5 @@ class ReceivedAuditEntry(Base):
 
 # Stable ids are unique wherever they are set (rows older than exchange got theirs in 0016_exchange).
 for _model in (Incident, IncidentEvent, MediaContact, OpinionEntry, Appeasement, Document, DocumentVersion,
-               ApprovalDecision, PaperSignature):
+               ApprovalDecision, PaperSignature, LeadershipMember):
     Index(f"ix_{_model.__tablename__}_uid", _model.uid, unique=True)

@@ -279,6 +279,7 @@ class LeadershipMember(Base):
     name: Mapped[str] = mapped_column(String(60))
     title: Mapped[str] = mapped_column(String(120), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 # --- documents and approvals ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Double, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.db.models import Base
+from desktop.db.models import Base, new_uid
 from desktop.db.types import UTCDateTime
 
 
@@ -40,6 +40,7 @@ class Training(_Recorded, Base):
     participants: Mapped[int] = mapped_column(Integer)
     hours: Mapped[float] = mapped_column(Double)  # double on both databases: a sum reads back as stored
     note: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class Drill(_Recorded, Base):
@@ -54,6 +55,7 @@ class Drill(_Recorded, Base):
     units: Mapped[str] = mapped_column(Text, default="")  # the units taking part, as named on the drill's record
     participants: Mapped[int] = mapped_column(Integer, default=0)
     findings: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class Screening(_Recorded, Base):
@@ -78,6 +80,7 @@ class Screening(_Recorded, Base):
     decided_by_name: Mapped[str] = mapped_column(String(60), default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decision_comment: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class Sweep(_Recorded, Base):
@@ -91,6 +94,7 @@ class Sweep(_Recorded, Base):
     held_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     findings: Mapped[str] = mapped_column(Text, default="")
     issues_found: Mapped[int] = mapped_column(Integer, default=0)
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class PlanReview(_Recorded, Base):
@@ -106,6 +110,7 @@ class PlanReview(_Recorded, Base):
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     conclusion: Mapped[str] = mapped_column(String(20))  # prevention.PLAN_CONCLUSIONS
     changes: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 class FollowUp(Base):
@@ -127,6 +132,10 @@ class FollowUp(Base):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_by_name: Mapped[str] = mapped_column(String(60), default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    uid: Mapped[str | None] = mapped_column(String(32), default=new_uid)  # desktop.exchange
 
 
 Index("ix_prevention_followups_source", FollowUp.source_kind, FollowUp.source_id)
+# Stable ids are unique wherever they are set: an import looks many of them up at once.
+for _model in (Training, Drill, Screening, Sweep, PlanReview, FollowUp):
+    Index(f"ix_{_model.__tablename__}_uid", _model.uid, unique=True)

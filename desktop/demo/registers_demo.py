@@ -56,7 +56,7 @@ FOLLOW_UPS: list[str] = [
 ]
 SCREENINGS: list[tuple[str, str, str, str, str, str, str]] = [
     # (unit, kind, subject, risk, verdict, assessment, measures)
-    ("retail", "product", "“悦享”系列净值型理财产品", "medium", "with_measures",
+    ("bd_retail", "product", "“悦享”系列净值型理财产品", "medium", "with_measures",
      "净值波动可能引发客户对收益的误解；销售适当性管理是主要风险点。", "销售全程双录；到期前五日短信提示净值。"),
     ("operations", "system", "新一代柜面系统上线", "high", "with_measures",
      "切换期间可能出现业务办理缓慢、客户排队，易引发现场投诉和网络吐槽。",

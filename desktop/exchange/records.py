@@ -26,12 +26,14 @@ from desktop.db.models import (
     DocumentVersion,
     Incident,
     IncidentEvent,
+    LeadershipMember,
     MediaContact,
     OpinionEntry,
     PaperSignature,
     Unit,
     User,
 )
+from desktop.db.prevention_tables import Drill, FollowUp, PlanReview, Screening, Sweep, Training
 from desktop.db.register_tables import (
     Attachment,
     Complaint,
@@ -84,6 +86,14 @@ class Kind:
     # progress columns are only ever filled in where they are still empty.
     newer: str = ""
 
+
+# The prevention registers' common columns: who recorded the row, and its withdrawal (a later fact).
+_RECORDED: dict[str, Any] = {
+    "recorded_by_id": USER, "recorded_by_name": PLAIN, "recorded_at": MOMENT, "withdrawn_at": MOMENT,
+    "withdrawn_by_name": PLAIN, "withdraw_reason": PLAIN,
+}
+WITHDRAWAL = ("withdrawn_at", "withdrawn_by_name", "withdraw_reason")
+PREVENTION = ("training", "drill", "screening", "sweep", "plan_review")
 
 KINDS: tuple[Kind, ...] = (
     Kind("incident", Incident, "事件", "", "", {
@@ -166,11 +176,46 @@ KINDS: tuple[Kind, ...] = (
         "unit_id": UNIT, "name": PLAIN, "title": PLAIN, "phone": PLAIN, "mobile": PLAIN, "designated_at": MOMENT,
         "designated_by_name": PLAIN, "ended_at": MOMENT, "ended_by_name": PLAIN, "end_reason": PLAIN,
     }, "once", ("ended_at", "ended_by_name", "end_reason")),
+    # Prevention (the practice notes): a site's trainings, drills, screenings, sweeps and plan reviews reach the
+    # branch for its yearly report; a withdrawal and a screening's sign-off are later facts of the same record.
+    Kind("training", Training, "声誉风险培训", "unit", "", {
+        "unit_id": UNIT, "kind": PLAIN, "title": PLAIN, "held_at": MOMENT, "participants": PLAIN, "hours": PLAIN,
+        "note": PLAIN, **_RECORDED,
+    }, "once", WITHDRAWAL),
+    Kind("drill", Drill, "应急演练", "unit", "", {
+        "unit_id": UNIT, "scenario": PLAIN, "held_at": MOMENT, "units": PLAIN, "participants": PLAIN,
+        "findings": PLAIN, **_RECORDED,
+    }, "once", WITHDRAWAL),
+    Kind("screening", Screening, "上线前声誉风险排查", "unit", "", {
+        "unit_id": UNIT, "subject_kind": PLAIN, "subject": PLAIN, "launch_at": MOMENT, "assessment": PLAIN,
+        "risk_level": PLAIN, "verdict": PLAIN, "measures": PLAIN, "leader_id": USER, "leader_name": PLAIN,
+        "state": PLAIN, "decided_by_id": USER, "decided_by_name": PLAIN, "decided_at": MOMENT,
+        "decision_comment": PLAIN, **_RECORDED,
+    }, "once", (*WITHDRAWAL, "state", "decided_by_id", "decided_by_name", "decided_at", "decision_comment")),
+    Kind("sweep", Sweep, "声誉风险排查", "unit", "", {
+        "unit_id": UNIT, "scope": PLAIN, "held_at": MOMENT, "findings": PLAIN, "issues_found": PLAIN, **_RECORDED,
+    }, "once", WITHDRAWAL),
+    Kind("plan_review", PlanReview, "应急预案年度评审", "unit", "", {
+        "unit_id": UNIT, "year": PLAIN, "plan_name": PLAIN, "reviewed_at": MOMENT, "conclusion": PLAIN,
+        "changes": PLAIN, **_RECORDED,
+    }, "once", WITHDRAWAL),
+    Kind("followup", FollowUp, "整改事项", "unit", "", {
+        "source_kind": PLAIN, "source_id": PolyRef("source_kind", {k: k for k in PREVENTION}), "unit_id": UNIT,
+        "owner": PLAIN, "action": PLAIN, "due_at": MOMENT, "state": PLAIN, "closed_at": MOMENT,
+        "closed_by_name": PLAIN, "close_note": PLAIN, "recorded_by_id": USER, "recorded_by_name": PLAIN,
+        "recorded_at": MOMENT,
+    }, "once", ("state", "closed_at", "closed_by_name", "close_note")),
+    # A major incident's leadership group (4.3.1-4.3.3): set as a whole, so the members a package brings for an
+    # incident are its group (service._Apply.leadership).
+    Kind("leadership", LeadershipMember, "领导小组成员", "incident", "incident_id", {
+        "incident_id": Ref("incident"), "position": PLAIN, "name": PLAIN, "title": PLAIN, "sort_order": PLAIN,
+    }, "once"),
     # Last: an attachment names its owner, which must be here first. Its content travels whole and is checked
     # against its SHA-256 on arrival.
     Kind("attachment", Attachment, "附件", "owner", "", {
         "owner_kind": PLAIN, "owner_id": PolyRef("owner_kind", {"incident": "incident", "monitoring": "monitoring",
-                                                               "complaint": "complaint"}),
+                                                               "complaint": "complaint", "drill": "drill",
+                                                               "screening": "screening"}),
         "filename": PLAIN, "media_type": PLAIN, "size": PLAIN, "sha256": PLAIN, "content": BYTES, "note": PLAIN,
         "uploaded_by_id": USER, "uploaded_by_name": PLAIN, "uploaded_at": MOMENT, "withdrawn_at": MOMENT,
         "withdrawn_by_name": PLAIN, "withdraw_reason": PLAIN,
@@ -223,6 +268,7 @@ class Names:
         self._unit_ids: dict[str, int] = {}
         self._uids: dict[tuple[str, int], str] = {}
         self._ids: dict[tuple[str, str], int] = {}
+        self._absent: set[tuple[str, str]] = set()  # uids looked up in bulk and not here: no query per record
         self._numbers: dict[int, dict[str, Any]] | None = None
         for uid_, code in session.execute(select(Unit.id, Unit.code)):
             self._units[uid_] = code
@@ -296,6 +342,8 @@ class Names:
         if uid is None:
             return None
         key = (kind, uid)
+        if key in self._absent:
+            return None
         if key not in self._ids:
             model = BY_NAME[kind].model
             found = self.session.execute(
@@ -306,7 +354,24 @@ class Names:
             self._ids[key] = found
         return self._ids[key]
 
+    def prefetch(self, kind: str, uids: set[str]) -> None:
+        """Look up many uids of one kind at once (an import names thousands): found ones are cached, the others
+        remembered as absent until `remember` says they were inserted."""
+        model: Any = BY_NAME[kind].model
+        wanted = [u for u in uids if (kind, u) not in self._ids and (kind, u) not in self._absent]
+        for start in range(0, len(wanted), 500):  # PostgreSQL and SQLite both take 500 parameters comfortably
+            chunk = wanted[start:start + 500]
+            found = {u: i for u, i in self.session.execute(select(model.uid, model.id)
+                                                           .where(model.uid.in_(chunk)))}
+            for u in chunk:
+                if u in found:
+                    self._ids[(kind, u)] = found[u]
+                    self._uids[(kind, found[u])] = u
+                else:
+                    self._absent.add((kind, u))
+
     def remember(self, kind: str, uid: str, row_id: int) -> None:
+        self._absent.discard((kind, uid))
         self._ids[(kind, uid)] = row_id
         self._uids[(kind, row_id)] = uid
 

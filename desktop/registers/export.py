@@ -290,9 +290,9 @@ def export_register(session: Session, actor: Actor, register: str, fmt: str, pat
     Raises ValidationError for an unknown register or format, FileExistsError when `path` exists and `force` is
     not given, RepDeskError when the file cannot be written."""
     now = now or now_utc()
-    if register not in REGISTERS:
+    if not isinstance(register, str) or register not in REGISTERS:
         raise ValidationError("register", f"没有名为“{register}”的台账；可导出：{'、'.join(REGISTERS)}")
-    if fmt not in FORMATS:
+    if not isinstance(fmt, str) or fmt not in FORMATS:
         raise ValidationError("format", "导出格式应为 xlsx 或 csv")
     actor = accounts.current_actor(session, actor)
     if actor.user_id is None:

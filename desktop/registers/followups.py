@@ -187,11 +187,11 @@ def list_followups(session: Session, actor: Actor, *, state: str | None = None, 
     actor = accounts.current_actor(session, actor)
     query = select(FollowUp)
     if state is not None:
-        if state not in STATES:
+        if not isinstance(state, str) or state not in STATES:
             raise ValidationError("state", "整改事项状态无效")
         query = query.where(FollowUp.state == state)
     if source_kind is not None:
-        if source_kind not in SOURCE_KINDS:
+        if not isinstance(source_kind, str) or source_kind not in SOURCE_KINDS:
             raise ValidationError("source_kind", "整改事项的来源无效")
         query = query.where(FollowUp.source_kind == source_kind)
     if source_id is not None:

@@ -312,6 +312,15 @@ def _facts(register: str, row: Any) -> dict[str, Any]:
     return {"unit_id": row.unit_id, **{f: getattr(row, f) for f in _FIELDS[register]}}
 
 
+def added_facts(register: str, row: Any) -> dict[str, Any]:
+    """What the `<register>.add` entry records of a row (as `verify_records` checks it): a row received from
+    another installation (desktop.exchange) is entered with the same facts, so it verifies here too."""
+    facts = _facts(register, row)
+    if register == "screening":  # as added: the sign-off has its own entry
+        facts.update(state="pending", decided_by_name="", decided_at=None, decision_comment="")
+    return facts
+
+
 def _store(session: Session, actor: Actor, register: str, row: Any, now: datetime) -> Any:
     session.add(row)
     session.flush()
@@ -434,7 +443,7 @@ def withdraw(session: Session, actor: Actor, register: str, record_id: int, reas
              now: datetime | None = None) -> None:
     """Take back a record entered by mistake: it stays, marked with who withdrew it, when and why."""
     now = now or now_utc()
-    if register not in MODELS:
+    if not isinstance(register, str) or register not in MODELS:
         raise ValidationError("register", "台账类别无效")
     check.ident(record_id, "record_id")
     reason = _text(reason, "reason", "撤回原因")
@@ -587,7 +596,7 @@ def list_drills(session: Session, actor: Actor, *, start: datetime | None = None
 def list_screenings(session: Session, actor: Actor, *, start: datetime | None = None, end: datetime | None = None,
                     unit_id: int | None = None, include_withdrawn: bool = False,
                     state: str | None = None) -> list[ScreeningView]:
-    if state is not None and state not in SCREENING_STATES:
+    if state is not None and (not isinstance(state, str) or state not in SCREENING_STATES):
         raise ValidationError("state", "排查状态无效")
     return _list(session, actor, "screening", start, end, unit_id, include_withdrawn,
                  Screening.state == state if state else None)
@@ -605,7 +614,7 @@ def list_plan_reviews(session: Session, actor: Actor, *, start: datetime | None 
 
 def get_record(session: Session, actor: Actor, register: str, record_id: int) -> Any:
     """One record of a register, if the actor may see it."""
-    if register not in MODELS:
+    if not isinstance(register, str) or register not in MODELS:
         raise ValidationError("register", "台账类别无效")
     check.ident(record_id, "record_id")
     actor = accounts.current_actor(session, actor)
@@ -618,7 +627,7 @@ def get_record(session: Session, actor: Actor, register: str, record_id: int) ->
 def iter_records(session: Session, actor: Actor, register: str, chunk: int = 500) -> Iterator[Any]:
     """Every record of a register the actor may see (withdrawn ones too: the export is the whole record), oldest
     first, read `chunk` rows at a time by id (keyset paging): a large register never sits in memory whole."""
-    if register not in MODELS:
+    if not isinstance(register, str) or register not in MODELS:
         raise ValidationError("register", "台账类别无效")
     actor = accounts.current_actor(session, actor)
     model = MODELS[register]

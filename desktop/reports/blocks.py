@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 from reportlab.lib import colors
@@ -412,7 +412,13 @@ class GuardedTable(Table):
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if self.splitInRow:  # a row taller than a page: ReportLab's in-row split, counts mean nothing then
-            return super().split(aW, aH)
+            parts = super().split(aW, aH)
+            if len(parts) == 2 and not self.has_header and self.make is not None:
+                # a chunk without header goes on over the page: its continuation starts with the header
+                rest = self.make(parts[1]._cellvalues, True, True)
+                rest.make, rest.last = self.make, self.last
+                return [parts[0], rest]
+            return parts
         hdr = 1 if self.has_header else 0
         body = self._cellvalues[hdr:]
         parts = super().split(aW, aH)
@@ -446,6 +452,67 @@ def data_tables(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequen
     """`data_table` as a sequence of tables of `chunk` rows that join seamlessly (one header, ruled through), so a
     long period is laid out a chunk at a time and ReportLab never sizes one table of every row. Without `chunk`
     (or with spanned notes or rows taller than a page) it is a single table."""
+    cell, make, head, col_widths = _table_maker(ts, st, headers, widths, total_width, centre_cols, head_style,
+                                                cell_style, span_rows)
+    tables: list[Flowable] = []
+    if not chunk or span_rows:
+        body = [[cell(v, i) for i, v in enumerate(row)] for row in rows]
+        tables = [make(body, True, _has_tall_row([head, *body], col_widths))]
+    else:
+        # The last chunk never holds a single row: it joins the one before (no lone row at a chunk's start).
+        bounds = list(range(0, len(rows), chunk))
+        if len(bounds) > 1 and len(rows) - bounds[-1] < 2:
+            bounds.pop()
+        for k, lo in enumerate(bounds):
+            hi = bounds[k + 1] if k + 1 < len(bounds) else len(rows)
+            body = [[cell(v, i) for i, v in enumerate(row)] for row in rows[lo:hi]]
+            if _has_tall_row(body, col_widths):
+                return data_tables(ts, st, headers, rows, widths, total_width, centre_cols, head_style,
+                                   cell_style)
+            tables.append(make(body, k == 0))
+            tables[-1].last = k == len(bounds) - 1
+    tables[0].spaceBefore, tables[-1].spaceAfter = 4, 8
+    return tables
+
+
+def data_table_stream(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Iterable[Sequence[Cell]],
+                      widths: Sequence[float], total_width: float, centre_cols: Sequence[int] = (),
+                      chunk: int = 40) -> Iterator[Flowable]:
+    """`data_tables` with `chunk` for rows that come one by one (a generator over a whole period): each chunk
+    table is made only when it is asked for, so the caller can hand them to ReportLab as it goes and never hold
+    every row. The same tables as `data_tables`, except that a chunk holding a row taller than a page splits
+    inside its rows by itself instead of turning the whole table into one."""
+    cell, make, _head, col_widths = _table_maker(ts, st, headers, widths, total_width, centre_cols)
+    source = iter(rows)
+
+    def take() -> list[list[Flowable]]:
+        out = []
+        for row in source:
+            out.append([cell(v, i) for i, v in enumerate(row)])
+            if len(out) == chunk:
+                break
+        return out
+
+    current, first = take(), True
+    while current:
+        following = take()
+        if len(following) == 1:  # the last chunk never holds a single row: it joins the one before
+            current, following = current + following, []
+        table = make(current, first, _has_tall_row(current, col_widths))
+        table.last = not following
+        if first:
+            table.spaceBefore = 4
+        if not following:
+            table.spaceAfter = 8
+        yield table
+        current, first = following, False
+
+
+def _table_maker(ts: Typesetter, st: Styles, headers: Sequence[str], widths: Sequence[float], total_width: float,
+                 centre_cols: Sequence[int] = (), head_style: Any | None = None, cell_style: Any | None = None,
+                 span_rows: Sequence[int] = ()) -> tuple[Any, Any, list[Flowable], list[float]]:
+    """(cell, make, header cells, column widths) of a ruled data table: `cell(value, column)` a cell's
+    paragraph, `make(body, with_header, in_row)` a GuardedTable of those rows."""
     hs, cs = head_style or st.cell_head, cell_style or st.cell
     cc = cs.clone("cc", alignment=1)
 
@@ -479,25 +546,7 @@ def data_tables(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequen
         table.spaceBefore, table.spaceAfter = 0, 0
         return table
 
-    tables: list[Flowable] = []
-    if not chunk or span_rows:
-        body = [[cell(v, i) for i, v in enumerate(row)] for row in rows]
-        tables = [make(body, True, _has_tall_row([head, *body], col_widths))]
-    else:
-        # The last chunk never holds a single row: it joins the one before (no lone row at a chunk's start).
-        bounds = list(range(0, len(rows), chunk))
-        if len(bounds) > 1 and len(rows) - bounds[-1] < 2:
-            bounds.pop()
-        for k, lo in enumerate(bounds):
-            hi = bounds[k + 1] if k + 1 < len(bounds) else len(rows)
-            body = [[cell(v, i) for i, v in enumerate(row)] for row in rows[lo:hi]]
-            if _has_tall_row(body, col_widths):
-                return data_tables(ts, st, headers, rows, widths, total_width, centre_cols, head_style,
-                                   cell_style)
-            tables.append(make(body, k == 0))
-            tables[-1].last = k == len(bounds) - 1
-    tables[0].spaceBefore, tables[-1].spaceAfter = 4, 8
-    return tables
+    return cell, make, head, col_widths
 
 
 def data_table(ts: Typesetter, st: Styles, headers: Sequence[str], rows: Sequence[Sequence[Cell]],

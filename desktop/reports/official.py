@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
 from desktop import __version__
@@ -141,9 +142,10 @@ class Rendered:
 
 def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime, draft: bool,
            author: str = "", verification_code: str | None = None, keywords: str = "",
-           invariant: bool = True, mark: str = "草稿") -> Rendered:
+           invariant: bool = True, mark: str = "草稿", canvasmaker: Any = None) -> Rendered:
     """Build to bytes. With `invariant` the same input gives the same bytes (creation date from `created`).
-    An unsigned copy carries `mark` across every page: 草稿, or 待签字 for a copy printed to be signed."""
+    An unsigned copy carries `mark` across every page: 草稿, or 待签字 for a copy printed to be signed.
+    `canvasmaker`: a Canvas class of the caller's (the register's compresses each page as it is finished)."""
     buf = io.BytesIO()
     subject = (mark if draft else "已签发") + (f"；验证码 {verification_code}" if verification_code else "")
     with _BUILD_LOCK:
@@ -153,6 +155,6 @@ def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime
             creator=f"RepDesk {__version__}", producer=f"RepDesk {__version__} (ReportLab)",
             invariant=1 if invariant else 0, lang="zh-CN",
         )
-        doc.build(story)
+        doc.build(story, canvasmaker=canvasmaker or Canvas)
         pages = doc.page
     return Rendered(buf.getvalue(), pages)

@@ -216,8 +216,11 @@ def _time(value: datetime | None) -> str | None:
     return format_rfc3339_cst(value) if value is not None else None
 
 
-def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime) -> dict[str, Any]:
-    """The incident's facts, 3.3.2 elements, timeline and deadlines at this moment."""
+def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime,
+              with_linked: bool = True) -> dict[str, Any]:
+    """The incident's facts, 3.3.2 elements, timeline and deadlines at this moment. Without `with_linked` the records
+    kept beside the incident (opinions, monitoring entries, attachments, accountability) are left out: the
+    register prints none of them and must not query them once per incident of a period."""
     rules = ruleset_for(record.rule_set_id, record.rule_set_version)
     labels = {t: e.label_zh for t, e in rules.event_types.items()}
     elements = {k: record.elements.get(k, "") for k in ELEMENTS}
@@ -271,6 +274,8 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         ],
         "snapshot_at": _time(now),
     }
+    if not with_linked:
+        return snapshot
     # 4.3.4(5), 4.2.2.x(5): the public-opinion entries reach the paper with the rest of the record.
     snapshot["opinions"] = [
         {"source": o.source, "title": o.link_or_title, "at": _time(o.seen_at), "reach": o.reach, "tone": o.tone}

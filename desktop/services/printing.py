@@ -10,6 +10,7 @@ gives the same bytes; `verify` rebuilds it to recognise an honest copy printed e
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -34,6 +35,7 @@ from desktop.domain import (
 from desktop.errors import NotFound, ValidationError
 from desktop.reports import model as R
 from desktop.reports.build import build
+from desktop.reports.register import RegisterLine, RegisterTotals, StreamedRegister
 from desktop.services import accounts, approvals, audit, documents, incidents, org
 from desktop.services import deadline_board as dl
 from desktop.services.documents import DocumentVersionView
@@ -424,26 +426,31 @@ def build_register(session: Session, actor: Actor, first: date, last: date, now:
         raise ValidationError("to", "结束日期不能早于开始日期")
     start = datetime.combine(first, time(0, 0), CST)
     end = datetime.combine(last + timedelta(days=1), time(0, 0), CST)
-    # The period is chosen in SQL and the incidents read in chunks; each keeps only what the register prints
-    # (facts, status, deadlines), so a year of incidents does not hold every timeline and element text at once.
+    # The period is chosen in SQL and the incidents read in keyset-paged chunks. One pass counts the per-unit
+    # totals (printed first) and spools each incident's printed row to a temporary file; the PDF is then laid
+    # out from the spool a few chunk tables at a time. Memory follows a chunk, not the period (issue 13).
     period = incidents.IncidentFilter(occurred_from=first, occurred_to=last)
-    items = []
-    for r in incidents.iter_incidents(session, actor, period):
-        as_of = r.closed_at if r.closed_at is not None else now
-        view = documents._snapshot(session, r, "written_report", as_of)
-        content = {"incident": view["incident"], "elements": {}, "timeline": view["timeline"],  # late reasons
-                   "deadlines": view["deadlines"], "snapshot_at": view["snapshot_at"]}
-        inc = _incident_from_content(content, (r.rule_set_id, r.rule_set_version))
-        items.append(_with_status(inc, STATUSES.get(r.status, r.status)))
+    totals = RegisterTotals()
     # 编制单位 is the unit that compiles the register, not the clerk (the print record names the person).
     compiled_by = org.unit_info(session, actor.unit_id).name if actor.unit_id is not None else _branch_name(session)
-    register = R.Register(
-        title="声誉风险事件台账",  # the period is printed once, on the line under the title
-        period_start=start, period_end=end - timedelta(seconds=1), compiled_by=compiled_by, compiled_at=now,
-        incidents=items)
-    result = build("register", register)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for r in incidents.iter_incidents(session, actor, period):
+            as_of = r.closed_at if r.closed_at is not None else now
+            # facts, timeline (late reasons) and deadlines only: no per-incident query for what it does not print
+            view = documents._snapshot(session, r, "written_report", as_of, with_linked=False)
+            content = {"incident": view["incident"], "elements": {}, "timeline": view["timeline"],
+                       "deadlines": view["deadlines"], "snapshot_at": view["snapshot_at"]}
+            inc = _incident_from_content(content, (r.rule_set_id, r.rule_set_version))
+            spool.write(totals.add(_with_status(inc, STATUSES.get(r.status, r.status))).to_json() + "\n")
+        spool.seek(0)
+        register = StreamedRegister(
+            title="声誉风险事件台账",  # the period is printed once, on the line under the title
+            period_start=start, period_end=end - timedelta(seconds=1), compiled_by=compiled_by, compiled_at=now,
+            incidents=[], lines=lambda: map(RegisterLine.from_json, spool), units=list(totals.units.items()),
+            count=totals.count)
+        result = build("register", register)
     title = f"声誉风险事件台账（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日）"
-    return Printed(result.pdf, False, f"台账：{len(items)} 个事件。", None, result.warnings, title,
+    return Printed(result.pdf, False, f"台账：{totals.count} 个事件。", None, result.warnings, title,
                    kind="register", period=f"{first.isoformat()}..{last.isoformat()}")
 
 

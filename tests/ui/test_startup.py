@@ -148,3 +148,16 @@ def test_constants_spelt_out_for_the_fast_start_agree_with_the_core() -> None:
 
     assert login.MAX_PASSWORD == accounts.MAX_PASSWORD
     assert set(theme.STATE_COLOURS) == {dl.COMFORTABLE, dl.DUE_SOON, dl.OVERDUE, dl.IMMEDIATE, dl.WINDOW, dl.LAPSED}
+
+
+def test_the_window_builds_a_page_when_it_is_first_shown(qtbot: Any, make_window: Any) -> None:
+    from ui.shell import main_window as mw
+
+    window = make_window("bangongshi")
+    waiting = [k for k, w in dict.items(window.pages) if isinstance(w, mw._Deferred)]
+    assert waiting and "dashboard" not in waiting and "approvals" not in waiting  # the filled dashboard comes first
+    key = waiting[0]
+    window.show_page(key)
+    page = window.stack.currentWidget()
+    assert not isinstance(page, mw._Deferred) and window.pages[key] is page
+    assert window.windowTitle().startswith(window.specs[key].title)

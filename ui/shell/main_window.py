@@ -111,11 +111,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status()
-        # The page the window opens on is built now, the others once the dashboard is filled (or when first asked
-        # for): building every page first would keep the filled dashboard from the user for a second or more.
+        # The page the window opens on is built now (and the approval queue, whose count shows in the navigation),
+        # the others when first shown or asked for: building every page first kept the filled dashboard from the
+        # user for a second or more.
         first = self.settings.last_page
         for spec in pages if pages is not None else default_pages():
-            self.register_page(spec, defer=spec.key not in (first, "dashboard"))
+            self.register_page(spec, defer=spec.key not in (first, "dashboard", "approvals"))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack.currentChanged.connect(self._retitle)
         self.clock = QTimer(self)
@@ -127,7 +128,6 @@ class MainWindow(QMainWindow):
         self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
         self.workbench.accountDisabled.connect(self._account_disabled)
         self._restore()
-        self.workbench.loaded.connect(self._build_deferred)
         self.workbench.reload()
 
     # --- pages -----------------------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def register_page(self, spec: PageSpec, defer: bool = False) -> QWidget | None:
         """Add a page to the navigation, or replace the page with the same key. `defer`: a stand-in now, the page
-        when first asked for (`pages[key]`, shown) or after the first load (_build_deferred)."""
+        when first asked for (`pages[key]`, `pages.get(key)`, shown)."""
         if not spec.visible(self):
             return None
         widget = _Deferred() if defer else spec.factory(self)
@@ -175,19 +175,6 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         return widget
-
-    def _build_deferred(self) -> None:
-        """After the first load, the deferred pages one at a time, each in its own turn of the event loop, so the
-        window answers in between (their counts in the navigation come as they are built)."""
-        self.workbench.loaded.disconnect(self._build_deferred)
-
-        def next_page() -> None:
-            waiting = [k for k, w in dict.items(self.pages) if isinstance(w, _Deferred)]
-            if waiting:
-                self.pages[waiting[0]]  # the access builds it
-                QTimer.singleShot(0, next_page)
-
-        QTimer.singleShot(0, next_page)
 
     def show_page(self, key: str) -> None:
         if key in self.specs:

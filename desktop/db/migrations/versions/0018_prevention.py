@@ -7,6 +7,8 @@ Create Date: 2026-11-29 22:00:00
 
 from __future__ import annotations
 
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,6 +18,9 @@ revision = '0018_prevention'
 down_revision = '0017_registers'
 branch_labels = None
 depends_on = None
+
+UID_TABLES = ('prevention_drills', 'prevention_followups', 'prevention_plan_reviews', 'prevention_screenings',
+              'prevention_sweeps', 'prevention_trainings')
 
 
 def upgrade() -> None:
@@ -27,6 +32,7 @@ def upgrade() -> None:
     sa.Column('units', sa.Text(), nullable=False),
     sa.Column('participants', sa.Integer(), nullable=False),
     sa.Column('findings', sa.Text(), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -54,6 +60,7 @@ def upgrade() -> None:
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_prevention_followups_recorded_by_id_users')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_prevention_followups_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_prevention_followups'))
@@ -69,6 +76,7 @@ def upgrade() -> None:
     sa.Column('reviewed_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('conclusion', sa.String(length=20), nullable=False),
     sa.Column('changes', sa.Text(), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -97,6 +105,7 @@ def upgrade() -> None:
     sa.Column('decided_by_name', sa.String(length=60), nullable=False),
     sa.Column('decided_at', desktop.db.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decision_comment', sa.Text(), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -119,6 +128,7 @@ def upgrade() -> None:
     sa.Column('held_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('findings', sa.Text(), nullable=False),
     sa.Column('issues_found', sa.Integer(), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -140,6 +150,7 @@ def upgrade() -> None:
     sa.Column('participants', sa.Integer(), nullable=False),
     sa.Column('hours', sa.Double(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('uid', sa.String(length=32), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_name', sa.String(length=60), nullable=False),
     sa.Column('recorded_at', desktop.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -152,9 +163,25 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_prevention_trainings_held_at'), 'prevention_trainings', ['held_at'])
     op.create_index(op.f('ix_prevention_trainings_unit_id'), 'prevention_trainings', ['unit_id'])
+    # desktop.exchange: prevention rows travel between installations by a stable id, unique where set.
+    for table in UID_TABLES:
+        op.create_index(f'ix_{table}_uid', table, ['uid'], unique=True)
+    # A major incident's leadership group travels with it: existing members get their ids now.
+    op.add_column('leadership_members', sa.Column('uid', sa.String(length=32), nullable=True))
+    bind = op.get_bind()
+    ids = [row[0] for row in bind.execute(sa.text('SELECT id FROM leadership_members'))]
+    if ids:
+        bind.execute(sa.text('UPDATE leadership_members SET uid = :uid WHERE id = :id'),
+                     [{'uid': uuid.uuid4().hex, 'id': i} for i in ids])
+    op.create_index('ix_leadership_members_uid', 'leadership_members', ['uid'], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_leadership_members_uid', table_name='leadership_members')
+    with op.batch_alter_table('leadership_members') as batch:
+        batch.drop_column('uid')
+    for table in UID_TABLES:
+        op.drop_index(f'ix_{table}_uid', table_name=table)
     op.drop_index(op.f('ix_prevention_trainings_unit_id'), table_name='prevention_trainings')
     op.drop_index(op.f('ix_prevention_trainings_held_at'), table_name='prevention_trainings')
     op.drop_table('prevention_trainings')

@@ -1,0 +1,145 @@
+"""The register streams (issue 13, 3): its rows are read while ReportLab lays the pages out, a chunk table at a
+time, the per-unit totals are counted in the same pass, and the PDF is the one the whole list gives. The Excel
+table streams too (write-only workbook)."""
+
+from __future__ import annotations
+
+import io
+import re
+import tracemalloc
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from desktop.reports import layout, register
+from desktop.reports.build import build
+from desktop.reports.register import RegisterLine, RegisterTotals, StreamedRegister, line_of, per_unit
+from desktop.reports.spreadsheet import write_table
+from tests.fixtures.samples import sample_register
+
+
+def _streamed(count: int, lines: Any = None) -> StreamedRegister:
+    reg = sample_register(count)
+    totals = RegisterTotals()
+    spooled = [totals.add(inc).to_json() for inc in reg.incidents]
+    return StreamedRegister(title=reg.title, period_start=reg.period_start, period_end=reg.period_end,
+                            compiled_by=reg.compiled_by, compiled_at=reg.compiled_at, incidents=[], note=reg.note,
+                            lines=lines or (lambda: map(RegisterLine.from_json, spooled)),
+                            units=list(totals.units.items()), count=totals.count)
+
+
+def test_a_streamed_register_prints_the_same_pdf_as_the_whole_list() -> None:
+    whole = build("register", sample_register(97)).pdf
+    assert build("register", _streamed(97)).pdf == whole  # the same bytes: the same look, page for page
+
+
+def test_the_counting_pass_gives_the_per_unit_totals() -> None:
+    incidents = sample_register(60).incidents
+    totals = RegisterTotals()
+    lines = [totals.add(inc) for inc in incidents]
+    assert list(totals.units.items()) == per_unit(incidents) and totals.count == 60
+    assert [RegisterLine.from_json(x.to_json()) for x in lines] == [line_of(i) for i in incidents]
+    late = next(x for x in lines if any("迟报" in b for b in x.breaches))
+    assert "网点现场处置客户情绪，报告延误" in late.breaches[0] and late.counts.count("/") == 3
+
+
+def test_rows_are_read_as_the_pages_are_laid_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the first detail page is finished, only the chunks ReportLab looks ahead to have been read, not the
+    period's thousand rows (the old register read every row before the first page)."""
+    read = 0
+    at_page_end: list[int] = []
+
+    def lines() -> Iterator[RegisterLine]:
+        nonlocal read
+        for line in map(line_of, sample_register(1000).incidents):
+            read += 1
+            yield line
+
+    ends = layout.OfficialDocTemplate._on_page_end
+
+    def on_page_end(self: Any, canv: Any, doc: Any) -> None:
+        at_page_end.append(read)
+        ends(self, canv, doc)
+
+    monkeypatch.setattr(layout.OfficialDocTemplate, "_on_page_end", on_page_end)
+    pdf = build("register", _streamed(1000, lines)).pdf
+    assert read == 1000 and len(at_page_end) == len(PdfReader(io.BytesIO(pdf)).pages) > 40
+    bound = (register.LOOKAHEAD + 2) * register.REGISTER_CHUNK
+    assert at_page_end[1] <= bound, at_page_end[:4]
+    # further on, what has been read stays a bounded distance ahead of what is on paper
+    rows_per_page = 1000 / len(at_page_end)
+    assert all(r - rows_per_page * (n + 1) <= bound for n, r in enumerate(at_page_end)), at_page_end
+
+
+def test_a_row_taller_than_a_page_in_a_later_chunk_keeps_the_header_on_every_page() -> None:
+    reg = sample_register(130)
+    tall = replace(reg.incidents[75].deadlines[0], status="late", late_reason="客户多次到网点反映情况。" * 160)
+    incidents = list(reg.incidents)
+    incidents[75] = replace(incidents[75], deadlines=[tall, *incidents[75].deadlines[1:]])
+    pdf = build("register", replace(reg, incidents=incidents)).pdf
+    seen: set[str] = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        text = page.extract_text().replace(" ", "").replace("\n", "")
+        numbers = set(re.findall(r"SJZ-2026-\d{4}", text))
+        if numbers or "客户多次到网点" in text:
+            assert "事件编号" in text and "应办/按时" in text  # the header, on the tall row's pages too
+        seen |= numbers
+    assert len(seen) == 130
+
+
+def _rows(n: int) -> Iterator[list[object]]:
+    for i in range(n):
+        yield [f"SY2026-{i:05d}", f"客户投诉网点排队时间过长（样本{i}）", datetime(2026, 3, 2, 1, 30, tzinfo=UTC), i]
+
+
+def test_a_spreadsheet_streams_its_rows(tmp_path: Path) -> None:
+    peaks = []
+    for n in (2_000, 20_000):
+        tracemalloc.start()
+        count = write_table(tmp_path / f"{n}.xlsx", ["编号", "标题", "事发时间（北京时间）", "序号"], _rows(n),
+                            "事件列表")
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert count == n
+    assert peaks[1] < 1.5 * peaks[0], peaks  # ten times the rows, not ten times the memory
+    book = openpyxl.load_workbook(tmp_path / "20000.xlsx")
+    sheet = book.active
+    assert sheet.title == "事件列表" and sheet.max_row == 20_001 and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D20001" and sheet["A1"].font.b
+    assert sheet["C20001"].value == datetime(2026, 3, 2, 9, 30)
+    # widths from the header and the first rows: the title column is as wide as its Chinese text
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 10
+
+
+def test_a_spreadsheet_whose_rows_fail_leaves_no_file(tmp_path: Path) -> None:
+    def broken() -> Iterator[list[object]]:
+        yield ["SY2026-0001"]
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        write_table(tmp_path / "x.xlsx", ["编号"], broken())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pages_compressed_as_they_are_finished_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop.reports import official
+
+    compressed = build("register", sample_register(60)).pdf
+    made: list[type] = []
+    render = official.render
+
+    def plain_render(*args: Any, **kw: Any) -> Any:
+        made.append(kw.pop("canvasmaker"))
+        return render(*args, **kw, canvasmaker=Canvas)
+
+    monkeypatch.setattr(register, "render", plain_render)
+    assert build("register", sample_register(60)).pdf == compressed
+    assert made == [register.PageCompressingCanvas]
