@@ -329,7 +329,7 @@ ROWS: list[tuple[str, str, str, Callable[[Any, dict[str, Any]], bool] | None, st
     ("open an open incident", "open_incident_s", "≤ 0.3 s", lambda v, f: v <= 0.3, "{:.3f} s"),
     ("open a closed incident (read on demand)", "open_closed_incident_s", "≤ 0.3 s", lambda v, f: v <= 0.3,
      "{:.3f} s"),
-    ("document preview (first / again)", "preview_first_s", "≤ 0.15 s", lambda v, f: f.get("preview_s", 9) <= 0.15,
+    ("document preview (first / again)", "preview_first_s", "≤ 0.15 s", lambda v, f: v <= 0.15,
      "{:.2f} / {preview_s:.2f} s"),
     ("incident list, first page (200 rows)", "list_page_s", "≤ 0.1 s", lambda v, f: v <= 0.1, "{:.3f} s"),
     ("incident list, count", "list_count_s", "≤ 0.1 s", lambda v, f: v <= 0.1, "{:.3f} s"),

@@ -100,7 +100,8 @@ class ExchangeConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by_name: Mapped[str] = mapped_column(String(60), default="")
-    chosen: Mapped[str] = mapped_column(String(10), default="")  # "local" | "remote"
+    chosen: Mapped[str] = mapped_column(String(10), default="")  # "local" | "remote" | "corrected"
+    chosen_value: Mapped[str] = mapped_column(Text, default="")  # JSON: the value kept (a typed one if corrected)
 
 
 class ReceivedAuditEntry(Base):
@@ -122,3 +123,5 @@ class ReceivedAuditEntry(Base):
 for _model in (Incident, IncidentEvent, MediaContact, OpinionEntry, Appeasement, Document, DocumentVersion,
                ApprovalDecision, PaperSignature, LeadershipMember):
     Index(f"ix_{_model.__tablename__}_uid", _model.uid, unique=True)
+# The incident list marks incidents received from a peer (service.origin_names): few, found by a range on this.
+Index("ix_incidents_origin", Incident.origin)

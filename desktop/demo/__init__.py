@@ -1,7 +1,9 @@
 """The example database: organisation, one account per role, incidents whose clocks are live.
 
 Times are relative to the moment it runs, so the dashboard shows something just reported, something overdue,
-a major incident waiting for its head-office report and a closed one.
+a major incident waiting for its head-office report and a closed one. Before them, a closed year of incidents
+(desktop.demo.history) and a year of every register (desktop.demo.registers_demo), so the statistics and the work
+report count something real on the first start.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Base
+from desktop.db.models import Base, Incident
 from desktop.db.session import Database
 from desktop.demo import document_flow as doc_demo
-from desktop.demo import registers_demo
+from desktop.demo import history, registers_demo
 from desktop.domain import SYSTEM, Actor, Stage
 from desktop.services import accounts, approvals, documents, incidents, org
 from desktop.services.issuing import numbering
@@ -87,7 +90,8 @@ def build_organisation(session: Session, actor: Actor = SYSTEM) -> dict[str, int
 
 # The example's head office and each issuing unit's 机关代字 (the prefix of its document numbers).
 HEAD_OFFICE = "总行办公室"
-DOC_PREFIXES = {"branch": "冀华银", "office": "冀华银办", "zhongshan": "中山银报", "yuhua": "裕华银报",
+DOC_PREFIXES = {"branch": "冀华银", "office": "冀华银办", "retail": "冀华银个金", "corporate": "冀华银公司",
+                "operations": "冀华银运营", "zhongshan": "中山银报", "yuhua": "裕华银报",
                 "bd_office": "保华银综", "bd_main": "保营银报", "bd_chaoyang": "保朝银报", "ts_office": "唐华银综",
                 "ts_main": "唐营银报"}
 
@@ -111,6 +115,21 @@ def build_accounts(session: Session, units: dict[str, int]) -> dict[str, Actor]:
     return actors
 
 
+# The current example incidents by name. They come after the closed year (desktop.demo.history), so their numbers
+# depend on the day the example is built: find them by title (`number_of`), not by number or id.
+TITLES = {
+    "just_reported": "客户在朝阳支行大厅拍摄视频投诉理财收益",
+    "overdue": "储户反映存单到期无法支取并致电市民热线",
+    "major": "媒体记者就保定营业部“飞单”传闻采访",
+    "closed": "客户投诉网点排队时间过长并在微博发帖",
+}
+
+
+def number_of(session: Session, key: str) -> str:
+    """The number the example incident `key` (just_reported, overdue, major, closed) was given."""
+    return str(session.execute(select(Incident.number).where(Incident.title == TITLES[key])).scalar_one())
+
+
 def _incident(session: Session, actor: Actor, now: datetime, **data: object) -> int:
     record = incidents.create_incident(session, actor, dict(data), now=now)
     return record.id
@@ -124,7 +143,7 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
     # 1. Just reported: remote, general, the outlet phoned its local lead department five minutes ago.
     elements = dict(ELEMENTS_GENERAL, el_time="今日上午", el_place="保定朝阳支行营业大厅")
     out["just_reported"] = i = _incident(
-        session, xinxi, now, title="客户在朝阳支行大厅拍摄视频投诉理财收益", unit_id=units["bd_chaoyang"],
+        session, xinxi, now, title=TITLES["just_reported"], unit_id=units["bd_chaoyang"],
         occurred_at=ago(minutes=12), learned_at=ago(minutes=10), place="保定朝阳支行营业大厅", severity="general",
         business_line=True, business_line_name="个人理财", business_dept_id=units["bd_retail"],
         customer_dispute=True, source="online", **elements)
@@ -133,7 +152,7 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
 
     # 2. Overdue: same-city, the business department's written details are past their hour.
     out["overdue"] = i = _incident(
-        session, people["zhongshan"], now, title="储户反映存单到期无法支取并致电市民热线", unit_id=units["zhongshan"],
+        session, people["zhongshan"], now, title=TITLES["overdue"], unit_id=units["zhongshan"],
         occurred_at=ago(hours=3), learned_at=ago(hours=2, minutes=55), place="石家庄中山路支行",
         severity="general", business_line=True, business_line_name="储蓄存款", business_dept_id=units["operations"],
         customer_dispute=True, source="complaint",
@@ -147,7 +166,7 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
 
     # 3. Major: a journalist called; the head-office report is due within the hour.
     out["major"] = i = _incident(
-        session, jingban, now, title="媒体记者就保定营业部“飞单”传闻采访", unit_id=units["bd_main"],
+        session, jingban, now, title=TITLES["major"], unit_id=units["bd_main"],
         occurred_at=ago(hours=1, minutes=20), learned_at=ago(hours=1, minutes=15), place="保定分行营业部",
         severity="major", business_line=True, business_line_name="代销理财", business_dept_id=units["bd_retail"],
         customer_dispute=True, source="media",
@@ -177,7 +196,7 @@ def build_incidents(session: Session, units: dict[str, int], people: dict[str, A
 
     # 4. Closed: a general same-city complaint handled on time, two days ago.
     out["closed"] = i = _incident(
-        session, people["zhongshan"], now, title="客户投诉网点排队时间过长并在微博发帖", unit_id=units["zhongshan"],
+        session, people["zhongshan"], now, title=TITLES["closed"], unit_id=units["zhongshan"],
         occurred_at=ago(days=2, hours=6), learned_at=ago(days=2, hours=6), place="石家庄中山路支行",
         severity="general", business_line=False, customer_dispute=True, source="online",
         el_cause="午间窗口开放不足，客户等候超过一小时。", el_time="两日前中午", el_place="中山路支行营业大厅",
@@ -230,8 +249,10 @@ def is_demo(session: Session) -> bool:
     return codes <= {o[4] for o in ORGANISATION} and names <= {a.username for a in ACCOUNTS}
 
 
-def fill(db: Database, reset: bool = False, now: datetime | None = None) -> dict[str, int]:
-    """Build the whole example; refuses a database that already holds an organisation unless reset."""
+def fill(db: Database, reset: bool = False, now: datetime | None = None, year: bool = True) -> dict[str, int]:
+    """Build the whole example; refuses a database that already holds an organisation unless reset. Returns the
+    incidents' ids by name (the year's as year_01, year_02, ...). `year=False` leaves out the closed year of
+    incidents (desktop.demo.history): tests about the current incidents alone build it in a third of the time."""
     now = now or now_utc()
     if reset:
         Base.metadata.drop_all(db.engine)
@@ -247,9 +268,12 @@ def fill(db: Database, reset: bool = False, now: datetime | None = None) -> dict
             raise RuntimeError("数据库中已有机构数据；如需重建示例数据，请加 --reset")
         units = build_organisation(session)
         people = build_accounts(session, units)
+        # The closed year first, oldest first: incident numbers follow time, the current ones come last.
+        past = history.build_history(session, units, {o[0]: (o[2], o[3]) for o in ORGANISATION}, people,
+                                     now) if year else []
         made = build_incidents(session, units, people, now)
         doc_demo.demo_documents(session, units, people, made, now)
         registers_demo.fill_registers(session, units, people, now)
         registers_demo.fill_accountability(session, people, made, now)
         registers_demo.fill_public_registers(session, units, people, made, now)
-        return made
+        return {**{f"year_{n:02d}": i for n, i in enumerate(past, 1)}, **made}

@@ -51,10 +51,12 @@ class Case:
 CASES: list[Case] = [
     Case("客户在{unit}排队等候过久并在微博发帖吐槽", "online", "", "", True,
          "午间办理业务客户集中，窗口开放不足，客户等候近一小时。", "微博帖文转发30余次，评论以附和为主。",
-         "网点负责人联系客户致歉，当日增开窗口。", "影响限于本地网络，未见媒体报道。", "王先生", "当面致歉并说明改进措施"),
+         "网点负责人联系客户致歉，当日增开窗口。", "影响限于本地网络，未见媒体报道。",
+         "钱先生", "当面致歉并说明改进措施"),
     Case("{unit}客户反映理财产品到期收益低于预期", "complaint", "个人理财", "retail", True,
          "客户认为销售时承诺的收益与实际不符，要求赔偿差额。", "客户多次到网点交涉，并称将向媒体反映。",
-         "调取销售录音录像核实，向客户逐条解释产品说明书。", "暂无网络传播。", "刘女士", "解释产品条款，承诺加强销售告知"),
+         "调取销售录音录像核实，向客户逐条解释产品说明书。", "暂无网络传播。",
+         "刘女士", "解释产品条款，承诺加强销售告知"),
     Case("{unit}ATM机吞卡后客户在短视频平台发布视频", "online", "自助设备", "operations", True,
          "夜间ATM机故障吞卡，客户次日取卡等候时间较长。", "视频播放量约8000次。",
          "网点优先为客户办理取卡并致歉，维修设备。", "评论以吐槽为主，热度已下降。", "陈先生", "优先取卡并致歉"),
@@ -63,10 +65,12 @@ CASES: list[Case] = [
          "按审定口径答复记者，提供收费公示材料。", "记者未发稿。"),
     Case("老年客户在{unit}办理业务受阻，家属网上投诉", "online", "储蓄存款", "operations", True,
          "老年客户无法提供本人有效证件，柜员按规定未能办理取款。", "家属在本地论坛发帖，称银行“刁难老人”。",
-         "网点上门核实身份并办理业务，向家属说明规定。", "帖子已被版主置顶后撤下，影响有限。", "赵女士", "上门服务并说明原因"),
+         "网点上门核实身份并办理业务，向家属说明规定。", "帖子已被版主置顶后撤下，影响有限。",
+         "赵女士", "上门服务并说明原因"),
     Case("{unit}客户质疑贷款利率及费用说明不清", "complaint", "小微贷款", "corporate", True,
          "小微企业主认为贷款合同中的费用条款未充分告知。", "客户向市民热线投诉，热线已转办。",
-         "客户经理上门逐项解释费用构成，退还不合理收费。", "热线督办已办结。", "孙先生", "逐项解释费用并退还一项服务费"),
+         "客户经理上门逐项解释费用构成，退还不合理收费。", "热线督办已办结。",
+         "孙先生", "逐项解释费用并退还一项服务费"),
     Case("网传{unit}员工态度恶劣视频", "online", "", "", True,
          "客户与柜员因业务办理要求发生争执，视频被剪辑后上传网络。", "视频在本地短视频平台播放约2万次。",
          "调取监控还原经过，网点负责人向客户致歉并批评教育涉事员工。", "部分网友质疑服务态度，未见媒体跟进。",
@@ -85,7 +89,8 @@ CASES: list[Case] = [
          "撤下相关海报，按规定重新审核宣传材料。", "评论较少，未被主流媒体转载。"),
     Case("{unit}客户存款到期转存争议", "complaint", "储蓄存款", "operations", True,
          "客户认为到期存款被自动转存导致利息损失。", "客户在网点大厅情绪激动，要求说法。",
-         "调阅开户时签署的约定转存条款，向客户说明并协助重新办理。", "现场已平息。", "李先生", "说明约定转存条款并协助办理"),
+         "调阅开户时签署的约定转存条款，向客户说明并协助重新办理。", "现场已平息。",
+         "李先生", "说明约定转存条款并协助办理"),
 ]
 
 # (unit key, how many): same-city outlets and departments, and the Baoding area (2.2, 2.3).
@@ -94,13 +99,18 @@ UNIT_WEIGHTS: list[tuple[str, int]] = [
     ("bd_chaoyang", 8), ("bd_main", 7), ("bd_retail", 3),
 ]
 REMOTE = {"bd_chaoyang", "bd_main", "bd_retail"}
-SIGNS_ITS_OWN = {"zhongshan": ("zhongshan", "zhongshan", "中山银报"), "bd_chaoyang": ("xinxi", "fuzeren", "保朝银报")}
+DEPARTMENTS = {"retail", "operations", "corporate", "bd_retail"}  # no counter, no hall: not every case fits
+AT_A_DESK = (1, 3, 5, 7, 8, 10)  # the cases that can happen to a department
+# The outlets whose own written report (3.3.3) goes up signed: (who writes it, its head who signs)
+SIGNS_ITS_OWN = {"zhongshan": ("zhongshan", "zhongshan"), "bd_chaoyang": ("xinxi", "fuzeren")}
 LATE_REASONS = ("网点负责人外出处置现场，电话报告延迟", "值班人员交接不清，未能及时报送",
                 "核实情况耗时较长，书面材料迟送", "客户情绪激动，现场安抚占用时间")
 MAJORS: list[Case] = [
     Case("{unit}代发工资延迟引发企业员工聚集", "media", "代发工资", "corporate", True,
-         "系统批量处理异常，某企业数百名员工工资延迟到账，员工到网点聚集。", "现场约40人聚集，有人网络直播，两家本地媒体到场。",
-         "成立领导小组，紧急排查系统，协调企业说明情况，安排专人现场解释。", "网络直播观看超过5万人次，省级媒体电话问询。",
+         "系统批量处理异常，某企业数百名员工工资延迟到账，员工到网点聚集。",
+         "现场约40人聚集，有人网络直播，两家本地媒体到场。",
+         "成立领导小组，紧急排查系统，协调企业说明情况，安排专人现场解释。",
+         "网络直播观看超过5万人次，省级媒体电话问询。",
          "企业工会代表", "当日补发工资并书面致歉"),
     Case("网传{unit}理财产品兑付困难引发客户集中赎回", "online", "代销理财", "bd_retail", True,
          "网络流传“银行理财爆雷”不实信息，部分客户到网点要求提前赎回。", "相关帖文阅读量超过20万次，多家自媒体转载。",
@@ -112,15 +122,15 @@ MAJORS: list[Case] = [
          "涉事客户", "说明调查进展并承诺依法依规处理"),
 ]
 MAJOR_AT = {6: "zhongshan", 23: "bd_main", 37: "yuhua"}  # the position in the year of each major incident
-JOURNALISTS = [("孙晓", "燕赵都市报", "138-0311-5566"), ("高洁", "河北广播电视台", "139-0311-2288"),
-               ("马骏", "保定日报", "137-0312-6677")]
+# The directory's journalists (desktop.demo.registers_demo); 孙晓 is the current major incident's alone.
+JOURNALISTS = [("高洁", "河北广播电视台", "139-0311-2288"), ("马骏", "保定日报", "137-0312-6677")]
 
 # The two monitoring entries that became incidents (monitoring.escalate), and the complaint joined to one.
-ESCALATED = {12: ("weibo", "网友吐槽网点排队等候过久"), 30: ("douyin", "短视频称ATM吞卡后取卡难")}
+# position: (unit, case, platform, the entry's title)
+ESCALATED = {12: ("yuhua", 0, "weibo", "网友吐槽裕华支行排队等候过久"),
+             30: ("bd_main", 2, "douyin", "短视频称保定营业部ATM吞卡后取卡难")}
 COMPLAINT_AT = 18  # the position of the incident a complaint joins; its result is reported back
 COUNT = 46
-
-
 
 T = TypeVar("T")
 
@@ -139,10 +149,19 @@ def _on_time_or_late(call: Callable[..., T], reason: str, **kw: Any) -> T:
 class _Year:
     """The state of one build: the accounts, the units and the seeded generator."""
 
-    def __init__(self, session: Session, units: dict[str, int], short: dict[str, str], people: dict[str, Actor],
-                 now: datetime) -> None:
-        self.session, self.units, self.short, self.people, self.now = session, units, short, people, now
+    def __init__(self, session: Session, units: dict[str, int], names: dict[str, tuple[str, str]],
+                 people: dict[str, Actor], now: datetime) -> None:
+        self.session, self.units, self.people, self.now = session, units, people, now
+        self.short = {key: short for key, (_name, short) in names.items()}
+        self.full = {key: name for key, (name, _short) in names.items()}
         self.rng = random.Random(SEED)
+        self.last = now  # the newest moment written for the incident in hand: no step is written before it
+
+    def clock(self, at: datetime) -> datetime:
+        """When a step is written: at its own time, never before a step already written (a late report comes
+        in after what happened meanwhile)."""
+        self.last = max(self.last, at)
+        return self.last
 
     def lead(self, unit: str) -> Actor:
         """2.2, 2.3: the lead department's clerk keeps the incident's record."""
@@ -151,18 +170,25 @@ class _Year:
     def event(self, actor: Actor, incident_id: int, event_type: str, at: datetime, late: str = "",
               **kw: Any) -> None:
         _on_time_or_late(incidents.record_event, late or self.rng.choice(LATE_REASONS), session=self.session,
-                         actor=actor, incident_id=incident_id, event_type=event_type, at=at, now=at, **kw)
+                         actor=actor, incident_id=incident_id, event_type=event_type, at=at, now=self.clock(at), **kw)
 
     def doc(self, drafter: Actor, incident_id: int, kind: str, fields: dict[str, Any], at: datetime,
             stage: Stage | str = "") -> documents.DocumentVersionView:
         """Drafted and submitted at `at`: the version waits for its steps."""
-        v = documents.create_document(self.session, drafter, incident_id, kind, stage, fields, now=at)
-        return documents.submit(self.session, drafter, v.version_id, v.sha256, now=at + timedelta(minutes=1))
+        v = documents.create_document(self.session, drafter, incident_id, kind, stage, fields, now=self.clock(at))
+        overdue = documents.overdue_items(v.content)
+        if overdue:  # the drafter explains, beside each item, why it is still open (printed on the paper)
+            notes = documents.format_notes({d["id"]: "正在办理，将尽快补报" for d in overdue})
+            v = documents.edit_document(self.session, drafter, v.document_id, v.sha256,
+                                        {**fields, "overdue_notes": notes}, now=self.clock(at))
+        return documents.submit(self.session, drafter, v.version_id, v.sha256,
+                                now=self.clock(at + timedelta(minutes=1)))
 
     def approve(self, actor: Actor, v: documents.DocumentVersionView, at: datetime,
                 comment: str = "同意") -> documents.DocumentVersionView:
         return _on_time_or_late(approvals.approve, self.rng.choice(LATE_REASONS), session=self.session, actor=actor,
-                                version_id=v.version_id, expected_sha256=v.sha256, comment=comment, now=at)
+                                version_id=v.version_id, expected_sha256=v.sha256, comment=comment,
+                                now=self.clock(at))
 
     # --- the year's plan ------------------------------------------------------------------------------------
 
@@ -182,7 +208,9 @@ class _Year:
             elif n in ESCALATED:
                 out.append((occurred, ESCALATED[n][0], CASES[ESCALATED[n][1]], False))
             else:
-                out.append((occurred, rng.choice(keys), rng.choice(CASES), False))
+                unit = rng.choice(keys)
+                out.append((occurred, unit, CASES[rng.choice(AT_A_DESK)] if unit in DEPARTMENTS
+                            else rng.choice(CASES), False))
         return out
 
     def facts(self, unit: str, case: Case, occurred: datetime, major: bool) -> dict[str, Any]:
@@ -217,13 +245,15 @@ class _Year:
         first = occurred + timedelta(minutes=rng.randint(36, 75) if late["first"] else rng.randint(6, 24))
         data = self.facts(unit, case, occurred, major)
         learned: datetime = data["learned_at"]
+        self.last = learned
         if n in ESCALATED:  # the monitors saw it first: the entry becomes the incident in one step (monitoring)
-            platform, title = ESCALATED[n][1:]
+            platform, title = ESCALATED[n][2:]
             entry = monitoring.add_entry(session, lead, {
                 "unit_id": self.units[unit], "observed_at": learned, "platform": platform, "title": title,
                 "excerpt": f"{title}。{case.situation}", "reads": rng.randint(3_000, 30_000),
-                "reposts": rng.randint(20, 400), "tone": "negative"}, now=learned + timedelta(minutes=1))
-            _row, record = monitoring.escalate(session, lead, entry.id, data, now=learned + timedelta(minutes=3))
+                "reposts": rng.randint(20, 400), "tone": "negative"}, now=self.clock(learned + timedelta(minutes=1)))
+            _row, record = monitoring.escalate(session, lead, entry.id, data,
+                                               now=self.clock(learned + timedelta(minutes=3)))
             incident_id = record.id
         else:
             incident_id = incidents.create_incident(session, reporter, data, now=learned + timedelta(minutes=2)).id
@@ -241,28 +271,29 @@ class _Year:
                              "question": f"{case.cause[:30]}……请问贵行如何回应？"})
             self.event(lead, incident_id, "media_info_to_lead", asked + timedelta(minutes=4))
         if unit in SIGNS_ITS_OWN and rng.random() < 0.7:  # 3.3.1, 3.3.3: the unit's own report, signed by its head
-            _informant, head, _prefix = SIGNS_ITS_OWN[unit]
+            head = SIGNS_ITS_OWN[unit][1]
             v = self.doc(reporter, incident_id, "written_report", {}, first + timedelta(minutes=10), Stage.FIRST)
-            v = approvals.sign(session, people[head], v.version_id, v.sha256, comment="同意报送",
-                               now=first + timedelta(minutes=16))
-            approvals.send(session, reporter, v.version_id, v.sha256, at=first + timedelta(minutes=18),
-                           now=first + timedelta(minutes=18))
+            signed = self.clock(first + timedelta(minutes=16))
+            v = approvals.sign(session, people[head], v.version_id, v.sha256, comment="同意报送", now=signed)
+            sent = self.clock(signed + timedelta(minutes=2))
+            approvals.send(session, reporter, v.version_id, v.sha256, at=sent, now=sent)
         if major:
             self.major(incident_id, unit, case, occurred, first)
         else:
             details = first + timedelta(minutes=rng.randint(70, 110) if late["details"] else rng.randint(25, 55))
             self.event(lead, incident_id, "written_details_to_lead", details)
             if remote:
-                self.event(lead, incident_id, "details_to_branch_office", details + timedelta(minutes=rng.randint(10, 40)))
+                self.event(lead, incident_id, "details_to_branch_office",
+                           details + timedelta(minutes=rng.randint(10, 40)))
             self.plan_approved(incident_id, unit, case, first, late["plan"])
+        if n == COMPLAINT_AT:
+            self.complaint(incident_id, unit, case, occurred)
         if case.dispute:  # 4.2.2.x(4), 4.3.4(6)
             limit = 11 * 60 if major else 23 * 60
             appeased = occurred + timedelta(minutes=rng.randint(limit + 90, limit + 600) if late["appease"]
                                             else rng.randint(150, limit - 60))
             self.event(lead, incident_id, "customer_appeased", appeased,
                        data={"customer": case.customer, "agreed": case.agreed, "result": "客户表示理解，未再投诉"})
-        if n == COMPLAINT_AT:
-            self.complaint(incident_id, unit, case, occurred)
         closed = occurred + timedelta(days=rng.randint(4, 12), hours=rng.randint(0, 5))
         self.evaluate(incident_id, unit, case, late, major, closed)
         return incident_id
@@ -298,24 +329,26 @@ class _Year:
         self.event(hangzhang, incident_id, "publicity_dept_contacted", at(50), note="已联系市委宣传部新闻处")
         record = incidents.get_incident(session, hangzhang, incident_id)
         incidents.save_spokesperson(session, hangzhang, incident_id, record.row_version, "吴静",
-                                    "我行高度重视，已成立专项工作组核查处理，将及时公布进展。", now=at(60))
+                                    "我行高度重视，已成立专项工作组核查处理，将及时公布进展。", now=self.clock(at(60)))
         self.event(lead, incident_id, "cause_established", at(95), note=case.cause)
         v = self.doc(bgs, incident_id, "major_report", {}, at(70))
         v = self.approve(fenhang, v, at(85), "领导小组审定同意")
-        v = approvals.sign(session, hangzhang, v.version_id, v.sha256, now=at(90))
-        approvals.send(session, bgs, v.version_id, v.sha256, at=at(100), note="已通过总行公文系统报送总行办公室",
-                       now=at(100))
+        signed = self.clock(at(90))
+        v = approvals.sign(session, hangzhang, v.version_id, v.sha256, now=signed)
+        sent = self.clock(max(at(100), signed + timedelta(minutes=5)))
+        approvals.send(session, bgs, v.version_id, v.sha256, at=sent, note="已通过总行公文系统报送总行办公室", now=sent)
         v = self.doc(bgs, incident_id, "response_plan", {
             "reply_script": "我行高度重视，已成立专项工作组，将依法依规处理并及时公布进展。",
             "body": "统一指挥、快速反应、加强沟通、重在控制（4.3）。",
-            "plan_measures": f"{case.measures}｜处置领导小组｜立即\n持续监测舆情｜分行办公室｜持续"}, at(150))
+            "plan_measures": f"{case.measures}｜处置领导小组｜立即\n持续监测舆情｜分行办公室｜持续",
+            "spokesperson": "吴静"}, at(150))
         self.approve(fenhang, v, at(200), "领导小组同意")
-        self.event(people["fayan"], incident_id, "official_statement_published", at(220),
+        self.event(hangzhang, incident_id, "official_statement_published", at(220),
                    note="官方微信公众号发布情况说明")
         approvals.record_head_office_consent(session, bgs, incident_id, at=at(300), note="总行办公室电话同意",
-                                             now=at(300))
+                                             now=self.clock(at(300)))
         approvals.report_to_regulator(session, bgs, incident_id, at=at(420), note="书面报告属地监管分局",
-                                      now=at(420))
+                                      now=self.clock(at(420)))
 
     def complaint(self, incident_id: int, unit: str, case: Case, occurred: datetime) -> None:
         """4.2.2.x(4): the customer's complaint joins the incident; its result goes back to the lead department
@@ -324,12 +357,13 @@ class _Year:
         row = complaints.add_complaint(session, lead, {
             "unit_id": self.units[unit], "received_at": occurred + timedelta(minutes=20), "customer": case.customer,
             "channel": "phone", "subject": case.title.format(unit=self.short[unit]).split("客户", 1)[-1][:60],
-            "contact": "139****2086", "description": f"客户反映：{case.cause}"}, now=occurred + timedelta(minutes=40))
+            "contact": "139****2086", "description": f"客户反映：{case.cause}"},
+            now=self.clock(occurred + timedelta(minutes=40)))
         complaints.add_step(session, lead, row.id, "网点负责人当日回电，了解诉求并致歉",
-                            occurred + timedelta(hours=2), now=occurred + timedelta(hours=2))
-        complaints.link(session, lead, row.id, incident_id, now=occurred + timedelta(minutes=45))
-        done = occurred + timedelta(hours=9)
-        complaints.record_result(session, lead, row.id, f"{case.agreed}，客户接受处理结果", done, now=done)
+                            occurred + timedelta(hours=2), now=self.clock(occurred + timedelta(hours=2)))
+        complaints.link(session, lead, row.id, incident_id, now=self.clock(occurred + timedelta(minutes=45)))
+        done = max(occurred + timedelta(hours=9), self.last + timedelta(minutes=30))
+        complaints.record_result(session, lead, row.id, f"{case.agreed}，客户接受处理结果", done, now=self.clock(done))
 
     def evaluate(self, incident_id: int, unit: str, case: Case, late: dict[str, bool], major: bool,
                  closed: datetime) -> None:
@@ -342,27 +376,28 @@ class _Year:
         incidents.update_incident(session, lead, incident_id, record.row_version, {
             "evaluation": "按规定时限报告并处置，客户诉求得到回应。" if not slow else "处置总体有效，但部分事项迟报。",
             "lessons": lessons, "positive_publicity": "在网点及公众号发布服务改进信息。"},
-            now=closed - timedelta(days=2))
+            now=self.clock(closed - timedelta(days=2)))
         v = self.doc(lead, incident_id, "evaluation", {"improvements": f"{case.measures}\n{lessons}"},
                      closed - timedelta(days=1))
         self.approve(leader, v, closed - timedelta(hours=3))
         quarter = accountability_quarter.quarter_of(closed)
-        name = self.short[unit]
+        name = self.full[unit]
         if major:
             accountability.add_item(session, lead, incident_id, unit_name=name, person="涉事员工",
                                     measure="penalty", text="对重大声誉事件负有直接责任，给予经济处罚",
-                                    now=closed - timedelta(hours=2))
+                                    now=self.clock(closed - timedelta(hours=2)))
             accountability.add_item(session, lead, incident_id, unit_name=name, measure="score_zero",
-                                    text="发生重大声誉风险事件", quarter=quarter, now=closed - timedelta(hours=2))
+                                    text="发生重大声誉风险事件", quarter=quarter,
+                                    now=self.clock(closed - timedelta(hours=2)))
         elif late["first"] and self.rng.random() < 0.6:
             accountability.add_item(session, lead, incident_id, unit_name=name, measure="score_zero",
-                                    text="首报迟报", quarter=quarter, now=closed - timedelta(hours=2))
-        incidents.close_incident(session, lead, incident_id, now=closed)
+                                    text="首报迟报", quarter=quarter, now=self.clock(closed - timedelta(hours=2)))
+        incidents.close_incident(session, lead, incident_id, now=self.clock(closed))
 
 
-def build_history(session: Session, units: dict[str, int], short: dict[str, str], people: dict[str, Actor],
-                  now: datetime) -> list[int]:
-    """The year's closed incidents, oldest first; returns their ids."""
-    year = _Year(session, units, short, people, now)
+def build_history(session: Session, units: dict[str, int], names: dict[str, tuple[str, str]],
+                  people: dict[str, Actor], now: datetime) -> list[int]:
+    """The year's closed incidents, oldest first; returns their ids. `names`: each unit key's (name, short)."""
+    year = _Year(session, units, names, people, now)
     return [year.handle(n, occurred, unit, case, major)
             for n, (occurred, unit, case, major) in enumerate(year.plan())]

@@ -102,6 +102,11 @@ def build(keys: crypto.Keys, header: dict[str, Any], body: dict[str, Any], recip
 
 
 def open_body(raw: RawPackage, keys: crypto.Keys | None) -> dict[str, Any]:
+    return decode(decrypt(raw, keys))
+
+
+def decrypt(raw: RawPackage, keys: crypto.Keys | None) -> bytes:
+    """The compressed body: decrypted with this installation's key (a site package is not encrypted)."""
     enc = raw.header.get("encryption") or {}
     if not isinstance(enc, dict):
         raise PackageRefused("数据交换包已损坏：包头中的加密信息无法读取")
@@ -116,6 +121,11 @@ def open_body(raw: RawPackage, keys: crypto.Keys | None) -> dict[str, Any]:
             raise PackageRefused("数据交换包无法解密：它不是加密给本机的，或已被改动") from None
     else:
         raise PackageRefused(f"数据交换包使用了本程序不认识的加密方式（{enc.get('alg')}）")
+    return plain
+
+
+def decode(plain: bytes) -> dict[str, Any]:
+    """The body's records, decompressed and read."""
     try:
         body = json.loads(zlib.decompress(plain).decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError):

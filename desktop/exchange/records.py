@@ -73,7 +73,8 @@ class Kind:
     label: str
     # What decides whether a peer may see a record: "" the incident itself; "incident", "document", "version" the
     # parent chain up to an incident; "unit" the record's own unit (registers); "complaint" its complaint's unit;
-    # "owner" its owner's (attachments); "all" every peer (the media directory has no unit).
+    # "owner" its owner's (attachments); "source" its source record's (follow-ups: the record must travel too);
+    # "all" every peer (the media directory has no unit).
     incident_path: str
     parent_column: str  # the column naming the parent record ("" for incidents)
     fields: dict[str, Any]  # column -> PLAIN | MOMENT | USER | UNIT | BYTES | Ref | PolyRef
@@ -199,7 +200,7 @@ KINDS: tuple[Kind, ...] = (
         "unit_id": UNIT, "year": PLAIN, "plan_name": PLAIN, "reviewed_at": MOMENT, "conclusion": PLAIN,
         "changes": PLAIN, **_RECORDED,
     }, "once", WITHDRAWAL),
-    Kind("followup", FollowUp, "整改事项", "unit", "", {
+    Kind("followup", FollowUp, "整改事项", "source", "", {
         "source_kind": PLAIN, "source_id": PolyRef("source_kind", {k: k for k in PREVENTION}), "unit_id": UNIT,
         "owner": PLAIN, "action": PLAIN, "due_at": MOMENT, "state": PLAIN, "closed_at": MOMENT,
         "closed_by_name": PLAIN, "close_note": PLAIN, "recorded_by_id": USER, "recorded_by_name": PLAIN,

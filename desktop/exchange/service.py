@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -46,10 +46,20 @@ from desktop.db.session import Database
 from desktop.domain import SYSTEM, Actor, Decision
 from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.exchange import crypto, records
-from desktop.exchange.package import PackageRefused, build, check_signature, open_body, parse
+from desktop.exchange.package import (
+    FORMAT,
+    MAGIC,
+    PackageRefused,
+    build,
+    check_signature,
+    decode,
+    decrypt,
+    open_body,
+    parse,
+)
 from desktop.exchange.records import BY_NAME, KINDS, Kind, Names
 from desktop.registers import prevention
-from desktop.services import audit, doc_steps, org, permissions
+from desktop.services import audit, doc_steps, incidents, org, permissions
 from desktop.services.incidents import NUMBER_TAG_KEY
 from desktop.timeutil import now_utc
 
@@ -84,6 +94,8 @@ class Preview:
     ok: bool
     problem: str = ""
     new_counts: dict[str, int] = field(default_factory=dict)
+    # (check, "passed" | "failed" | "unchecked", Chinese message), in the order made (CHECKS)
+    checks: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,8 @@ class ConflictInfo:
     peer_unit_name: str
     detected_at: datetime
     resolved_at: datetime | None
-    chosen: str
+    chosen: str  # "" open, "local", "remote" or "corrected"
+    chosen_value: Any = None  # the value kept
 
 
 # --- this installation ---------------------------------------------------------------------------------------
@@ -212,8 +225,9 @@ def origin_names(session: Session) -> dict[int, str]:
     arrive from elsewhere, so the map stays small whatever the list holds)."""
     peers = {i: n for i, n in session.execute(select(ExchangePeer.installation, ExchangePeer.unit_name)
                                              .where(ExchangePeer.installation.is_not(None)))}
+    # `> ""` rather than `!= ""`: a range on ix_incidents_origin, where an inequality would scan every incident.
     return {i: peers.get(o) or o for i, o in session.execute(select(Incident.id, Incident.origin)
-                                                              .where(Incident.origin != ""))}
+                                                              .where(Incident.origin > ""))}
 
 
 # --- site packages -------------------------------------------------------------------------------------------
@@ -364,14 +378,46 @@ class _Checked:
     enrol: bool  # the site's first package: its keys become trusted
 
 
-def _check(session: Session, data: bytes) -> _Checked:
+# The checks a package passes before anything is written, in the order `_check` makes them, with what each
+# means (the window lists them: passed, failed with the refusal, or not reached).
+CHECKS = {
+    "form": "文件完整，包头可读",
+    "version": "格式版本为本程序可读",
+    "kind": "包的类型与本机相符",
+    "sender": "发送方是已知的交换对象",
+    "signature": "签名有效（内容未被改动）",
+    "recipient": "发给本机（可用本机的密钥解密）",
+    "content": "内容完整（审计记录与其哈希相符）",
+}
+EXCHANGE_CHECKS = ("form", "version", "kind", "sender", "signature", "recipient", "content")
+SITE_CHECKS = ("form", "version", "signature", "content", "kind")
+PASSED, FAILED, UNCHECKED = "passed", "failed", "unchecked"
+
+
+def _check(session: Session, data: bytes, steps: list[str] | None = None) -> _Checked:
+    """Every check, in order; `steps` (the preview) collects the name of each check as it starts, so the last
+    one named is the one a refusal comes from."""
+    step = steps.append if steps is not None else (lambda _name: None)
+    step("form")
+    if data.startswith(MAGIC):
+        try:  # a readable header of another format: the form is fine, the version is not
+            end = data.index(b"\n", len(MAGIC))
+            if json.loads(data[len(MAGIC):end].decode("utf-8")).get("format") != FORMAT:
+                step("version")
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            pass
     raw = parse(data)
+    if not steps or steps[-1] != "version":
+        step("version")
     header = raw.header
     sender = header["sender"]
     kind = header["kind"]
     if kind == "site":
+        step("signature")
         check_signature(raw, sender["sign_public"])  # the site package brings the upstream's key itself
+        step("content")
         body = open_body(raw, None)
+        step("kind")
         if not is_empty(session):
             known = session.execute(select(ExchangePackage.id).where(
                 ExchangePackage.package_uid == header["package"])).first()
@@ -379,10 +425,12 @@ def _check(session: Session, data: bytes) -> _Checked:
                 raise PackageRefused("本机已经建立，不能再导入站点包（站点包只能导入空数据库）")
             return _Checked(header, body, -1, False)
         return _Checked(header, body, None, False)
+    step("kind")
     if kind != "exchange":
         raise PackageRefused(f"不认识的数据交换包类型（{kind}）")
     if is_empty(session):
         raise PackageRefused("本机数据库为空：只能导入上级制作的站点包")
+    step("sender")
     peer = session.execute(select(ExchangePeer).where(
         ExchangePeer.installation == sender["installation"])).scalar_one_or_none()
     enrol = False
@@ -392,21 +440,27 @@ def _check(session: Session, data: bytes) -> _Checked:
         if peer is None or not peer.enrol_hash:
             raise PackageRefused(f"数据交换包来自未知的安装（{sender.get('unit_name', '')} "
                                  f"{crypto.display_fingerprint(str(sender.get('fingerprint', '')))}），未导入任何内容")
+        step("signature")
         check_signature(raw, sender["sign_public"])
         enrol = True
     else:
         if peer.sign_public != sender["sign_public"]:
             raise PackageRefused("数据交换包的签名密钥与已知的该安装不符，未导入任何内容")
+        step("signature")
         check_signature(raw, peer.sign_public)
+    step("recipient")
     recipient = header["recipient"]
     installation = audit.installation_id(session)
     if not isinstance(recipient, dict) or recipient.get("installation") != installation:
         name = recipient.get("unit_name", "") if isinstance(recipient, dict) else ""
         raise PackageRefused(f"数据交换包是发给其他安装的（{name}），未导入任何内容")
-    body = open_body(raw, own_keys(session))
+    plain = decrypt(raw, own_keys(session))
+    step("content")
+    body = decode(plain)
     if enrol:
         secret = body.get("enrol")
         if not isinstance(secret, str) or hashlib.sha256(secret.encode("ascii")).hexdigest() != peer.enrol_hash:
+            step("sender")  # the site's proof is inside the encrypted body: the sender check fails here
             raise PackageRefused("数据交换包来自未知的安装：它没有证明自己来自本机制作的站点包，未导入任何内容")
     for entry in body.get("audit", []):
         if not isinstance(entry, dict) or _entry_hash(entry) != entry.get("hash"):
@@ -422,10 +476,16 @@ def _entry_hash(entry: dict[str, Any]) -> str:
 
 def preview_package(session: Session, data: bytes) -> Preview:
     """What a package holds and the result of its checks, without writing anything."""
+    steps: list[str] = []
     try:
         raw = parse(data)
     except PackageRefused as exc:
-        return Preview("", "", "", "", "", "", "", "", {}, False, exc.message)
+        try:
+            _check(session, data, steps)
+        except PackageRefused:
+            pass
+        return Preview("", "", "", "", "", "", "", "", {}, False, exc.message,
+                       checks=_check_results(EXCHANGE_CHECKS, steps, exc.message))
     h = raw.header
     sender, recipient = h["sender"], h["recipient"] if isinstance(h["recipient"], dict) else {}
     base: dict[str, Any] = {
@@ -436,10 +496,11 @@ def preview_package(session: Session, data: bytes) -> Preview:
         "program_version": str(h.get("program", "")),
         "counts": {k: int(v) for k, v in dict(h["counts"]).items()},
     }
+    order = SITE_CHECKS if base["kind"] == "site" else EXCHANGE_CHECKS
     try:
-        checked = _check(session, data)
+        checked = _check(session, data, steps)
     except PackageRefused as exc:
-        return Preview(**base, ok=False, problem=exc.message)
+        return Preview(**base, ok=False, problem=exc.message, checks=_check_results(order, steps, exc.message))
     new: dict[str, int] = {}
     if checked.peer_id is not None and checked.peer_id > 0:
         names = Names(session)
@@ -449,7 +510,22 @@ def preview_package(session: Session, data: bytes) -> Preview:
             fresh = sum(1 for p in payloads if names.id_of(kind.name, str(p.get("uid"))) is None)
             if fresh:
                 new[kind.name] = fresh
-    return Preview(**base, ok=True, new_counts=new)
+    return Preview(**base, ok=True, new_counts=new, checks=_check_results(order, steps, ""))
+
+
+def _check_results(order: tuple[str, ...], steps: list[str], problem: str) -> tuple[tuple[str, str, str], ...]:
+    """(check, PASSED | FAILED | UNCHECKED, Chinese message) for each check in `order`: those `_check` went
+    through passed, except the last one when the package was refused; the rest were not reached."""
+    failed = steps[-1] if problem and steps else ""
+    out = []
+    for name in order:
+        if name == failed:
+            out.append((name, FAILED, problem))
+        elif name in steps:
+            out.append((name, PASSED, CHECKS[name]))
+        else:
+            out.append((name, UNCHECKED, "未检查：前面的检查未通过" if problem else CHECKS[name]))
+    return tuple(out)
 
 
 # --- export ------------------------------------------------------------------------------------------------------
@@ -495,6 +571,9 @@ def _rows(session: Session, kind: Kind, incidents: Any, units: set[int] | None) 
                   "screening": _in_units(Screening, units)}
         query = select(model).where(or_(*(and_(model.owner_kind == k, model.owner_id.in_(q))
                                           for k, q in owners.items())))
+    elif path == "source":  # follow-ups of the prevention records the peer may see (the record travels too)
+        query = select(model).where(or_(*(and_(model.source_kind == k, model.source_id.in_(
+            _in_units(records.BY_NAME[k].model, units))) for k in records.PREVENTION)))
     else:  # "all": the media directory
         query = select(model)
     return list(session.execute(query.order_by(model.id)).scalars())
@@ -536,12 +615,30 @@ def _collect(session: Session, peer: ExchangePeer) -> tuple[dict[str, list[dict[
     return out, entries, items
 
 
+_PENDING_KEPT = 32
+_pending_cache: dict[tuple[str, str, int, str], dict[str, int]] = {}
+
+
 def pending_counts(session: Session, peer_unit_code: str) -> dict[str, int]:
-    """What an export to the peer would carry now (read only)."""
+    """What an export to the peer would carry now (read only).
+
+    Counting means serialising every record in the peer's scope, so the answer is kept per audit mark: every
+    change to a record, every export and every import is an entry of the chain, and the newest entry's hash
+    stands for the whole history before it, so an unchanged mark means unchanged counts (the window asks on
+    every reload)."""
+    last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    key = (audit.installation_id(session) or "", peer_unit_code, int(last[0]) if last else 0,
+           str(last[1]) if last else "")
+    cached = _pending_cache.get(key)
+    if cached is not None:
+        return dict(cached)
     recs, entries, _items = _collect(session, _peer(session, peer_unit_code))
     counts = {k: len(v) for k, v in recs.items()}
     if entries:
         counts["audit"] = len(entries)
+    if len(_pending_cache) >= _PENDING_KEPT:
+        _pending_cache.pop(next(iter(_pending_cache)))
+    _pending_cache[key] = dict(counts)
     return counts
 
 
@@ -628,6 +725,17 @@ def _set_up_empty(session: Session, data: bytes, now: datetime) -> ImportResult:
     return _set_up_site(session, checked.header, checked.body, now)
 
 
+@dataclass
+class _Known:
+    """A record the peer holds that was not known before this package (`_Apply.write_known`)."""
+
+    entity: str
+    uid: str
+    digest: str
+    payload: str
+    package_at: datetime | None = None
+
+
 class _Apply:
     def __init__(self, session: Session, actor: Actor, peer: ExchangePeer, package_at: datetime,
                  now: datetime) -> None:
@@ -640,10 +748,11 @@ class _Apply:
         self.new: dict[str, int] = {}
         self.changed = 0
         self.conflicts = 0
-        self.known = {(k.entity, k.uid): k for k in session.execute(
+        self.known: dict[tuple[str, str], Any] = {(k.entity, k.uid): k for k in session.execute(
             select(ExchangeKnown).where(ExchangeKnown.peer_id == peer.id)).scalars()}
         self.pending_links: list[tuple[Kind, str, str, str]] = []
         self.pending_audit: list[audit.Pending] = []
+        self.fresh_known: list[_Known] = []
         self.taken_numbers: set[str] = set()
         self.outlets: set[str] = set()
 
@@ -661,13 +770,21 @@ class _Apply:
         row = self.known.get((entity, uid))
         if row is not None and row.package_at is not None and row.package_at > self.package_at:
             return  # what a newer package said stays the common ground
-        if row is None:
-            row = ExchangeKnown(peer_id=self.peer.id, entity=entity, uid=uid, digest=digest, payload="")
-            self.session.add(row)
+        if row is None:  # written in one statement at the end (`write_known`): thousands per package
+            row = _Known(entity=entity, uid=uid, digest=digest, payload="")
+            self.fresh_known.append(row)
             self.known[(entity, uid)] = row
         row.digest = digest
         row.payload = json.dumps(payload, ensure_ascii=False, sort_keys=True) if payload is not None else ""
         row.package_at = self.package_at
+
+    def write_known(self) -> None:
+        """What the peer now holds, new entries: one multi-row INSERT rather than an ORM object each."""
+        rows = [{"peer_id": self.peer.id, "entity": k.entity, "uid": k.uid, "digest": k.digest,
+                 "payload": k.payload, "package_at": k.package_at} for k in self.fresh_known]
+        for start in range(0, len(rows), 1000):
+            self.session.execute(insert(ExchangeKnown), rows[start:start + 1000])
+        self.fresh_known.clear()
 
     def incident_of(self, kind: Kind, row: Any) -> int | None:
         """The incident a record belongs to (None for a register record that names none)."""
@@ -779,7 +896,7 @@ class _Apply:
             self.remember(kind.name, uid, records.digest(payload), payload if kind.merge == "facts" else None)
         self.session.add_all([row for row, _p in fresh])
         self.session.flush()
-        for row, payload in fresh:
+        for row, _payload in fresh:
             self.names.remember(kind.name, row.uid, row.id)
         for row, payload in fresh:
             self.inserted(kind, row, payload)
@@ -904,21 +1021,21 @@ class _Apply:
             if {m.uid for m in old} == uids:
                 continue
             before = [(m.position, m.name, m.title) for m in old]
-            for m in old:
-                if m.uid not in uids:
-                    self.session.delete(m)
+            for gone in old:
+                if gone.uid not in uids:
+                    self.session.delete(gone)
             have = {m.uid for m in old}
-            group = sorted(members, key=lambda m: int(m.get("sort_order") or 0))
-            for m in group:
-                if m["uid"] not in have:
-                    self.session.add(LeadershipMember(uid=m["uid"], incident_id=incident_id,
-                                                      position=str(m["position"]), name=str(m["name"]),
-                                                      title=str(m.get("title") or ""),
-                                                      sort_order=int(m.get("sort_order") or 0)))
+            group = sorted(members, key=lambda p: int(p.get("sort_order") or 0))
+            for p in group:
+                if p["uid"] not in have:
+                    self.session.add(LeadershipMember(uid=p["uid"], incident_id=incident_id,
+                                                      position=str(p["position"]), name=str(p["name"]),
+                                                      title=str(p.get("title") or ""),
+                                                      sort_order=int(p.get("sort_order") or 0)))
                     self.new["leadership"] = self.new.get("leadership", 0) + 1
             self.session.flush()
             self.audit(self.actor, "leadership.set", "incident", incident_id, before=before,
-                       after=[[m["position"], m["name"], m.get("title") or ""] for m in group],
+                       after=[[p["position"], p["name"], p.get("title") or ""] for p in group],
                        incident_id=incident_id, at=self.now)
             self.remember("leadership_group", incident_uid, records.digest({"members": sorted(uids)}), None)
         for p in payloads:
@@ -1069,6 +1186,7 @@ def _apply(session: Session, actor: Actor, checked: _Checked, now: datetime) -> 
                 received_audit += 1
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise PackageRefused(f"数据交换包内容有误，未导入任何内容（{exc}）") from None
+    work.write_known()
     session.add(ExchangePackage(package_uid=package_uid, peer_id=peer.id, direction="in", created_at=package_at,
                                 processed_at=now, counts=json.dumps(header["counts"]), sha256=""))
     peer.last_received_at = now
@@ -1112,7 +1230,8 @@ def _conflict_info(session: Session, c: ExchangeConflict) -> ConflictInfo:
     peer = session.get(ExchangePeer, c.peer_id)
     return ConflictInfo(c.id, c.incident_id, number, c.field, records.FIELD_LABELS.get(c.field, c.field),
                         json.loads(c.local_value), json.loads(c.remote_value), peer.unit_name if peer else "",
-                        c.detected_at, c.resolved_at, c.chosen)
+                        c.detected_at, c.resolved_at, c.chosen,
+                        json.loads(c.chosen_value) if c.chosen_value else None)
 
 
 def list_conflicts(session: Session, actor: Actor, *, open_only: bool = True,
@@ -1131,12 +1250,16 @@ def list_conflicts(session: Session, actor: Actor, *, open_only: bool = True,
 
 
 def resolve_conflict(session: Session, actor: Actor, conflict_id: int, choice: str,
-                     now: datetime | None = None) -> ConflictInfo:
-    """The lead department chooses one of the two values; the choice is a new entry, both values stay on record."""
+                     now: datetime | None = None, *, value: Any = None) -> ConflictInfo:
+    """The lead department keeps one of the two values, or ("corrected") types the right one, `value`: the
+    choice is a new entry, both values stay on record. A corrected value is an ordinary edit of the incident
+    (checked and audited as any edit), in the same transaction as the conflict's resolution."""
     now = now or now_utc()
     me = _operator(session, actor, "处理数据交换冲突")
-    if choice not in ("local", "remote"):
-        raise ValidationError("choice", "请选择保留本机的值或对方的值")
+    if choice not in ("local", "remote", "corrected"):
+        raise ValidationError("choice", "请选择保留本机的值、对方的值或填写更正后的值")
+    if choice == "corrected" and (not isinstance(value, str) or not value.strip()):
+        raise ValidationError("value", "请填写更正后的值")
     c = session.get(ExchangeConflict, conflict_id)
     if c is None:
         raise NotFound(f"找不到该冲突（编号 {conflict_id}）")
@@ -1146,9 +1269,17 @@ def resolve_conflict(session: Session, actor: Actor, conflict_id: int, choice: s
     model: Any = kind.model
     row = session.execute(select(model).where(model.uid == c.entity_uid)).scalar_one()
     permissions.require_see(session, me, session.get(Incident, c.incident_id))  # type: ignore[arg-type]
-    chosen = json.loads(c.remote_value if choice == "remote" else c.local_value)
     names = Names(session)
-    if kind.merge == "facts" and c.field in kind.fields:
+    if choice == "corrected":
+        if kind.name != "incident" or c.field not in incidents.TEXT_FIELDS:
+            raise ValidationError("value", "该冲突只能选择保留本机的值或对方的值")
+        record = incidents.get_incident(session, me, c.incident_id)
+        incidents.update_incident(session, me, c.incident_id, record.row_version, {c.field: value.strip()}, now)
+        session.refresh(row)
+        chosen = records.serialise(kind, row, names).get(c.field)
+    else:
+        chosen = json.loads(c.remote_value if choice == "remote" else c.local_value)
+    if choice != "corrected" and kind.merge == "facts" and c.field in kind.fields:
         current = records.serialise(kind, row, names).get(c.field)
         if current != chosen:
             value = records.local_value(kind, c.field, chosen, names, {c.field: chosen})
@@ -1157,6 +1288,7 @@ def resolve_conflict(session: Session, actor: Actor, conflict_id: int, choice: s
     c.resolved_at = now
     c.resolved_by_name = me.name
     c.chosen = choice
+    c.chosen_value = json.dumps(chosen, ensure_ascii=False)
     session.flush()
     audit.record(session, me, "exchange.conflict_resolved", "exchange_conflict", c.id,
                  before={"field": c.field, "local": json.loads(c.local_value), "remote": json.loads(c.remote_value)},

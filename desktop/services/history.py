@@ -33,7 +33,7 @@ from desktop.domain import (
 from desktop.errors import NotFound
 from desktop.services import doc_steps, documents, org, permissions
 from desktop.services.incidents import WORKFLOW_EVENTS
-from desktop.services.rulesets import ruleset_for
+from desktop.services.rulesets import ensure, ruleset_for
 from desktop.timeutil import format_cst, parse_rfc3339
 
 ACTION_LABELS: dict[str, str] = {
@@ -290,6 +290,7 @@ def describe(action: str, before: str, after: str, vocab: Vocabulary | None = No
 
 
 def vocabulary(session: Session, incident: Incident) -> Vocabulary:
+    ensure(session, incident.rule_set_id, incident.rule_set_version)
     rules = ruleset_for(incident.rule_set_id, incident.rule_set_version)
     fields: dict[str, str] = {}
     for event_type in rules.event_types.values():

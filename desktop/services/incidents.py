@@ -46,7 +46,7 @@ from desktop.errors import ConflictError, ErrorCode, NotFound, PermissionDenied,
 from desktop.rules.engine import evaluate, validate_timeline
 from desktop.rules.model import IncidentFacts, InputError, InputProblem, RuleSet, RuleStatus, TimelineEvent
 from desktop.services import audit, doc_steps, org, permissions
-from desktop.services.rulesets import active_ruleset, ruleset_for
+from desktop.services.rulesets import active_ruleset, ensure, ruleset_for
 from desktop.timeutil import CST, cst_days, format_cst, now_utc
 from desktop.validation import count, ident, mapping, optional_text, optional_time, text, time
 
@@ -99,6 +99,7 @@ def deadlines(record: IncidentRecord, now: datetime, ruleset: RuleSet | None = N
 
 
 def _to_record(session: Session, incident: Incident) -> IncidentRecord:
+    ensure(session, incident.rule_set_id, incident.rule_set_version)
     info = org.unit_info(session, incident.unit_id)
     return IncidentRecord(
         id=incident.id,
@@ -395,6 +396,7 @@ def _add_event(
     now: datetime,
 ) -> IncidentEvent:
     info = org.unit_info(session, incident.unit_id)
+    ensure(session, incident.rule_set_id, incident.rule_set_version)
     rules = ruleset_for(incident.rule_set_id, incident.rule_set_version)
     if event_type not in rules.event_types:
         raise ValidationError("type", f"未知的事件类型：{event_type}")
@@ -489,6 +491,7 @@ def record_event(
 def _require_party(session: Session, actor: Actor, incident: Incident, event_type: str) -> None:
     """Refuse an event whose rules name a responsible party the actor does not stand for on this incident."""
     kind = org.unit_info(session, actor.unit_id).kind if actor.unit_id is not None else ""
+    ensure(session, incident.rule_set_id, incident.rule_set_version)
     rules = ruleset_for(incident.rule_set_id, incident.rule_set_version)
     reason = permissions.record_refusal(actor, kind, _to_record(session, incident), event_type, rules)
     if reason:
@@ -880,6 +883,8 @@ def list_incidents(session: Session, actor: Actor, status: IncidentStatus | None
     query = _visible(session, actor, _filtered(session, query, filters or IncidentFilter()))
     rows = session.execute(query.order_by(Incident.occurred_at.desc(), Incident.id.desc())).scalars().all()
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
+    for rule_set in {(i.rule_set_id, i.rule_set_version) for i in rows}:
+        ensure(session, *rule_set)
     return [_fast_record(i, by_unit) for i in rows]
 
 
@@ -904,6 +909,8 @@ def iter_incidents(session: Session, actor: Actor, filters: IncidentFilter,
         if not rows:
             return
         after = (rows[-1].occurred_at, rows[-1].id)
+        for rule_set in {(i.rule_set_id, i.rule_set_version) for i in rows}:
+            ensure(session, *rule_set)
         records = [_fast_record(incident, by_unit) for incident in rows]
         # the session holds loaded rows weakly: once a chunk's records are made, its rows can be freed
         del rows

@@ -49,6 +49,22 @@ def _parse(content: str) -> RuleSet:
     return parse_ruleset(content.encode("utf-8"), source="stored rule set")
 
 
+def ensure(session: Session, rule_set_id: str, version: int) -> None:
+    """Make ruleset_for() answer for this rule set: an incident judged under an older version than the program's
+    (version 1 lacked the complaint report-back rule of 4.2.2.1(4)) keeps the version stored when it was recorded."""
+    if (rule_set_id, version) in _known:
+        return
+    rules = default_ruleset()
+    if (rules.id, rules.version) == (rule_set_id, version):
+        _known[(rule_set_id, version)] = rules
+        return
+    stored = session.execute(
+        select(RuleSetRecord).where(RuleSetRecord.rule_set_id == rule_set_id, RuleSetRecord.version == version)
+    ).scalar_one_or_none()
+    if stored is not None:
+        _known[(rule_set_id, version)] = _parse(stored.content)
+
+
 def ruleset_for(rule_set_id: str, version: int) -> RuleSet:
     key = (rule_set_id, version)
     if key in _known:

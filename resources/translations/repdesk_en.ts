@@ -3093,8 +3093,12 @@ Nothing is waiting for you now.</translation>
         <translation>  Deadline served: article %1, immediately</translation>
     </message>
     <message>
-        <source>该文件已有新的版本或内容已变化，您看到的版本可能不能再办理。</source>
-        <translation>This document has a newer version or changed: the version you see may no longer be decided on.</translation>
+        <source>该文件已有新的第%1版，您看到的第%2版可能不能再办理。</source>
+        <translation>This document now has version %1: version %2, which you see, may no longer be decided on.</translation>
+    </message>
+    <message>
+        <source>该文件内容已变化，您看到的版本可能不能再办理。</source>
+        <translation>This document has changed: the version you see may no longer be decided on.</translation>
     </message>
     <message>
         <source>已超过时限，请填写迟报说明后再次办理。</source>
@@ -6249,6 +6253,10 @@ Planned launch: %3</translation>
     <message>
         <source>已采用对方的值</source>
         <translation>took the peer's value</translation>
+    </message>
+    <message>
+        <source>已更正为：%1</source>
+        <translation>corrected to: %1</translation>
     </message>
     <message>
         <source>（空）</source>

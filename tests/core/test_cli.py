@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.cli.main import main
+from desktop.demo import history
 
 
 def _run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -36,11 +37,11 @@ def test_demo_then_incidents_lists_number_first(tmp_path: Path, capsys: pytest.C
     capsys.readouterr()
     assert main(["--database-url", url, "incidents"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 4  # every demo incident, the closed one included
+    assert len(lines) == history.COUNT + 4  # every demo incident: the closed year and the four current ones
     for line in lines:
         number, title, unit, severity, due = line.split("\t")
         assert number.startswith("SY") and title and unit and severity in ("一般", "重大") and due
-    assert sum(line.endswith("已结束") for line in lines) == 1
+    assert sum(line.endswith("已结束") for line in lines) == history.COUNT + 1
     assert main(["--database-url", url, "incidents", "--open"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 3
     # a second demo on the same database is refused, --reset rebuilds it

@@ -16,6 +16,7 @@ from desktop.db.exchange_tables import ExchangeConflict
 from desktop.db.models import AuditEntry, Incident, IncidentEvent
 from desktop.db.session import Database
 from desktop.domain import Actor, Stage
+from desktop.errors import ValidationError
 from desktop.exchange import service
 from desktop.exchange.package import PackageRefused
 from desktop.integrity import crosscheck
@@ -42,7 +43,7 @@ def _count(db: Database, model: type) -> int:
 @pytest.fixture
 def pair(db: Database, tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     """The branch office (the example data, SQLite or PostgreSQL) and the 保定分行 site set up from its package."""
-    demo.fill(db)
+    demo.fill(db, year=False)  # the current incidents alone: quicker
     package = service.make_site_package(db, _actor(db, "admin"), "BD")
     site = Database(f"sqlite:///{tmp_path / 'site.sqlite3'}")
     result = service.import_package(site, package, None)
@@ -117,20 +118,36 @@ def test_bad_packages_are_refused_with_nothing_written(pair: tuple[Database, Dat
     _offline_incident(site)
     package = service.export_package(site, _actor(site, "jingban"), "SJZ-BGS").data
     bangongshi = _actor(branch, "bangongshi")
-    audit_before = _count(branch, AuditEntry)
+    audit_before, incidents_before = _count(branch, AuditEntry), _count(branch, Incident)
     altered = bytearray(package)
     altered[-20] ^= 0x01
     header_altered = package.replace(b'"counts":{', b'"counts":{"x":0,', 1)
-    for bad, words in ((package[:-40], "签名"), (bytes(altered), "签名"), (header_altered, "签名"),
-                       (b"not a package", "不是"), (package.replace(b'"format":1', b'"format":2', 1), "格式版本")):
+    for bad, words, failed in ((package[:-40], "签名", "signature"), (bytes(altered), "签名", "signature"),
+                               (header_altered, "签名", "signature"), (b"not a package", "不是", "form"),
+                               (package.replace(b'"format":1', b'"format":2', 1), "格式版本", "version")):
         with pytest.raises(PackageRefused) as caught:
             service.import_package(branch, bad, bangongshi)
         assert words in caught.value.message
+        # The preview names the check that refused it: those before passed, those after were not reached.
+        with branch.read() as s:
+            checks = service.preview_package(s, bad).checks
+        order = [name for name, _state, _message in checks]
+        assert order == list(service.EXCHANGE_CHECKS)
+        states = {name: state for name, state, _message in checks}
+        at = order.index(failed)
+        assert [states[n] for n in order] == ["passed"] * at + ["failed"] + ["unchecked"] * (len(order) - at - 1)
+        assert {n: m for n, _s, m in checks}[failed] == caught.value.message
+    with branch.read() as s:
+        good = service.preview_package(s, package)
+    assert good.ok and {state for _n, state, _m in good.checks} == {"passed"}
     # From an unknown installation: the site's own package, imported at the site (it is no peer of itself).
     with pytest.raises(PackageRefused, match="未知的安装"):
         service.import_package(site, package, _actor(site, "jingban"))
+    with site.read() as s:
+        states = {name: state for name, state, _m in service.preview_package(s, package).checks}
+    assert states["kind"] == "passed" and states["sender"] == "failed" and states["signature"] == "unchecked"
     assert _count(branch, AuditEntry) == audit_before  # nothing written at the branch
-    assert _count(branch, Incident) == 4
+    assert _count(branch, Incident) == incidents_before
 
 
 def test_upstream_approval_goes_back_and_the_same_fact_edited_at_both_ends_is_a_conflict(
@@ -179,3 +196,47 @@ def test_upstream_approval_goes_back_and_the_same_fact_edited_at_both_ends_is_a_
     _verifies(branch)
     _verifies(site)
 
+
+
+def test_a_conflict_resolved_with_a_corrected_value_keeps_all_three(pair: tuple[Database, Database]) -> None:
+    """The lead department types the right value: the incident takes it (an edit like any other), the conflict
+    row and its audit entry say "corrected" with that value, and both original values stay on record."""
+    branch, site = pair
+    incident_id, _ = _offline_incident(site)
+    service.import_package(branch, service.export_package(site, _actor(site, "jingban"), "SJZ-BGS").data,
+                           _actor(branch, "bangongshi"))
+    service.import_package(site, service.export_package(branch, _actor(branch, "bangongshi"), "BD").data,
+                           _actor(site, "jingban"))
+    bangongshi, jingban = _actor(branch, "bangongshi"), _actor(site, "jingban")
+    with branch.read() as s:
+        b_id = s.execute(select(Incident.id).where(Incident.origin != "")).scalar_one()
+        b_version = s.execute(select(Incident.row_version).where(Incident.id == b_id)).scalar_one()
+        pending = service.pending_counts(s, "BD")
+        assert service.pending_counts(s, "BD") == pending  # the second from the cache
+    with site.read() as s:
+        s_version = s.get(Incident, incident_id).row_version  # type: ignore[union-attr]
+    with branch.session() as s:
+        incidents.update_incident(s, bangongshi, b_id, b_version, {"place": "朝阳支行二楼"})
+    with branch.read() as s:
+        # A new audit mark: counted again, with the edited incident waiting to go back.
+        assert service.pending_counts(s, "BD").get("incident", 0) == pending.get("incident", 0) + 1
+    with site.session() as s:
+        incidents.update_incident(s, jingban, incident_id, s_version, {"place": "朝阳支行一楼"})
+    service.import_package(branch, service.export_package(site, jingban, "SJZ-BGS").data, bangongshi)
+    with branch.read() as s:
+        (conflict,) = service.list_conflicts(s, bangongshi)
+    with branch.session() as s, pytest.raises(ValidationError, match="更正后的值"):
+        service.resolve_conflict(s, bangongshi, conflict.id, "corrected", value="  ")
+    with branch.session() as s:
+        info = service.resolve_conflict(s, bangongshi, conflict.id, "corrected", value="朝阳支行一楼大厅东侧")
+    assert (info.chosen, info.chosen_value) == ("corrected", "朝阳支行一楼大厅东侧")
+    assert (info.local_value, info.remote_value) == ("朝阳支行二楼", "朝阳支行一楼")
+    with branch.read() as s:
+        assert s.get(Incident, b_id).place == "朝阳支行一楼大厅东侧"  # type: ignore[union-attr]
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "exchange.conflict_resolved")).scalar_one()
+        assert '"chosen":"corrected"' in entry.after and "朝阳支行一楼大厅东侧" in entry.after
+        edit = s.execute(select(AuditEntry).where(AuditEntry.action == "incident.update", AuditEntry.incident_id
+                                                  == b_id).order_by(AuditEntry.id.desc()).limit(1)).scalar_one()
+        assert "朝阳支行一楼大厅东侧" in edit.after
+        assert service.list_conflicts(s, bangongshi) == []
+    _verifies(branch)

@@ -10,11 +10,12 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from desktop.db.models import ApprovalDecision, DocNumber, Document, DocumentVersion, Incident, IncidentEvent, Unit
+from desktop.db.prevention_tables import Drill, FollowUp, Training
 from desktop.db.register_tables import Attachment, Complaint, ComplaintStep, MonitoringEntry
 from desktop.db.session import Database
 from desktop.domain import SYSTEM
 from desktop.exchange import service
-from desktop.registers import attachments, complaints, monitoring
+from desktop.registers import attachments, complaints, followups, monitoring, prevention
 from desktop.services import approvals, documents, incidents
 from desktop.timeutil import now_utc
 from tests.core.test_exchange import _actor, _offline_incident, _verifies, pair  # noqa: F401 (pair: a fixture)
@@ -185,3 +186,55 @@ def test_registers_recorded_at_a_site_reach_the_branch_office(pair: tuple[Databa
     _verifies(branch)
     again = _send(site, "jingban", branch, "bangongshi", "SJZ-BGS")
     assert not again.new
+
+
+def test_prevention_recorded_at_a_site_reaches_the_branch_office(pair: tuple[Database, Database]) -> None:  # noqa: F811
+    """A drill (with its photo and a follow-up) and a training recorded at a site arrive at the branch office as
+    they were recorded; a withdrawal and a closed follow-up made later follow in the next package, and the
+    branch's audit record verifies them all (each row against its entry)."""
+    branch, site = pair
+    jingban = _actor(site, "jingban")
+    bd = _unit(site, "BD")
+    now = now_utc()
+    with site.session() as s:
+        drill = prevention.add_drill(s, jingban, unit_id=bd, scenario="网点客户聚集并被拍摄上网", held_at=now
+                                     - timedelta(days=2), units="朝阳支行、竞秀支行", participants=24,
+                                     findings="舆情上报时限偏长", now=now)
+        attachments.attach(s, jingban, "drill", drill.id, "演练现场.png", PNG, now=now)
+        follow = followups.add_followup(s, jingban, source_kind="drill", source_id=drill.id, unit_id=bd,
+                                        owner="张明", action="修订舆情上报流程", due_at=now + timedelta(days=30),
+                                        now=now)
+        training = prevention.add_training(s, jingban, unit_id=bd, kind="lecture", title="声誉风险专题讲座",
+                                           held_at=now - timedelta(days=1), participants=40, hours=2.5, now=now)
+
+    result = _send(site, "jingban", branch, "bangongshi", "SJZ-BGS")
+    assert result.new["drill"] == 1 and result.new["training"] == 1 and result.new["followup"] == 1
+    assert result.new["attachment"] == 1
+    with branch.read() as s:
+        got_drill = s.execute(select(Drill).where(Drill.scenario == "网点客户聚集并被拍摄上网")).scalar_one()
+        assert (got_drill.participants, got_drill.findings, got_drill.recorded_by_name) == (
+            24, "舆情上报时限偏长", jingban.name)
+        got_training = s.execute(select(Training).where(Training.title == "声誉风险专题讲座")).scalar_one()
+        assert (got_training.kind, got_training.participants, got_training.hours) == ("lecture", 40, 2.5)
+        assert got_training.held_at == training.held_at
+        got_follow = s.execute(select(FollowUp).where(FollowUp.action == "修订舆情上报流程")).scalar_one()
+        assert (got_follow.source_kind, got_follow.source_id, got_follow.state) == ("drill", got_drill.id, "open")
+        photo = s.execute(select(Attachment).where(Attachment.owner_kind == "drill",
+                                                   Attachment.owner_id == got_drill.id)).scalar_one()
+        assert attachments.read_attachment(s, _actor(branch, "bangongshi"), photo.id) == PNG
+        bgs = _actor(branch, "bangongshi")
+        assert [r.id for r in prevention.list_drills(s, bgs) if r.id == got_drill.id]
+    _verifies(branch)
+
+    with site.session() as s:
+        prevention.withdraw(s, jingban, "training", training.id, "重复登记", now=now + timedelta(minutes=5))
+        followups.complete_followup(s, jingban, follow.id, "流程已修订", now=now + timedelta(minutes=6))
+    later = _send(site, "jingban", branch, "bangongshi", "SJZ-BGS")
+    assert not later.new and later.changed == 2
+    with branch.read() as s:
+        got_training = s.execute(select(Training).where(Training.title == "声誉风险专题讲座")).scalar_one()
+        assert got_training.withdrawn_at is not None and got_training.withdraw_reason == "重复登记"
+        got_follow = s.execute(select(FollowUp).where(FollowUp.action == "修订舆情上报流程")).scalar_one()
+        assert (got_follow.state, got_follow.close_note) == ("done", "流程已修订")
+    _verifies(branch)
+    assert _send(site, "jingban", branch, "bangongshi", "SJZ-BGS").nothing_new

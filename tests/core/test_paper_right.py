@@ -8,12 +8,14 @@ from datetime import timedelta
 
 import pytest
 from pdfminer.high_level import extract_text
+from sqlalchemy import func, select
 
-from desktop.db.models import DocumentVersion
+from desktop.db.models import DocNumber, DocumentVersion
 from desktop.domain import Stage
 from desktop.errors import ValidationError
 from desktop.services import approvals, documents, printing
 from desktop.services.issuing import numbering
+from desktop.timeutil import CST
 from tests.core.test_approvals import World, at, draft, new_incident
 
 
@@ -46,12 +48,20 @@ def _header(database: object, version_id: int):  # type: ignore[no-untyped-def]
         return printing.document_data(s, view, printing.is_signed(view))[1].header
 
 
+def _numbers(database: object) -> dict[str, str]:
+    """The current example incidents' numbers: they follow the example's closed year, so they are looked up."""
+    from desktop import demo
+
+    with database.session() as s:  # type: ignore[attr-defined]
+        return {key: demo.number_of(s, key) for key in demo.TITLES}
+
+
 def test_the_example_documents_carry_their_signers_and_the_reporting_line(demo_db: object) -> None:
-    views = _views(demo_db)
-    expected = {("SY2026-0004", "written_report"): "郑海燕",  # the outlet's head (3.3.3)
-                ("SY2026-0001", "written_report"): "刘强",  # the remote outlet's head (3.3.3)
-                ("SY2026-0003", "major_report"): "周明",  # the president (3.3.3)
-                ("SY2026-0004", "response_plan"): "孙立新"}  # the branch leader who approved it (4.2.2.1(3))
+    views, n = _views(demo_db), _numbers(demo_db)
+    expected = {(n["closed"], "written_report"): "郑海燕",  # the outlet's head (3.3.3)
+                (n["just_reported"], "written_report"): "刘强",  # the remote outlet's head (3.3.3)
+                (n["major"], "major_report"): "周明",  # the president (3.3.3)
+                (n["closed"], "response_plan"): "孙立新"}  # the branch leader who approved it (4.2.2.1(3))
     for key, signer in expected.items():
         view = views[key]
         header = _header(demo_db, view.version_id)
@@ -62,25 +72,29 @@ def test_the_example_documents_carry_their_signers_and_the_reporting_line(demo_d
         assert "未填写" not in text, key
         assert signer in text, key
         assert view.incident_number not in header.doc_number and header.doc_number, key
-    remote = _header(demo_db, views["SY2026-0001", "written_report"].version_id)
+    remote = _header(demo_db, views[n["just_reported"], "written_report"].version_id)
     assert remote.recipient == "保定分行综合管理部"  # 3.2.2: its local lead department, level by level
     assert remote.cc == ()  # copying the branch office is the drafter's choice
-    assert _header(demo_db, views["SY2026-0003", "major_report"].version_id).recipient == "总行办公室"  # as set up
+    assert _header(demo_db, views[n["major"], "major_report"].version_id).recipient == "总行办公室"  # as set up
 
 
 def test_a_remote_plan_is_signed_by_the_local_leader_not_the_office_clerk(demo_db: object) -> None:
     from desktop.services import accounts
 
-    plan = _views(demo_db)["SY2026-0001", "response_plan"]
+    number = _numbers(demo_db)["just_reported"]
+    plan = _views(demo_db)[number, "response_plan"]
     with demo_db.session() as s:  # type: ignore[attr-defined]
         clerk = accounts.authenticate(s, "bangongshi", "repdesk2026").actor()
+        year = plan.created_at.astimezone(CST).year
+        last = s.execute(select(func.max(DocNumber.seq)).where(DocNumber.unit_id == plan.unit_id,
+                                                                DocNumber.year == year)).scalar() or 0
         approvals.approve(s, clerk, plan.version_id, plan.sha256, comment="同意")
     header = _header(demo_db, plan.version_id)
     assert header.signer_name == "陈志远"
     assert header.recipient == "石家庄分行办公室" != header.issuing_unit
-    assert header.doc_number.startswith("保华银综〔") and header.doc_number.endswith("〕1号")
+    assert header.doc_number == f"保华银综〔{year}〕{last + 1}号"  # the next of the unit's own sequence
     _printed, text = _pdf_text(demo_db, plan.version_id)
-    assert "未填写" not in text and "陈志远" in text and "SY2026-0001" not in header.doc_number
+    assert "未填写" not in text and "陈志远" in text and number not in header.doc_number
 
 
 def test_submit_waits_for_the_overdue_items_explanations(world: World) -> None:

@@ -132,7 +132,16 @@ def test_pages_compressed_as_they_are_finished_give_the_same_bytes(monkeypatch: 
 
     from desktop.reports import official
 
+    finished: list[bool] = []
+    show = register.PageCompressingCanvas.showPage
+
+    def show_page(self: Any) -> None:
+        show(self)
+        finished.append(self._doc.Pages.pages[-1].stream is None)  # compressed now, not when the file is written
+
+    monkeypatch.setattr(register.PageCompressingCanvas, "showPage", show_page)
     compressed = build("register", sample_register(60)).pdf
+    assert len(finished) > 3 and all(finished)
     made: list[type] = []
     render = official.render
 

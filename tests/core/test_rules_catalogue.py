@@ -211,7 +211,7 @@ def test_reports_upwards_require_their_approval_or_consent() -> None:
 def test_default_rule_set_is_cached_and_identified() -> None:
     ruleset = default_ruleset()
     assert default_ruleset() is ruleset
-    assert (ruleset.id, ruleset.version) == ("hx-sjz-2013", 1)
+    assert (ruleset.id, ruleset.version) == ("hx-sjz-2013", 2)
     assert "石家庄分行" in ruleset.title_zh
     assert len(ruleset.sha256) == 64 and int(ruleset.sha256, 16) >= 0
     assert load_ruleset(resource("rules", "default.json")).sha256 == ruleset.sha256

@@ -61,12 +61,19 @@ def test_stale_version_refused_then_returned_to_the_drafter(qtbot: Any, make_win
     with demo_db.session() as s:
         v2 = documents.edit_document(s, jingban, shown.document_id, shown.sha256, {"plan_measures": "增加回访。"})
         v2 = documents.submit(s, jingban, v2.version_id, v2.sha256)
+    # The live update reaches the open dialog: a notice naming the new version, the buttons still there.
+    qtbot.waitUntil(dialog.stale.isVisible, timeout=5000)
+    settle(qtbot, worker)
+    assert dialog.stale.text() == "该文件已有新的第2版，您看到的第1版可能不能再办理。"
+    assert not dialog.error.isVisible() and dialog.view.number == 1 and not dialog.view.is_current
+    # Approving what is on screen anyway: the core refuses it, naming the new version; nothing is decided.
+    assert dialog.buttons["approve"].isEnabled()
     qtbot.mouseClick(dialog.buttons["approve"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
     settle(qtbot, worker)
-    assert dialog.isVisible()
+    assert dialog.isVisible() and dialog.stale.isVisible() and not dialog.outcome
     error = dialog.error.text()
-    assert "文件已变化" in error and "第2版" in error and "未作任何更改" in error
+    assert "文件已变化" in error and "已有新的第2版" in error and "第1版已失效" in error and "未作任何更改" in error
     with demo_db.read() as s:
         assert documents.get_version(s, jingban, shown.version_id).decisions == shown.decisions
     dialog.reject()
@@ -85,6 +92,7 @@ def test_stale_version_refused_then_returned_to_the_drafter(qtbot: Any, make_win
     qtbot.waitUntil(lambda: page.returned.rowCount() == 1, timeout=5000)
     assert page.returned.index(0, page.returned.COMMENT).data() == "应答口径须补充处理时限"
     assert page.returned.index(0, page.returned.RETURNED_BY).data() == "赵丽"
+    assert page.fix_button.isVisible() and page.fix_button.height() > 0  # its pane not squeezed to nothing
     qtbot.mouseClick(page.fix_button, Qt.MouseButton.LeftButton)
     incident_page = drafter.incident_page
     qtbot.waitUntil(lambda: incident_page.tabs.currentWidget() is incident_page.documents

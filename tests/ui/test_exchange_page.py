@@ -260,7 +260,13 @@ def test_a_corrected_value_may_be_typed_and_an_empty_one_is_refused(
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     with demo_db.read() as s:
         assert s.get(Incident, branch_id).place == "朝阳支行一楼大厅东侧"  # type: ignore[union-attr]
-        assert s.execute(select(ExchangeConflict.resolved_at)).scalar_one() is not None
+        kept = s.execute(select(ExchangeConflict)).scalar_one()
+        # Recorded as a correction, with the typed value, not as "kept the value here".
+        assert kept.resolved_at is not None and kept.chosen == "corrected"
+        assert kept.chosen_value == '"朝阳支行一楼大厅东侧"'
+    page.show_resolved.setChecked(True)
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1 and "已更正为" in str(page.conflicts.index(0, 6).data()),
+                    timeout=10000)
 
 
 def test_the_wizard_sets_up_a_site_from_a_site_package(qtbot: Any, demo_db: Database, tmp_path: Path,

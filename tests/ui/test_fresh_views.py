@@ -209,9 +209,10 @@ def test_an_open_decision_follows_a_change_made_elsewhere(qtbot: Any, make_windo
     with demo_db.session() as s:  # meanwhile the drafter, in his own window, changes the plan: version 2
         documents.edit_document(s, drafter, shown.document_id, shown.sha256,
                                 {"plan_measures": "增加回访。"})
-    bgs.workbench.reload()  # as the slow timer does
-    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
+    bgs.workbench.reload()  # as F5 does (the change feed would soon too)
+    qtbot.waitUntil(dialog.stale.isVisible, timeout=5000)
     settle(qtbot, worker)
-    assert "已有新的版本" in dialog.error.text() and "已被新版本取代" in dialog.state.text()
+    assert dialog.stale.text() == "该文件已有新的第2版，您看到的第1版可能不能再办理。"
+    assert "已被新版本取代" in dialog.state.text() and not dialog.error.isVisible()
     assert queue.model.rowCount() == waiting - 1  # version 2 is a draft: nothing waits for the office now
     dialog.reject()

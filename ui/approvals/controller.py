@@ -74,6 +74,22 @@ def load_version(workbench: Workbench, version_id: int, on_result: Callable[[Doc
     workbench.read(lambda s: documents.get_version(s, actor, version_id), on_result, on_error)
 
 
+def load_version_and_latest(workbench: Workbench, version_id: int,
+                            on_result: Callable[[tuple[DocumentVersionView, int]], None],
+                            on_error: Callable[[BaseException], None] | None = None) -> None:
+    """The version and the number of its document's newest version, so a notice can name the one that replaced
+    it."""
+    actor = workbench.actor
+
+    def job(session: Any) -> tuple[DocumentVersionView, int]:
+        view = documents.get_version(session, actor, version_id)  # checks the actor may read it
+        if view.is_current:
+            return view, view.number
+        return view, documents.latest_version(documents.load_version(session, version_id).document).number
+
+    workbench.read(job, on_result, on_error)
+
+
 def decide(workbench: Workbench, decision: str, version_id: int, sha256: str, *, comment: str = "",
            late_reason: str = "", at: datetime | None = None,
            on_result: Callable[[DocumentVersionView], None] | None = None,

@@ -49,7 +49,10 @@ class DecisionDialog(QDialog):
         heading.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("hint")
-        self.error = banner("errorBanner")
+        self.error = banner("errorBanner")  # refusals of this user's own decisions
+        # Someone else moved the document on while this dialog is open: said apart from the error line, so a
+        # refusal and this notice never overwrite each other (the core still refuses a decision on it).
+        self.stale = banner("banner")
         self.outcome_label = banner("banner")
         self.preview = PdfPreviewPane(item.kind_label, self)
         self.preview.ready.connect(self._previewed_now)
@@ -93,6 +96,7 @@ class DecisionDialog(QDialog):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(heading)
         sl.addWidget(self.state)
+        sl.addWidget(self.stale)
         sl.addWidget(self.error)
         sl.addWidget(self.outcome_label)
         sl.addWidget(self.browser, 1)
@@ -108,14 +112,14 @@ class DecisionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.resize(1360, 900)
-        ctl.load_version(workbench, item.version_id, self._loaded, self._failed)
+        ctl.load_version_and_latest(workbench, item.version_id, self._loaded, self._failed)
         self._load_preview(item.version_id)
         workbench.incidentChanged.connect(self._incident_changed)
 
     def _incident_changed(self, incident_id: int) -> None:
         """Changed meanwhile (by someone else): the version as it is now, and a warning if it moved on."""
         if incident_id == self.item.incident_id and not self.outcome and self.isVisible():
-            ctl.load_version(self.workbench, self.item.version_id, self._loaded, self._failed)
+            ctl.load_version_and_latest(self.workbench, self.item.version_id, self._loaded, self._failed)
 
     def _heading(self, item: QueueItem) -> str:
         due = ""
@@ -151,11 +155,16 @@ class DecisionDialog(QDialog):
         self._previewed = True
         self._update_buttons()
 
-    def _loaded(self, view: DocumentVersionView) -> None:
+    def _loaded(self, answer: tuple[DocumentVersionView, int]) -> None:
+        view, latest = answer
         self._show_view(view)
-        if view.sha256 != self.item.sha256 or not view.is_current:
-            self.error.setText(self.tr("该文件已有新的版本或内容已变化，您看到的版本可能不能再办理。"))
-            self.error.show()
+        if latest != view.number:
+            self.stale.setText(self.tr("该文件已有新的第%1版，您看到的第%2版可能不能再办理。")
+                               .replace("%1", str(latest)).replace("%2", str(view.number)))
+            self.stale.show()
+        elif view.sha256 != self.item.sha256:
+            self.stale.setText(self.tr("该文件内容已变化，您看到的版本可能不能再办理。"))
+            self.stale.show()
         self._update_buttons()
 
     def decide(self, decision: str) -> None:

@@ -97,9 +97,14 @@ class ApprovalsPage(QWidget):
         split.addWidget(queue)
         split.addWidget(self.screenings)
         split.addWidget(returned_box)
+        # One size per pane (the screenings pane came in between): a missing size squeezed the returned box, and its
+        # button, to nothing. Neither lower pane may be dragged away entirely.
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 150])
+        split.setStretchFactor(2, 1)
+        split.setSizes([600, 150, 150])
+        split.setCollapsible(1, False)
+        split.setCollapsible(2, False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)

@@ -129,11 +129,12 @@ class ScreeningQueue(QGroupBox):
         self.error.hide()
         actor, comment, screening_id = self.workbench.actor, self.comment.text().strip(), r.id
         text = (self.tr("已同意“%1”上线") if approve else self.tr("已退回“%1”")).replace("%1", r.subject)
+        # A bound method (what to say travels in the answer): dropped by the worker if this box was deleted meanwhile.
+        self.workbench.write(lambda s: (text, prevention.sign_off(s, actor, screening_id, approve, comment)),
+                             self._signed, self._failed)
 
-        def done(_view: Any) -> None:
-            self.comment.clear()
-            self.decided.emit(text)
-            self.reload()
-
-        self.workbench.write(lambda s: prevention.sign_off(s, actor, screening_id, approve, comment), done,
-                             self._failed)
+    def _signed(self, answer: tuple[str, Any]) -> None:
+        text, _view = answer
+        self.comment.clear()
+        self.decided.emit(text)
+        self.reload()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,35 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.exchange import service
 from desktop.exchange.records import BY_NAME
 from desktop.exchange.service import Preview
 from desktop.timeutil import format_cst
 
-PASSED, FAILED, UNCHECKED = "passed", "failed", "unchecked"
-
-# The checks in the order the core makes them (desktop.exchange.service._check): a refusal names the first that
-# failed; those before it passed, those after it were not reached.
-EXCHANGE_ORDER = ("form", "version", "kind", "sender", "signature", "recipient", "content")
-SITE_ORDER = ("form", "version", "signature", "kind", "content")
+# The core names each check and its result (desktop.exchange.service.Preview.checks); the window only words them.
+PASSED, FAILED, UNCHECKED = service.PASSED, service.FAILED, service.UNCHECKED
 CHECK_LABELS = {
-    "form": "文件完整，包头可读",
-    "version": "格式版本为本程序可读",
-    "kind": "包的类型与本机相符",
-    "sender": "发送方是已知的交换对象",
-    "signature": "签名有效（内容未被改动）",
-    "recipient": "发给本机（可用本机的密钥解密）",
-    "content": "内容完整（审计记录与其哈希相符）",
+    "form": QT_TRANSLATE_NOOP("PackagePreview", "文件完整，包头可读"),
+    "version": QT_TRANSLATE_NOOP("PackagePreview", "格式版本为本程序可读"),
+    "kind": QT_TRANSLATE_NOOP("PackagePreview", "包的类型与本机相符"),
+    "sender": QT_TRANSLATE_NOOP("PackagePreview", "发送方是已知的交换对象"),
+    "signature": QT_TRANSLATE_NOOP("PackagePreview", "签名有效（内容未被改动）"),
+    "recipient": QT_TRANSLATE_NOOP("PackagePreview", "发给本机（可用本机的密钥解密）"),
+    "content": QT_TRANSLATE_NOOP("PackagePreview", "内容完整（审计记录与其哈希相符）"),
 }
-# Words of the core's refusals (desktop.exchange.package, service) and the check each belongs to.
-_PROBLEM_WORDS = (
-    ("格式版本", "version"), ("加密方式", "version"),
-    ("未知的安装", "sender"), ("签名密钥与已知", "sender"),
-    ("签名不符", "signature"),
-    ("发给其他安装", "recipient"), ("无法解密", "recipient"), ("没有数据交换密钥", "recipient"),
-    ("只能导入空数据库", "kind"), ("本机数据库为空", "kind"), ("数据交换包类型", "kind"),
-    ("文件头不符", "form"), ("缺少包头", "form"), ("包头无法读取", "form"), ("缺少签名", "form"),
-    ("包头缺少", "form"), ("发送方信息不完整", "form"), ("加密信息无法读取", "form"),
-)
 OTHER_COUNTS = {"units": "单位", "accounts": "账号", "rule_sets": "规则集", "audit": "审计记录"}
 
 
@@ -57,21 +44,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("PackagePreview", text)
 
 
-def failed_check(problem: str) -> str:
-    """The check a refusal reports (a refusal the table does not know counts against the content)."""
-    return next((check for words, check in _PROBLEM_WORDS if words in problem), "content")
-
-
-def check_rows(preview: Preview) -> list[tuple[str, str]]:
-    """(check, PASSED | FAILED | UNCHECKED), in the order the core checks."""
-    order = SITE_ORDER if preview.kind == "site" else EXCHANGE_ORDER
-    if preview.ok:
-        return [(c, PASSED) for c in order]
-    failed = failed_check(preview.problem)
-    if failed not in order:
-        failed = "content"
-    at = order.index(failed)
-    return [(c, PASSED if i < at else FAILED if i == at else UNCHECKED) for i, c in enumerate(order)]
+def check_rows(preview: Preview) -> list[tuple[str, str, str]]:
+    """(check, PASSED | FAILED | UNCHECKED, the core's message), in the order the core checked."""
+    return [(name, state, message) for name, state, message in preview.checks]
 
 
 def describe_counts(counts: dict[str, int]) -> str:
@@ -122,8 +97,9 @@ class PackagePreviewDialog(QDialog):
         self.check_labels: dict[str, QLabel] = {}
         marks = {PASSED: "✔", FAILED: "✘", UNCHECKED: "—"}
         words = {PASSED: self.tr("通过"), FAILED: self.tr("未通过"), UNCHECKED: self.tr("未检查")}
-        for check, state in check_rows(preview):
-            label = QLabel(f"{marks[state]}  {_t(CHECK_LABELS[check])}：{words[state]}")
+        for check, state, message in check_rows(preview):
+            label = QLabel(f"{marks[state]}  {_t(str(CHECK_LABELS.get(check, check)))}：{words[state]}")
+            label.setToolTip(message)  # the refusal itself is shown in full below the list
             label.setObjectName(f"check_{check}")
             label.setProperty("state", state)
             if state == FAILED:

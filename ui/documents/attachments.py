@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from desktop.errors import RepDeskError, ValidationError
@@ -186,15 +187,17 @@ class AttachmentsWidget(QWidget):
         generation, actor = self._generation, self.workbench.actor
         kind, owner = self.owner_kind, self.owner_id
 
-        def job(session: Session) -> tuple[list[Any], int]:
-            return core.list_attachments(session, actor, kind, owner), core.size_limit(session)
+        def job(session: Session) -> tuple[int, list[Any], int]:
+            return generation, core.list_attachments(session, actor, kind, owner), core.size_limit(session)
 
-        self.workbench.read(job, lambda result: self._loaded(generation, result), self._failed)
+        # A bound method (the generation travels in the answer): dropped by the worker if this widget is gone.
+        self.workbench.read(job, self._loaded, self._failed)
 
-    def _loaded(self, generation: int, result: tuple[list[Any], int]) -> None:
+    def _loaded(self, result: tuple[int, list[Any], int]) -> None:
+        generation, rows, limit = result
         if generation != self._generation:
             return  # an answer about the record shown before
-        rows, self.limit = result
+        self.limit = limit
         selected = self.selected()
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
@@ -304,6 +307,8 @@ class AttachmentsWidget(QWidget):
         generation = self._generation
 
         def arrived(data: bytes) -> None:
+            if not isValid(self):  # closed while the file was read
+                return
             if generation == self._generation and self.selected() is not None and self.selected().id == item.id:
                 then(data)
 

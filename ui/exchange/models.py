@@ -71,7 +71,9 @@ class ConflictTableModel(CachedTableModel):
             state = _t(self.CONTEXT, "待处理")
         else:
             state = {"local": _t(self.CONTEXT, "已采用本机的值"),
-                     "remote": _t(self.CONTEXT, "已采用对方的值")}.get(c.chosen, c.chosen)
+                     "remote": _t(self.CONTEXT, "已采用对方的值"),
+                     "corrected": _t(self.CONTEXT, "已更正为：%1").replace("%1", show_value(c.chosen_value)),
+                     }.get(c.chosen, c.chosen)
         return (c.incident_number, c.field_label, show_value(c.local_value), show_value(c.remote_value),
                 c.peer_unit_name, format_cst(c.detected_at), state)[column]
 

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from desktop.errors import RepDeskError
 from desktop.exchange import service
 from desktop.exchange.service import ConflictInfo, ImportResult, Preview
-from desktop.services import incidents
 from ui.common.package_preview import PackagePreviewDialog
 from ui.common.table_model import RECORD_ROLE
 from ui.common.widgets import open_file_name, save_file_name
@@ -402,13 +401,8 @@ class ExchangePage(QWidget):
         def job(session: Session) -> ConflictInfo:
             if choice != "typed":
                 return service.resolve_conflict(session, actor, conflict.id, choice)
-            # A corrected value: the conflict is closed keeping this installation's value, and the correction is
-            # an ordinary edit of the incident in the same transaction (both are entries; either both or neither).
-            info = service.resolve_conflict(session, actor, conflict.id, "local")
-            record = incidents.get_incident(session, actor, conflict.incident_id)
-            incidents.update_incident(session, actor, conflict.incident_id, record.row_version,
-                                      {conflict.field: typed})
-            return info
+            # A corrected value: recorded as such on the conflict, and applied by the core as an ordinary edit.
+            return service.resolve_conflict(session, actor, conflict.id, "corrected", value=typed)
 
         def done(info: ConflictInfo) -> None:
             dialog.accept()

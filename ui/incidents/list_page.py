@@ -60,7 +60,8 @@ class IncidentListPage(QWidget):
         fill_choices(self.severity, SEVERITIES, self.tr("全部级别"))
         self.unit = QComboBox()
         self.unit.setMinimumWidth(200)
-        fill_unit_combo(self.unit, [], empty=self.tr("全部单位"))
+        # The units already read: a page made after the first load hears `loaded` only when something changes.
+        fill_unit_combo(self.unit, workbench.units, empty=self.tr("全部单位"))
         self.dates = DateRangeFilter(self.tr("事发日期"))
         self.count = QLabel()
         self.export_button = QPushButton(self.tr("导出Excel…"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from ui.common.filters import DateRangeFilter
@@ -195,14 +196,16 @@ class RegisterPage(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation, actor, query, listing = self._generation, self.workbench.actor, self.query(), self.spec.listing
-        self.workbench.read(lambda s: listing(s, actor, query), lambda r: self._loaded(generation, r),
-                            self._failed)
+        # Bound methods only (the generation travels in the answer): an answer arriving after the page was
+        # deleted is dropped by the worker instead of touching dead widgets.
+        self.workbench.read(lambda s: (generation, listing(s, actor, query)), self._loaded, self._failed)
 
     def _units_loaded(self) -> None:
         if self.unit.count() <= 1 and self.workbench.units:
             fill_unit_combo(self.unit, self.workbench.units, empty=tr("全部单位"))
 
-    def _loaded(self, generation: int, listing: Listing) -> None:
+    def _loaded(self, answer: tuple[int, Listing]) -> None:
+        generation, listing = answer
         if generation != self._generation:
             return  # a newer query is on its way
         self.loaded_once = True
@@ -261,9 +264,12 @@ class RegisterPage(QWidget):
             return
         self._detail_generation += 1
         generation, actor, detail = self._detail_generation, self.workbench.actor, self.spec.detail
-        self.workbench.read(lambda s: detail(s, actor, row),
-                            lambda d: self._show_detail(d) if generation == self._detail_generation else None,
-                            self._failed)
+        self.workbench.read(lambda s: (generation, detail(s, actor, row)), self._detail_read, self._failed)
+
+    def _detail_read(self, answer: tuple[int, Detail]) -> None:
+        generation, detail = answer
+        if generation == self._detail_generation:  # else an answer about a row no longer selected
+            self._show_detail(detail)
 
     def _show_detail(self, detail: Detail | None) -> None:
         while self.facts.rowCount():
@@ -327,11 +333,12 @@ class RegisterPage(QWidget):
         if self.spec.form_choices is not None:
             # The choices come from the database: read them first, then open the form with them.
             load, actor = self.spec.form_choices, self.workbench.actor
-            self.workbench.read(lambda s: load(s, actor), lambda c: self._form_read(create, c), self._failed)
+            self.workbench.read(lambda s: (create, load(s, actor)), self._form_read, self._failed)
             return None
         return self._open_form(create, {})
 
-    def _form_read(self, create: Any, choices: dict[str, dict[str, str]]) -> None:
+    def _form_read(self, answer: tuple[Any, dict[str, dict[str, str]]]) -> None:
+        create, choices = answer
         self._open_form(create, choices)
 
     def _open_form(self, create: Any, choices: dict[str, dict[str, str]]) -> FormDialog:
@@ -354,18 +361,22 @@ class RegisterPage(QWidget):
             wanted = self.spec.row_id(select)
             generation = self._generation + 1
             self.reload()
-
-            def reselect() -> None:
-                if self._generation == generation:
-                    self.select_id(wanted)
-            self.workbench.read(lambda _s: None, lambda _r: reselect())
+            # Queued after the reload's read, so it answers after the rows are in.
+            self.workbench.read(lambda _s: (generation, wanted), self._reselect)
         else:
             self.reload()
+
+    def _reselect(self, answer: tuple[int, int]) -> None:
+        generation, wanted = answer
+        if self._generation == generation:
+            self.select_id(wanted)
 
     def write(self, job: Callable[[Session], Any], done_text: str,
               after: Callable[[Any], None] | None = None) -> None:
         """A write for an action that needs no dialog: refusals go to the page's error line."""
         def ok(result: Any) -> None:
+            if not isValid(self):  # the page was closed while the write ran: nothing left to show it in
+                return
             self.done(done_text, select=result if hasattr(result, "id") else None)
             if after is not None:
                 after(result)

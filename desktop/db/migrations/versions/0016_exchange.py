@@ -35,6 +35,7 @@ def upgrade() -> None:
             bind.execute(sa.text(f'UPDATE {table} SET uid = :uid WHERE id = :id'),
                          [{'uid': uuid.uuid4().hex, 'id': i} for i in ids])
         op.create_index(f'ix_{table}_uid', table, ['uid'], unique=True)
+    op.create_index('ix_incidents_origin', 'incidents', ['origin'])
 
     op.create_table('exchange_peers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -96,6 +97,7 @@ def upgrade() -> None:
     sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('resolved_by_name', sa.String(length=60), nullable=False),
     sa.Column('chosen', sa.String(length=10), nullable=False),
+    sa.Column('chosen_value', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'],
                             name=op.f('fk_exchange_conflicts_incident_id_incidents'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['peer_id'], ['exchange_peers.id'],
@@ -126,6 +128,7 @@ def downgrade() -> None:
     op.drop_table('exchange_packages')
     op.drop_table('exchange_known')
     op.drop_table('exchange_peers')
+    op.drop_index('ix_incidents_origin', table_name='incidents')
     for table in reversed(UID_TABLES):
         op.drop_index(f'ix_{table}_uid', table_name=table)
         with op.batch_alter_table(table) as batch:
