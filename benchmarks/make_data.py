@@ -25,14 +25,14 @@ from typing import Any, cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry, Document, DocumentVersion, Incident, IncidentCounter, IncidentEvent, Unit
 from desktop.db.session import Database
 from desktop.demo import ELEMENTS_GENERAL, build_accounts, build_organisation
-from desktop.domain import Actor, DocumentState, IncidentStatus
-from desktop.services import audit, documents, org
+from desktop.domain import Actor, DocumentState, IncidentRecord, IncidentStatus, Stage
+from desktop.services import audit, documents, incidents, org
 from desktop.services.incidents import EDITABLE
 from desktop.services.rulesets import active_ruleset
 from desktop.timeutil import CST
@@ -95,7 +95,7 @@ class Chain:
     def flush(self, session: Session) -> int:
         n = len(self.rows)
         if self.rows:
-            session.execute(insert(AuditEntry.__table__), self.rows)
+            session.execute(insert(cast(Table, AuditEntry.__table__)), self.rows)
             self.rows = []
         return n
 
@@ -198,7 +198,8 @@ def build(db: Database, n: int, seed: int) -> tuple[int, int, int]:
                 extra.append((actor, values, created, list(zip(steps, times, strict=False)), closed_at,
                               rng.random() < DOCUMENT_SHARE))
             ids = ids_.insert(session, Incident, rows)
-            event_rows, doc_rows = [], []
+            event_rows: list[dict[str, Any]] = []
+            doc_rows: list[int] = []
             for incident_id, (actor, _values, _created, events, _closed_at, doc) in zip(ids, extra, strict=True):
                 for i, (kind, at) in enumerate(events):
                     event_rows.append({"incident_id": incident_id, "type": kind, "at": at, "recorded_at": at,
@@ -239,27 +240,35 @@ def build(db: Database, n: int, seed: int) -> tuple[int, int, int]:
 
 def _documents(session: Session, ids_: Ids, incident_ids: list[int], extra: list[Any], ids: list[int],
                rows: list[dict[str, Any]], unit_names: dict[int, str]) -> dict[int, tuple[int, str, datetime]]:
-    """A draft first written report for each incident named: its version's id, content hash and time."""
+    """A draft first written report for each incident named, after its last event: its version's id, content hash
+    and time. The content is what `documents.create_document` stores, made by the very functions it calls (the
+    drafter's default fields, the incident's snapshot at that moment), so that it prints as a drafted one does."""
     if not incident_ids:
         return {}
     by_id = {i: (row, ex) for i, row, ex in zip(ids, rows, extra, strict=True)}
-    doc_rows = []
+    now = _second(datetime.now(UTC))
+    doc_rows: list[dict[str, Any]] = []
+    records: dict[int, IncidentRecord] = {}
+    fields: dict[int, dict[str, str]] = {}
     for incident_id in incident_ids:
-        row, ex = by_id[incident_id]
-        at = ex[3][0][1] + timedelta(minutes=10)
-        doc_rows.append({"incident_id": incident_id, "kind": "written_report", "stage": "first",
-                         "unit_id": row["unit_id"], "doc_number": "", "created_at": at})
+        _row, ex = by_id[incident_id]
+        actor = ex[0]
+        at = min(ex[3][-1][1] + timedelta(minutes=10), now) if ex[3] else ex[2]
+        # The incident and events just inserted, read back as the services read them (as the drafter sees them).
+        record = incidents.get_incident(session, actor, incident_id)
+        records[incident_id] = record
+        fields[incident_id] = documents._default_fields(session, actor, record, "written_report", Stage.FIRST)
+        doc_rows.append({"incident_id": incident_id, "kind": "written_report", "stage": Stage.FIRST.value,
+                         "unit_id": documents._doc_unit_id(session, "written_report", record),
+                         "doc_number": fields[incident_id].get("doc_number", ""), "created_at": at})
     doc_ids = ids_.insert(session, Document, doc_rows)
-    version_rows, out = [], {}
+    version_rows: list[dict[str, Any]] = []
+    out: dict[int, tuple[str, datetime]] = {}
     for doc_id, doc in zip(doc_ids, doc_rows, strict=True):
-        row, ex = by_id[doc["incident_id"]]
-        content = {
-            "schema": documents.CONTENT_SCHEMA, "kind": "written_report", "stage": "first",
-            "unit": {"id": doc["unit_id"], "name": unit_names[doc["unit_id"]]},
-            "fields": {"doc_number": "", "title": row["title"], "el_cause": row["el_cause"],
-                       "el_situation": row["el_situation"], "el_measures_taken": row["el_measures_taken"]},
-            "incident": {"number": row["number"], "title": row["title"], "occurred_at": row["occurred_at"]},
-        }
+        _row, ex = by_id[doc["incident_id"]]
+        shell = Document(id=doc_id, kind=doc["kind"], stage=doc["stage"], unit_id=doc["unit_id"])  # not added
+        content = documents._build_content(session, records[doc["incident_id"]], shell, fields[doc["incident_id"]],
+                                           unit_names[doc["unit_id"]], doc["created_at"])
         content_json = documents.canonical_json(content)
         sha = documents.content_sha256(content_json)
         version_rows.append({"document_id": doc_id, "number": 1, "content": content_json, "sha256": sha,
@@ -267,6 +276,7 @@ def _documents(session: Session, ids_: Ids, incident_ids: list[int], extra: list
                              "created_at": doc["created_at"], "row_version": 1})
         out[doc["incident_id"]] = (sha, doc["created_at"])
     version_ids = ids_.insert(session, DocumentVersion, version_rows)
+    session.expunge_all()  # the records read back: nothing of them is needed again
     return {incident_id: (version_id, sha, at) for version_id, (incident_id, (sha, at))
             in zip(version_ids, out.items(), strict=True)}
 
@@ -282,12 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     db = Database(args.url)
     try:
-        incidents, events, entries = build(db, args.incidents, args.seed)
+        made, events, entries = build(db, args.incidents, args.seed)
     finally:
         db.dispose()
     seconds = time.perf_counter() - start
-    print(f"incidents={incidents} events={events} audit_entries={entries} seconds={seconds:.1f} "
-          f"incidents_per_second={incidents / seconds:.0f}")
+    print(f"incidents={made} events={events} audit_entries={entries} seconds={seconds:.1f} "
+          f"incidents_per_second={made / seconds:.0f}")
     return 0
 
 

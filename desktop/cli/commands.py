@@ -6,8 +6,10 @@ named user: `--user NAME` or REPDESK_USER, the password from REPDESK_PASSWORD or
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -241,7 +243,7 @@ def _write_new(out: Path, data: bytes, force: bool) -> None:
         raise
 
 
-def _prepare_printing() -> None:
+def _prepare_printing() -> threading.Thread:
     """Load what printing needs (ReportLab and the document builders, the fonts from their cache, pypdf for the
     signed code's check) in a thread, while the password is asked for and checked: scrypt releases the GIL for its
     memory-hard tenth of a second or more, and the command does not wait for the two one after the other.
@@ -250,23 +252,58 @@ def _prepare_printing() -> None:
     def load() -> None:
         try:
             import pypdf  # noqa: F401 - imported for its side effect: loaded before the check needs it
+            from reportlab.pdfbase import pdfmetrics
 
+            from desktop.reports.blocks import title_words
             from desktop.reports.fonts import font_set
             from desktop.services import printing  # noqa: F401 - the same
 
-            font_set()
+            faces = font_set()
+            # What the first build would otherwise do on the critical path: import jieba for the title's line
+            # breaks, and read the font files the PDF's subsets are cut from (tens of MB, the GIL released).
+            title_words("声誉风险事件报告")
+            for name in set(faces.names.values()):
+                getattr(getattr(pdfmetrics.getFont(name), "face", None), "_ttf_data", None)
         except Exception:  # noqa: BLE001, S110 - only a head start: the main thread does it again and reports
             pass
 
-    import threading
+    thread = threading.Thread(target=load, name="prepare-printing", daemon=True)
+    thread.start()
+    return thread
 
-    threading.Thread(target=load, name="prepare-printing", daemon=True).start()
+
+class _Start:
+    """The cyclic collector waits while `report` starts: SQLAlchemy's, ReportLab's and the fonts' tens of thousands
+    of new objects would otherwise set off full collections that walk all of them, again and again, for nothing
+    (imports make no garbage). `done` turns it back on before the document is built, so that a register of a long
+    period stays as flat in memory as in the window, after waiting for the thread that prepares printing: its cache
+    loads pause the collector too, and none may be under way when it is turned back on."""
+
+    def __init__(self) -> None:
+        self.enabled = gc.isenabled()  # a caller's choice is kept (tests call main() in their own process)
+        self.preparing: threading.Thread | None = None
+        gc.disable()
+
+    def prepare(self) -> None:
+        self.preparing = _prepare_printing()
+
+    def done(self) -> None:
+        if self.preparing is not None:
+            self.preparing.join()
+        if self.enabled:
+            gc.enable()
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.services import accounts
+    start = _Start()
+    try:
+        return _report(args, start)
+    finally:
+        start.done()
 
-    _prepare_printing()
+
+def _report(args: argparse.Namespace, start: _Start) -> int:
+    from desktop.services import accounts
 
     quarter = getattr(args, "quarter", None)
     if args.kind in ("register", "annual"):
@@ -292,6 +329,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         print(f"repdesk report: {out} exists; add --force to replace it", file=sys.stderr)
         return 2
+    start.prepare()  # here: a refusal above has nothing to wait for
     password = _password(name)
     if password is None:
         print(f"repdesk report: no password for {name}: set REPDESK_PASSWORD or run it in a terminal", file=sys.stderr)
@@ -299,8 +337,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _db(args)
     with db.session() as session:
         actor = accounts.authenticate(session, name, password).actor()
+        from desktop.reports.fonts import font_set
         from desktop.services import printing  # here, not above: loaded meanwhile by _prepare_printing
 
+        start.done()
         if args.kind == "register":
             first = printing.parse_day(args.date_from, "from")
             last = printing.parse_day(args.date_to, "to")
@@ -322,8 +362,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return 2
         printing.record_print(session, actor, result)  # written: the print is recorded, as the person who made it
-    from desktop.reports.fonts import font_set
-
     # The faces standing in for those the office expects, on one line: visible, without burying the other notes.
     stand_ins = set(font_set().stand_ins())
     faces = [w for w in result.warnings if w in stand_ins]

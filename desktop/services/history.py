@@ -23,6 +23,7 @@ from desktop.domain import (
     ELEMENTS,
     LEADERSHIP_POSITIONS,
     LOCATIONS,
+    MAJOR_CRITERIA,
     MAJOR_ELEMENTS,
     ROLES,
     SEVERITIES,
@@ -71,6 +72,7 @@ INCIDENT_FIELDS: dict[str, str] = {
     "business_line_name": "业务条线",
     "business_dept_id": "主办业务部门",
     "customer_dispute": "涉及客户纠纷",
+    "major_criteria": "重大事件认定情形",  # 4.1
     **ELEMENTS,
     **MAJOR_ELEMENTS,
     "spokesperson_name": "新闻发言人",
@@ -228,6 +230,8 @@ def _value(key: str, value: Any, vocab: Vocabulary) -> str:
         return words.get(value, _text(value))
     if key == "version":
         return f"第{value}版"
+    if key == "major_criteria" and isinstance(value, str):  # stored as "heavy_loss,social_order"
+        return "、".join(MAJOR_CRITERIA.get(k, k) for k in value.split(",") if k)
     if key == "roles" and isinstance(value, list):
         return "、".join(ROLES.get(r, str(r)) for r in value)
     if key == "leadership" and isinstance(value, list):

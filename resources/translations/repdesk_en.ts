@@ -3925,6 +3925,10 @@ Nothing is waiting for you now.</translation>
         <translation>Customer dispute</translation>
     </message>
     <message>
+        <source>重大事件认定情形</source>
+        <translation>Grounds for a major incident</translation>
+    </message>
+    <message>
         <source>处置领导小组</source>
         <translation>Leadership group</translation>
     </message>

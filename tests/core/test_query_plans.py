@@ -100,6 +100,9 @@ def test_the_open_incidents_and_their_events_are_read_through_indexes(example: D
     assert _check(example, lambda s: incidents.list_incidents(s, SYSTEM, status=IncidentStatus.OPEN)) == []
     jingban = _actor(example, "jingban")  # a scoped user: visibility by unit or business department
     assert _check(example, lambda s: incidents.list_incidents(s, jingban, status=IncidentStatus.OPEN)) == []
+    # The window's first fill: plain columns, the events joined on the open status
+    assert _check(example, lambda s: incidents.open_records(s, SYSTEM)) == []
+    assert _check(example, lambda s: incidents.open_records(s, jingban)) == []
 
 
 def test_a_page_of_the_list_and_its_count_use_indexes_under_each_filter(example: Database) -> None:

@@ -196,7 +196,7 @@ class Workbench(QObject):
             now = now_utc()
             if need_full:
                 rulesets.remember(session)
-                records = incidents.list_incidents(session, reader, status=IncidentStatus.OPEN)
+                records = incidents.open_records(session, reader)  # plain columns, no ORM: the first fill waits
                 return _Delta(changes, now, True, records, frozenset(), dl.build_rows(records, now), got, announce)
             if not changed:
                 return _Delta(changes, now, False, [], frozenset(), [], got, announce)

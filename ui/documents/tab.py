@@ -33,6 +33,7 @@ from ui.documents import controller as dc
 from ui.documents.editor import DocumentEditorDialog
 from ui.documents.model import DocumentListModel, VersionListModel
 from ui.documents.paper import PaperSignatureDialog
+from ui.printing.preview import prepare_version, show_version_preview
 
 
 def _table(model: DocumentListModel | VersionListModel) -> QTableView:
@@ -125,6 +126,9 @@ class DocumentsTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._document_selected)
         self.versions_view.selectionModel().selectionChanged.connect(self._version_selected)
         self._versions_of: int | None = None  # the document whose versions are listed
+        # Set while this tab selects a row itself (after a reload, a step brought forward): the user did not pick
+        # it, so no speculative build (a build per change of the incident would crowd the worker).
+        self._reselecting = False
         # Whoever changes this incident (this window, another one, another user): its documents are read again.
         workbench.incidentChanged.connect(self._incident_changed)
         self._update_buttons()
@@ -178,10 +182,14 @@ class DocumentsTab(QWidget):
         row = self.model.find(selected.version_id) if selected is not None else -1
         if row < 0 and selected is not None:
             row = next((i for i, d in enumerate(state.documents) if d.document_id == selected.document_id), -1)
-        if row >= 0:
-            self.view.selectRow(row)
-        else:  # the reset dropped the selection without a signal: no versions or preview of it stay
-            self._document_selected()
+        self._reselecting = True
+        try:
+            if row >= 0:
+                self.view.selectRow(row)
+            else:  # the reset dropped the selection without a signal: no versions or preview of it stay
+                self._document_selected()
+        finally:
+            self._reselecting = False
         self._update_buttons()
         self.stateChanged.emit(state)
 
@@ -200,6 +208,7 @@ class DocumentsTab(QWidget):
             self._versions_of = None
             self.version_model.set_rows([])
             self.browser.clear()
+            self._prepare()  # nothing selected: a build still queued is dropped
             return
         if doc.document_id != self._versions_of:  # another document: none of the previous one's versions stay
             self._versions_of = doc.document_id
@@ -207,6 +216,7 @@ class DocumentsTab(QWidget):
         if self.selected_version() is None:
             self.browser.setHtml(version_html(doc))
         dc.versions(self.workbench, doc.document_id, self._versions_loaded, self._failed)
+        self._prepare()
 
     def selected_version(self) -> DocumentVersionView | None:
         rows = self.versions_view.selectionModel().selectedRows()
@@ -221,7 +231,11 @@ class DocumentsTab(QWidget):
         self.versions_view.resizeColumnsToContents()
         row = next((i for i, v in enumerate(rows) if kept is not None and v.version_id == kept.version_id), -1)
         if row >= 0:
-            self.versions_view.selectRow(row)  # the version the user was reading, as it is now
+            self._reselecting = True
+            try:
+                self.versions_view.selectRow(row)  # the version the user was reading, as it is now
+            finally:
+                self._reselecting = False
         elif kept is not None:
             self.browser.setHtml(version_html(doc))
 
@@ -229,6 +243,19 @@ class DocumentsTab(QWidget):
         rows = self.versions_view.selectionModel().selectedRows()
         if rows:
             self.browser.setHtml(version_html(self.version_model.row_at(rows[0].row())))
+        self._prepare()
+
+    def previewed(self) -> DocumentVersionView | None:
+        """What "预览/打印" shows: the version selected below, else the selected document's newest."""
+        return self.selected_version() or self.selected()
+
+    def _prepare(self) -> None:
+        """Build what the preview would show now, in the worker, before it is asked for: asked a moment later it
+        is there at once. Only while the user is looking at this tab; selecting something else drops it."""
+        doc = self.previewed() if self.isVisible() else None
+        if doc is not None and self._reselecting:
+            return
+        prepare_version(self.workbench, doc.version_id if doc is not None else None)
 
     def refusals(self) -> dict[QPushButton, str | None]:
         """Why each document button may not be used now (None: it may); the core refuses anyway."""
@@ -304,16 +331,10 @@ class DocumentsTab(QWidget):
             self.open_decision(doc.version_id)
 
     def preview_selected(self) -> None:
-        rows = self.versions_view.selectionModel().selectedRows()
-        doc = self.version_model.row_at(rows[0].row()) if rows else self.selected()
+        doc = self.previewed()
         if doc is None:
             return
-        try:
-            from ui.printing.preview import show_version_preview  # written alongside; loaded only when asked for
-        except ImportError:
-            self._failed(RuntimeError(self.tr("打印预览模块尚未安装")))
-            return
-        show_version_preview(self, self.workbench, doc.version_id)
+        show_version_preview(self, self.workbench, doc.version_id)  # built when it was selected: served at once
 
     def open_paper_signature(self, version_id: int) -> PaperSignatureDialog | None:
         """3.3.3: record the unit head's wet-ink signature on the printed (待签字) version."""

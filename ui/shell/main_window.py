@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         # Kept current by changes, not by a timer: its change feed hears every commit (ui.data.live).
         self.workbench = Workbench(db, account, worker, self)
         self.workbench.thresholds = dl.Thresholds(self.settings.due_soon_min_minutes)
+        # The first load queued first: the worker runs jobs in order, and the pages built below queue their own
+        # reads (the approval queue's); its answer is handled once this constructor has returned.
+        self.workbench.reload()
         self.notifier = Notifier(self.settings, app_icon(), self)
         # The page and who is logged in; Qt adds the program's name (applicationDisplayName) once after it.
         self.setWindowTitle(account.display_name)
@@ -128,7 +131,6 @@ class MainWindow(QMainWindow):
         self.workbench.failed.connect(lambda e: self.statusBar().showMessage(getattr(e, "message", str(e)), 10000))
         self.workbench.accountDisabled.connect(self._account_disabled)
         self._restore()
-        self.workbench.reload()
 
     # --- pages -----------------------------------------------------------------------------------------------
 

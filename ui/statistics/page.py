@@ -236,6 +236,8 @@ class StatisticsPage(QWidget):
         chart = self._reset(key)
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         labels = [_short(c.label) for c in sets[0][1]] if sets else []
+        if horizontal:  # a row per unit, tall enough that Qt does not elide the names to "…" (as in _rates)
+            self.views[key].setMinimumHeight(max(260, 90 + 28 * len(labels)))
         top = 0
         for name, counts, colour in sets:
             bar_set = QBarSet(name)
