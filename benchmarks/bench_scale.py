@@ -237,6 +237,11 @@ def child_core(url: str) -> dict[str, Any]:
         out["report_incident"] = s.execute(text(
             "SELECT i.number FROM incidents i JOIN documents d ON d.incident_id = i.id "
             "WHERE d.kind = 'written_report' ORDER BY i.id DESC LIMIT 1")).scalar()
+        from desktop import demo
+
+        # On the example data: the remote incident just reported, whose number follows the example's closed year.
+        out["example_incident"] = s.execute(text("SELECT number FROM incidents WHERE title = :t"),
+                                            {"t": demo.TITLES["just_reported"]}).scalar()
     print(json.dumps(out), flush=True)
     os._exit(0)
 
@@ -296,7 +301,7 @@ def measure(url: str, env: dict[str, str], runs: int, example: bool = False) -> 
     fig.update(_child("window", url, env))
     core = _child("core", url, env)
     fig.update(core)
-    number = "SY2026-0001" if example else core.get("report_incident")
+    number = core.get("example_incident") if example else core.get("report_incident")
     user = "jingban" if example else REPORT_USER
     report_env = dict(env, REPDESK_PASSWORD=PASSWORD)
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,13 +9,13 @@ from sqlalchemy import event
 
 from desktop import demo
 from desktop.db.session import Database
-from desktop.domain import SYSTEM, IncidentStatus
+from desktop.domain import SYSTEM, Actor, EventRecord, IncidentRecord, IncidentStatus
 from desktop.services import accounts, incidents
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
-def _actor(db: Database, username: str):  # type: ignore[no-untyped-def]
+def _actor(db: Database, username: str) -> Actor:
     with db.session() as s:
         return accounts.authenticate(s, username, demo.DEMO_PASSWORD).actor()
 
@@ -26,10 +26,12 @@ def test_open_records_equal_the_orm_listing_for_every_sight(db: Database) -> Non
         open_now = incidents.list_incidents(s, SYSTEM, status=IncidentStatus.OPEN)
     # A correction (the old event kept, withdrawn, linked both ways) and a withdrawal on one open incident: the
     # record is evidence, so the fast reader must carry them exactly as the ORM path does.
-    some, first, second = next(
-        (r, *changeable[:2]) for r in open_now
-        if len(changeable := [e for e in r.events if not e.withdrawn and e.type not in incidents.WORKFLOW_EVENTS
-                              and incidents.change_refusal(SYSTEM, r, e, True) is None]) >= 2)
+    def changeable(r: IncidentRecord) -> list[EventRecord]:
+        return [e for e in r.events if not e.withdrawn and e.type not in incidents.WORKFLOW_EVENTS
+                and incidents.change_refusal(SYSTEM, r, e, True) is None]
+
+    some = next(r for r in open_now if len(changeable(r)) >= 2)
+    first, second = changeable(some)[:2]
     db.run(lambda s: incidents.correct_event(s, SYSTEM, first.id, note="更正：时间核实", reason="核实后更正",
                                              now=NOW))
     db.run(lambda s: incidents.withdraw_event(s, SYSTEM, second.id, reason="误录", now=NOW))

@@ -3,6 +3,7 @@ that build (no second one), within the preview's time; selecting something else 
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -94,12 +95,18 @@ def test_a_build_still_queued_when_the_selection_moves_on_is_dropped(
     settle(qtbot, worker)
     builds = _counted_builds(monkeypatch)
     first, second = tab.model.row_at(0).version_id, tab.model.row_at(1).version_id
+    gate = threading.Event()
+    window.workbench.read(lambda _s: gate.wait(10), lambda _r: None)  # the worker busy: what follows waits in its queue
     prepare_version(window.workbench, first)  # queued together: the first is dropped before it starts
     prepare_version(window.workbench, second)
+    gate.set()
     settle(qtbot, worker)
     assert builds == [second]
+    gate.clear()
+    window.workbench.read(lambda _s: gate.wait(10), lambda _r: None)
     prepare_version(window.workbench, first)
     prepare_version(window.workbench, None)  # nothing selected any more
+    gate.set()
     settle(qtbot, worker)
     assert builds == [second]
 
