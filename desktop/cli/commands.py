@@ -6,6 +6,7 @@ named user: `--user NAME` or REPDESK_USER, the password from REPDESK_PASSWORD or
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import os
 import sys
@@ -180,24 +181,27 @@ def _log_in(args: argparse.Namespace, what: str) -> Actor | None:
 
 def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """A refusal, a bad database URL, an unreachable server or a damaged file: one line and exit 2, never a
-    traceback (the URL printed with its password masked)."""
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-
-    from desktop.db.session import mask_url, resolve_url
-
+    traceback (the URL printed with its password masked). SQLAlchemy is imported only when something went wrong:
+    `report` imports it itself, with the collector paused (`_Start`)."""
     try:
         return func(args)
     except RepDeskError as exc:
         print(f"repdesk: {exc.message}", file=sys.stderr)
         return 2
-    except ArgumentError:
-        print(f"repdesk: 数据库地址无效：{mask_url(resolve_url(args.database_url))}", file=sys.stderr)
-        return 2
-    except SQLAlchemyError as exc:
-        lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        reason = lines[0] if lines else type(exc).__name__
-        print(f"repdesk: 无法使用数据库 {mask_url(resolve_url(args.database_url))}：{reason}", file=sys.stderr)
-        return 2
+    except Exception as exc:
+        from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+        from desktop.db.session import mask_url, resolve_url
+
+        if isinstance(exc, ArgumentError):
+            print(f"repdesk: 数据库地址无效：{mask_url(resolve_url(args.database_url))}", file=sys.stderr)
+            return 2
+        if isinstance(exc, SQLAlchemyError):
+            lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            reason = lines[0] if lines else type(exc).__name__
+            print(f"repdesk: 无法使用数据库 {mask_url(resolve_url(args.database_url))}：{reason}", file=sys.stderr)
+            return 2
+        raise
 
 
 USER_ENV, PASSWORD_ENV = "REPDESK_USER", "REPDESK_PASSWORD"
@@ -273,14 +277,18 @@ def _prepare_printing() -> threading.Thread:
 
 
 class _Start:
-    """The cyclic collector waits while `report` starts: SQLAlchemy's, ReportLab's and the fonts' tens of thousands
-    of new objects would otherwise set off full collections that walk all of them, again and again, for nothing
-    (imports make no garbage). `done` turns it back on before the document is built, so that a register of a long
-    period stays as flat in memory as in the window, after waiting for the thread that prepares printing: its cache
-    loads pause the collector too, and none may be under way when it is turned back on."""
+    """The cyclic collector waits while `report` starts: SQLAlchemy's, ReportLab's and the fonts' hundreds of
+    thousands of new objects would otherwise set off full collections that walk all of them, again and again, for
+    nothing (imports make no garbage). `done` turns it back on before the document is built, with everything loaded
+    so far frozen (gc.freeze): the build's own garbage is collected, so a register of a long period stays as flat
+    in memory as in the window, but its collections no longer walk the libraries (measured: a written report built
+    and recorded in 0.14 s instead of 0.40 s of CPU). Before that it waits for the thread that prepares printing:
+    its cache loads pause the collector too, and none may be under way when it is turned back on. `end` unfreezes,
+    for a caller that goes on in the same process (the tests)."""
 
     def __init__(self) -> None:
         self.enabled = gc.isenabled()  # a caller's choice is kept (tests call main() in their own process)
+        self.frozen = False
         self.preparing: threading.Thread | None = None
         gc.disable()
 
@@ -290,8 +298,21 @@ class _Start:
     def done(self) -> None:
         if self.preparing is not None:
             self.preparing.join()
-        if self.enabled:
+        if self.enabled and not gc.isenabled():
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                self.frozen = True
             gc.enable()
+
+    def end(self) -> None:
+        self.done()
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+            # At exit the interpreter's last full collections would walk every object the command loaded (about
+            # 0.25 s, a fifth of the command); frozen then, they are skipped and the process's memory goes back
+            # whole. Registered last, it runs first, only when the process ends: in-process callers keep theirs.
+            atexit.register(gc.freeze)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -299,7 +320,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         return _report(args, start)
     finally:
-        start.done()
+        start.end()
 
 
 def _report(args: argparse.Namespace, start: _Start) -> int:
@@ -362,6 +383,7 @@ def _report(args: argparse.Namespace, start: _Start) -> int:
             print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return 2
         printing.record_print(session, actor, result)  # written: the print is recorded, as the person who made it
+    db.dispose()  # closed now, not by whatever the exit's frozen collector leaves (see _Start.end)
     # The faces standing in for those the office expects, on one line: visible, without burying the other notes.
     stand_ins = set(font_set().stand_ins())
     faces = [w for w in result.warnings if w in stand_ins]

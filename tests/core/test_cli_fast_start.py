@@ -43,7 +43,7 @@ def _signed_written_report(url: str) -> str:
 def test_report_starts_with_the_collector_paused_and_leaves_it_as_it_found_it(
         demo_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.cli.main import main
-    from desktop.services import accounts
+    from desktop.services import accounts, printing
 
     url = demo_db.url
     number = _signed_written_report(url)
@@ -57,9 +57,18 @@ def test_report_starts_with_the_collector_paused_and_leaves_it_as_it_found_it(
         return real(password, stored)
 
     monkeypatch.setattr(accounts, "check_password", spy)
+    building: list[tuple[bool, bool]] = []
+    build = printing.build_document
+
+    def spy_build(*a: Any) -> Any:
+        # built with the collector on (its own garbage is collected) but the libraries loaded so far frozen
+        building.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        return build(*a)
+
+    monkeypatch.setattr(printing, "build_document", spy_build)
     assert gc.isenabled()
     assert main(["--database-url", url, "--user", "hangzhang", "report", "written-report", number, "-o", str(out)]) == 0
-    assert seen == [False] and gc.isenabled()
+    assert seen == [False] and building == [(True, True)] and gc.isenabled() and gc.get_freeze_count() == 0
     assert "签发版本" in capsys.readouterr().out
     assert main(["--database-url", url, "verify", str(out)]) == 0  # the signed print is still the recognised one
     # A refusal (the file exists) and a wrong password leave it on too; a caller that turned it off keeps it off.
@@ -74,7 +83,7 @@ def test_report_starts_with_the_collector_paused_and_leaves_it_as_it_found_it(
     try:
         assert main(["--database-url", url, "--user", "hangzhang", "report", "written-report", number, "-o",
                      str(out), "--force"]) == 0
-        assert not gc.isenabled()
+        assert not gc.isenabled() and building[-1] == (False, False)
     finally:
         gc.enable()
 

@@ -11,9 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.demo import history as example_year
 from tests.ui.conftest import ime_type, login, settle
 
-FIRST, SECOND = 1, 2  # the example incidents: the first has two documents, the second none
+# The current example incidents, recorded after the example's closed year: the first has two documents, the
+# second none.
+FIRST, SECOND = example_year.COUNT + 1, example_year.COUNT + 2
 
 
 def _open(qtbot: Any, window: Any, incident_id: int, tab: str = "") -> Any:

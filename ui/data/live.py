@@ -29,6 +29,7 @@ from desktop.db.session import CHANGE_CHANNEL, Database, _sqlite_file
 
 log = logging.getLogger("repdesk.ui.live")
 
+READY_SECONDS = 3.0  # at most this long at start for the baseline (a PostgreSQL connection attempt)
 POLL_SECONDS = 0.5  # SQLite polling, and how often the PostgreSQL listener looks at its stop flag
 KEEPALIVE_SECONDS = 10.0  # an idle listener asks the server something this often: a dead link shows up
 RETRY_SECONDS = 1.0  # after a failed (re)connection, the first wait; doubles up to RETRY_MAX
@@ -46,6 +47,10 @@ class ChangeFeed(QObject):
         self._target = target  # a libpq URL (PostgreSQL) or an SQLite file
         self.interval = interval
         self._stop = threading.Event()
+        # Set once the watch has its baseline (SQLite's first data version, PostgreSQL's LISTEN) or has failed to get
+        # one: start() waits for it, so a commit made right after the window's first read is never taken as the
+        # baseline and missed.
+        self._ready = threading.Event()
         self._thread: threading.Thread | None = None
         self.backend_pid: int | None = None  # the PostgreSQL listener's server process (tests end it on purpose)
 
@@ -68,9 +73,11 @@ class ChangeFeed(QObject):
         if self.running:
             return
         self._stop.clear()
+        self._ready.clear()
         watch = self._watch_sqlite if isinstance(self._target, Path) else self._watch_postgres
         self._thread = threading.Thread(target=watch, name="repdesk-live", daemon=True)
         self._thread.start()
+        self._ready.wait(READY_SECONDS)
 
     def stop(self) -> None:
         """End the watching thread and wait for it (at most a poll interval, or a connection attempt)."""
@@ -92,7 +99,7 @@ class ChangeFeed(QObject):
         conn: sqlite3.Connection | None = None
         last: int | None = None
         try:
-            while not self._stop.wait(self.interval):
+            while True:  # look first, then wait: the first look is the baseline start() waits for
                 try:
                     if conn is None:
                         conn = sqlite3.connect(str(path), timeout=1.0, check_same_thread=False)
@@ -101,12 +108,15 @@ class ChangeFeed(QObject):
                     log.warning("change watch on %s failed: %s", path, exc)
                     if conn is not None:
                         conn.close()
-                    conn, last = None, None
-                    self._emit(self.changed)  # something may have been committed meanwhile
-                    continue
-                if last is not None and version != last:
+                    conn, version = None, None
+                    if last is not None:
+                        self._emit(self.changed)  # something may have been committed meanwhile
+                if version is not None and last is not None and version != last:
                     self._emit(self.changed)
                 last = version
+                self._ready.set()
+                if self._stop.wait(self.interval):
+                    break
         finally:
             if conn is not None:
                 conn.close()
@@ -126,6 +136,7 @@ class ChangeFeed(QObject):
                     if conn is None:
                         conn = psycopg.connect(str(self._target), autocommit=True, connect_timeout=5)
                         conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+                        self._ready.set()
                         self.backend_pid = conn.info.backend_pid
                         self._emit(self.connectedChanged, True)
                         if connected_once:  # changes committed while the link was down were not heard
@@ -149,6 +160,7 @@ class ChangeFeed(QObject):
                             conn.close()
                     conn = None
                     self.backend_pid = None
+                    self._ready.set()  # no baseline to wait for: the window goes on, the listener keeps trying
                     self._emit(self.connectedChanged, False)
                     self._stop.wait(retry)
                     retry = min(RETRY_MAX, retry * 2)
