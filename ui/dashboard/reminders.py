@@ -38,7 +38,7 @@ COL_STATE, COL_COUNTDOWN, COL_INCIDENT, COL_DUTY, COL_RESPONSIBLE, COL_ACK = ran
 VISIBLE_ROWS = 3  # more scroll: the panel never pushes the page out of the window
 # Rows built in the table: a province's backlog can hold thousands of reminders, and a row of widgets for each
 # would cost seconds at every change of state (100 rows of buttons were most of the UI thread's part of the first
-# fill at 10,000 open incidents). The most urgent come first; "全部知道了" covers them all, the dashboard lists the rest.
+# fill at 10,000 open incidents). The most urgent first; "全部知道了" covers them all; the dashboard lists the rest.
 MAX_SHOWN = 30
 
 Item = tuple[dl.DeadlineRow, str]
