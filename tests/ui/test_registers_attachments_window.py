@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
 from tests.ui.conftest import settle
-from tests.ui.test_registers_monitoring import add_entry, show_register
+from tests.ui.registers_steps import add_entry, show_register
 
 
 def png(path: Path) -> Path:

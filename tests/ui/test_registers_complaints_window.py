@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import ime_type, settle
-from tests.ui.test_registers_monitoring import save_form, show_register
+from tests.ui.registers_steps import save_form, show_register
 
 REPORT_BACK = "4.2.2-4b"
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.ui.conftest import settle
-from tests.ui.test_registers_monitoring import show_register
+from tests.ui.registers_steps import show_register
 
 PAGES = {"monitoring": "舆情监测", "complaints": "投诉台账", "media": "媒体与发言人", "prevention": "预防工作",
          "accountability": "责任追究"}
