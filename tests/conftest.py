@@ -24,7 +24,11 @@ _accounts.SCRYPT_COST = {**_accounts.SCRYPT_COST, "n": 2**14}
 
 # Installation keys and audit anchors made outside a test (module- and session-scoped databases): each test starts
 # with a copy of them in a folder of its own, so it can use those databases without moving their anchors for others.
-_SESSION_KEYS = tempfile.mkdtemp(prefix="repdesk-keys-")
+# A test file that imports from `tests.conftest` executes this module a second time (pytest loads it as `conftest`):
+# the second run must keep the first one's folder, or databases made afterwards get their keys in a folder no test's
+# copy comes from.
+_SESSION_KEYS = os.environ.get("REPDESK_TEST_SESSION_KEYS") or tempfile.mkdtemp(prefix="repdesk-keys-")
+os.environ["REPDESK_TEST_SESSION_KEYS"] = _SESSION_KEYS
 os.environ["REPDESK_KEY_DIR"] = _SESSION_KEYS
 
 PG_ENV = "REPDESK_TEST_POSTGRES_URL"  # e.g. postgresql://repdesk:repdesk@127.0.0.1:5432/postgres
