@@ -4,7 +4,7 @@ follow-ups and accountability, for a period and the units the actor answers for.
 
 Counting is done in SQL (GROUP BY over the period and the actor's scope); the on-time rates come from the
 deadline engine, as the dashboard and the register judge them. `build_report` prints the same figures as the
-声誉风险管理工作报告 (desktop.reports.annual); like every print, it is recorded only once it goes out
+声誉风险管理工作报告 (desktop.registers.work_report); like every print, it is recorded only once it goes out
 (`printing.record_print`).
 """
 
@@ -26,7 +26,7 @@ from desktop.db.prevention_tables import Drill, FollowUp, Training
 from desktop.db.register_tables import Complaint, MonitoringEntry
 from desktop.domain import SEVERITIES, SOURCES, Actor, IncidentStatus
 from desktop.errors import ValidationError
-from desktop.reports.annual import (
+from desktop.registers.work_report import (
     Count,
     Figures,
     OnTime,

@@ -69,6 +69,8 @@ class ScreeningQueue(QGroupBox):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._update_buttons()
+        # Hidden until a screening waits; shown later in the page's splitter, it must not come back 0 px high.
+        self.setMinimumHeight(160)
         self.hide()
 
     def reload(self) -> None:

@@ -13,8 +13,8 @@ from desktop.domain import Actor
 from desktop.registers import base
 from desktop.registers import complaints as core
 from desktop.timeutil import format_cst, now_utc
-from ui.registers.common import incident_choices, label, money, when
-from ui.registers.form import FormDialog, tr
+from ui.registers.common import label, money, when
+from ui.registers.form import FormDialog, link_to_incident, tr
 from ui.registers.spec import Action, Column, Detail, Field, Listing, Query, RegisterSpec, page_of
 
 
@@ -101,13 +101,7 @@ def escalate(page: Any, row: Any) -> None:
 
 
 def link(page: Any, row: Any) -> None:
-    choices = incident_choices(page.workbench)
-    dialog = FormDialog(page.workbench, tr("关联到已有事件"),
-                        [Field("incident_id", "事件", "choice", required=True, choices=lambda: choices)],
-                        lambda s, a, v: core.link(s, a, row.id, int(v["incident_id"])), parent=page)
-    dialog.saved.connect(lambda r: page.done(tr("已关联事件"), select=r))
-    page.dialog = dialog
-    dialog.open()
+    link_to_incident(page, row, core.link)
 
 
 def open_incident(page: Any, row: Any) -> None:

@@ -30,6 +30,7 @@ from desktop.errors import RepDeskError, ValidationError
 from desktop.timeutil import today_cst
 from ui.common.widgets import banner, cst_edit, fill_unit_combo, get_cst, mark_invalid, select_data, set_cst
 from ui.data.workbench import Workbench
+from ui.registers.common import incident_choices
 from ui.registers.spec import Field
 
 
@@ -239,3 +240,14 @@ class ReasonDialog(FormDialog):
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(0, note)
+
+
+def link_to_incident(page: Any, row: Any, link: Callable[[Session, Actor, int, int], Any]) -> None:
+    """Ask which incident a register entry belongs to, and link it there through the core's `link`."""
+    choices = incident_choices(page.workbench)
+    dialog = FormDialog(page.workbench, tr("关联到已有事件"),
+                        [Field("incident_id", "事件", "choice", required=True, choices=lambda: choices)],
+                        lambda s, a, v: link(s, a, row.id, int(v["incident_id"])), parent=page)
+    dialog.saved.connect(lambda r: page.done(tr("已关联事件"), select=r))
+    page.dialog = dialog
+    dialog.open()

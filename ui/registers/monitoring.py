@@ -14,8 +14,8 @@ from desktop.registers import monitoring as core
 from desktop.registers import summary as summary_pdf
 from desktop.timeutil import format_cst, now_utc, today_cst
 from ui.printing.preview import show_pdf_preview
-from ui.registers.common import incident_choices, label, number, when
-from ui.registers.form import FormDialog, ReasonDialog, tr
+from ui.registers.common import label, number, when
+from ui.registers.form import ReasonDialog, link_to_incident, tr
 from ui.registers.spec import Action, Column, Detail, Field, Listing, Query, RegisterSpec, page_of
 
 NEGATIVE = "#b00020"
@@ -74,13 +74,7 @@ def escalate(page: Any, row: Any) -> None:
 
 
 def link(page: Any, row: Any) -> None:
-    choices = incident_choices(page.workbench)
-    dialog = FormDialog(page.workbench, tr("关联到已有事件"),
-                        [Field("incident_id", "事件", "choice", required=True, choices=lambda: choices)],
-                        lambda s, a, v: core.link(s, a, row.id, int(v["incident_id"])), parent=page)
-    dialog.saved.connect(lambda r: page.done(tr("已关联事件"), select=r))
-    page.dialog = dialog
-    dialog.open()
+    link_to_incident(page, row, core.link)
 
 
 def close(page: Any, row: Any) -> None:

@@ -41,7 +41,7 @@ from ui.data.workbench import Workbench
 
 if TYPE_CHECKING:  # annotations only: the modules themselves are imported when the page first needs them
     from desktop.registers.statistics import Period
-    from desktop.reports.annual import Count, Figures, OnTime
+    from desktop.registers.work_report import Count, Figures, OnTime
     from ui.printing.preview import PdfPreviewDialog
 
 RED, BLUE, GREEN, AMBER = QColor("#C00000"), QColor("#2F5597"), QColor("#548235"), QColor("#BF8F00")
@@ -195,7 +195,7 @@ class StatisticsPage(QWidget):
             self.grid.addWidget(view, *GRID[key])
 
     def _show(self, period: Period, figures: Figures) -> None:
-        from desktop.reports.annual import Count, hours_text, minutes_text
+        from desktop.registers.work_report import Count, hours_text, minutes_text
 
         if period != self._asked:
             return
