@@ -354,7 +354,9 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
-            self.resize(1440, 900)
+            # The first start: 1440×900, but never more than the screen offers (a 1366×768 office laptop).
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, screen.width()), min(900, screen.height()))
         self.restoreState(self.settings.window_state)
         self.show_page(self.settings.last_page if self.settings.last_page in self.specs else "dashboard")
         if self.nav.currentRow() < 0:
