@@ -12,21 +12,29 @@ from collections.abc import Callable, Sequence
 _VALUED_OPTIONS = ("--database-url", "--user")
 
 
-def _window_only(argv: Sequence[str]) -> bool:
-    """True when the arguments name no subcommand but `gui` (the window): the parser then skips the subcommands
-    whose arguments live in their own modules, so that opening the window imports none of them."""
+# The subcommands whose arguments are declared in this module; `export` and `exchange` declare theirs beside them.
+_DECLARED_HERE = ("gui", "deadlines", "demo", "incidents", "units", "audit", "report", "verify")
+
+
+def _own_modules_unneeded(argv: Sequence[str]) -> bool:
+    """True when the arguments name no subcommand but one declared here (or none: the window), with no -h
+    before it: the parser then skips the subcommands whose arguments live in their own modules, so that opening
+    the window or a cold `repdesk report` imports none of them. A name it does not know (a typo, an abbreviated
+    option's value) gets the whole parser, and argparse's own answer."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
         elif arg in _VALUED_OPTIONS:
             skip = True
-        elif arg in ("-h", "--help") or (not arg.startswith("-") and arg != "gui"):
+        elif arg in ("-h", "--help"):
             return False
+        elif not arg.startswith("-"):
+            return arg in _DECLARED_HERE
     return True
 
 
-def _parser(window_only: bool = False) -> argparse.ArgumentParser:
+def _parser(without_own_modules: bool = False) -> argparse.ArgumentParser:
     from desktop import __version__
 
     parser = argparse.ArgumentParser(
@@ -80,7 +88,7 @@ def _parser(window_only: bool = False) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
 
-    if not window_only:
+    if not without_own_modules:
         from desktop.cli import export  # the export's own arguments live beside it
 
         export.add_parser(sub)
@@ -104,7 +112,7 @@ OpenWindow = Callable[..., int]
 def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
     """`open_window` is given by the launcher in `ui` (the core never imports the UI); without it, as with
     `python -m desktop`, only the headless commands are available."""
-    args = _parser(_window_only(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    args = _parser(_own_modules_unneeded(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     command = args.command or "gui"
     if command == "deadlines":
         from desktop.rules.contract import run_deadlines

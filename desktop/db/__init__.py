@@ -1,9 +1,6 @@
 """The database: typed SQLAlchemy models, Alembic migrations, engine and sessions.
 
-Every table module is imported here so that `Base.metadata` (Alembic, `create_all`, the schema tests) sees them all
-whichever one a caller imports first.
+The table modules are imported by what uses them: a cold `repdesk report` loads the core models alone, not the
+registers', prevention's and exchange's tables (about a third of the tables' import and mapper set-up time).
+Whatever needs the whole schema (Alembic, `drop_all`, the schema tests) takes `desktop.db.schema.metadata`.
 """
-
-from desktop.db import exchange_tables, models, prevention_tables, register_tables
-
-__all__ = ["exchange_tables", "models", "prevention_tables", "register_tables"]

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Base, Incident
+from desktop.db.models import Incident
+from desktop.db.schema import metadata
 from desktop.db.session import Database
 from desktop.demo import document_flow as doc_demo
 from desktop.demo import history, registers_demo
@@ -255,7 +256,7 @@ def fill(db: Database, reset: bool = False, now: datetime | None = None, year: b
     incidents (desktop.demo.history): tests about the current incidents alone build it in a third of the time."""
     now = now or now_utc()
     if reset:
-        Base.metadata.drop_all(db.engine)
+        metadata.drop_all(db.engine)
         from sqlalchemy import text
 
         with db.engine.begin() as conn:

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.db import register_tables
 from desktop.db.models import AuditEntry, Document, DocumentVersion, Incident, PaperSignature, User
 from desktop.domain import (
     ELEMENTS,
@@ -281,7 +280,10 @@ def _snapshot(session: Session, record: IncidentRecord, kind: str, now: datetime
         {"source": o.source, "title": o.link_or_title, "at": _time(o.seen_at), "reach": o.reach, "tone": o.tone}
         for o in incidents.opinions(session, SYSTEM, record.id)
     ]
-    # The monitoring register's entries linked to the incident (escalated or linked) join them on paper.
+    # The monitoring register's entries linked to the incident (escalated or linked) join them on paper. Its
+    # tables are imported here, by a snapshot, not by printing a stored version (a cold `repdesk report`).
+    from desktop.db import register_tables
+
     linked = register_tables.linked_monitoring(session, record.id)
     snapshot["opinions"] += [
         {"source": MONITORING_PLATFORMS.get(m["platform"], m["platform"]), "title": m["title"],

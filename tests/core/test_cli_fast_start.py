@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,14 +11,16 @@ from typing import Any
 
 import pytest
 
-from desktop.cli.main import _window_only
+from desktop.cli.main import _own_modules_unneeded
 
 
-def test_only_a_window_start_skips_the_subcommands_modules() -> None:
-    assert _window_only([]) and _window_only(["gui"]) and _window_only(["--user", "export"])
-    assert _window_only(["--database-url", "sqlite:///x", "--user", "jingban"])
-    assert not _window_only(["export", "incidents"]) and not _window_only(["exchange"])
-    assert not _window_only(["-h"]) and not _window_only(["report", "register"])
+def test_only_the_subcommands_declared_in_main_skip_the_others_modules() -> None:
+    skips = _own_modules_unneeded
+    assert skips([]) and skips(["gui"]) and skips(["--user", "export"])
+    assert skips(["--database-url", "sqlite:///x", "--user", "jingban"])
+    assert skips(["report", "register"]) and skips(["--user", "jingban", "report", "written-report", "-h"])
+    assert not skips(["export", "incidents"]) and not skips(["exchange"]) and not skips(["--user", "x", "exchange"])
+    assert not skips(["-h"]) and not skips(["--help", "report"]) and not skips(["repot"])
 
 
 def test_the_window_start_imports_no_subcommand_module() -> None:
@@ -38,6 +41,44 @@ def _signed_written_report(url: str) -> str:
             "ORDER BY i.number LIMIT 1")).scalar_one()
     engine.dispose()
     return str(number)
+
+
+# What a cold `repdesk report` of a signed document must not load (each costs the command tens of milliseconds):
+# the subcommands declared in their own modules, the tables of the registers, prevention and exchange, pypdf (the
+# signed code is read without it), Alembic (the schema is at head).
+NOT_FOR_A_REPORT = ("desktop.cli.export", "desktop.cli.exchange", "desktop.exchange", "desktop.registers",
+                    "desktop.db.register_tables", "desktop.db.prevention_tables", "desktop.db.exchange_tables",
+                    "pypdf", "alembic")
+
+
+def _loaded(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """Run `code` (which calls main) in a fresh interpreter; the modules of NOT_FOR_A_REPORT it left loaded."""
+    report = ("import json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m in NOT or "
+              "m.startswith(tuple(n + '.' for n in NOT)))))")
+    out = subprocess.run([sys.executable, "-c", f"NOT = {NOT_FOR_A_REPORT!r}\n{code}\n{report}"], capture_output=True,
+                         text=True, timeout=120, check=False, env=env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return list(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+HELP = "from desktop.cli.main import main\ntry:\n    main({!r})\nexcept SystemExit:\n    pass"
+
+
+def test_a_cold_report_loads_nothing_it_does_not_need(demo_db: Any, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "r.pdf"
+    argv = ["--database-url", demo_db.url, "--user", "hangzhang", "report", "written-report",
+            _signed_written_report(demo_db.url), "-o", str(out)]
+    env = {**os.environ, "REPDESK_PASSWORD": "repdesk2026"}
+    assert _loaded(f"from desktop.cli.main import main\nassert main({argv!r}) == 0", env) == []
+    assert out.read_bytes().startswith(b"%PDF")
+    # ... and verifying the print reads its code without pypdf too; the whole parser still has every command.
+    verify = ["--database-url", demo_db.url, "verify", str(out)]
+    assert "pypdf" not in _loaded(f"from desktop.cli.main import main\nassert main({verify!r}) == 0", env)
+    assert _loaded(HELP.format(["report", "--help"])) == []
+    whole = _loaded(HELP.format(["--help"]))
+    assert "desktop.cli.export" in whole and "desktop.cli.exchange" in whole
 
 
 def test_report_starts_with_the_collector_paused_and_leaves_it_as_it_found_it(

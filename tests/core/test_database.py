@@ -8,7 +8,8 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 
-from desktop.db.models import Base, Setting, Unit
+from desktop.db.models import Setting, Unit
+from desktop.db.schema import metadata
 from desktop.db.session import Database, alembic_config, make_engine, resolve_url, upgrade_to_head
 
 
@@ -30,7 +31,7 @@ def test_empty_database_reaches_head_with_every_table(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade_to_head(engine)
     tables = set(inspect(engine).get_table_names())
-    assert set(Base.metadata.tables) <= tables
+    assert set(metadata.tables) <= tables
     engine.dispose()
 
 

@@ -3,6 +3,7 @@ what a fresh parse gives, and a stale, damaged or foreign entry is rebuilt, neve
 
 from __future__ import annotations
 
+import mmap
 import os
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ def test_a_cached_face_is_the_parsed_face(cache: Path) -> None:
     _same_face(fresh, first)
     _same_face(fresh, second)
     assert second.state is not first.state and len(second.state) == 0
+    # The subset above was cut from the file mapped, not read into memory (tens of MB a CJK file).
+    assert isinstance(second.face._ttf_data, mmap.mmap) and second.face._ttf_data[:] == FONT.read_bytes()
 
 
 def test_a_damaged_stale_or_foreign_entry_is_rebuilt(cache: Path, tmp_path: Path) -> None:

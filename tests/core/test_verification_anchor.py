@@ -123,3 +123,29 @@ def test_an_old_rdv1_code_still_verifies_with_a_note(
         anchored = approvals.verify_code(
             s, verification.make_anchored_code(b"x" * 32, code.version_id, code.digest, code.entry_id or 1))
         assert not anchored.ok and "密钥签名不符" in anchored.message
+
+
+def test_the_code_is_read_as_pypdf_reads_it_and_pypdf_reads_any_other_file(
+        demo_db: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The direct reader (no pypdf on a cold `repdesk report`) gives the Info entries pypdf gives for the file
+    ReportLab writes; a file it is not sure of (an incremental update, whose later trailer wins) goes to pypdf."""
+    url = str(demo_db.url)  # type: ignore[attr-defined]
+    pdf, code = _signed_pdf(url, tmp_path, capsys)
+    data = pdf.read_bytes()
+    direct = verification._plain_info(data)
+    meta = PdfReader(io.BytesIO(data)).metadata
+    assert direct is not None and meta is not None
+    assert direct == {k: str(v) for k, v in meta.items() if k in direct} and set(meta) - set(direct) <= {"/Trapped"}
+    assert direct["/Author"] and not direct["/Author"].isascii()  # a UTF-16 string, decoded as pypdf does
+    assert verification.extract_code(data) == direct["/Keywords"].split(":", 1)[1].strip()
+    assert verification.parse(verification.extract_code(data) or "") == code
+    # An incremental update that changes the code: the direct reader declines, pypdf reads the update.
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    writer.add_metadata({"/Keywords": verification.pdf_keywords("RDV1:7:0123456789abcdef")})
+    updated = io.BytesIO()
+    writer.write(updated)
+    assert updated.getvalue().startswith(data) and verification._plain_info(updated.getvalue()) is None
+    assert verification.extract_code(updated.getvalue()) == "RDV1:7:0123456789abcdef"
+    # A draft (no code) and a file that is no PDF at all.
+    assert verification.extract_code(data.replace(b"RepDesk-Verification:", b"RepDesk-Something-Else")) is None
+    assert verification.extract_code(b"%PDF-1.4 not really") is None

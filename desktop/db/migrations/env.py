@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.db.models import Base
+from desktop.db.schema import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata  # every table module's, not only those imported so far
 
 
 def run_migrations_online() -> None:

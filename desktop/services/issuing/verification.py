@@ -98,14 +98,21 @@ def pdf_keywords(code: str) -> str:
 
 
 def extract_code(pdf_bytes: bytes) -> str | None:
-    """The verification code stored in a RepDesk PDF's metadata (Keywords), or None (draft, foreign file)."""
-    from pypdf import PdfReader  # lazily: only verifiers need it
-    from pypdf.errors import PdfReadError
+    """The verification code stored in a RepDesk PDF's metadata (Keywords), or None (draft, foreign file).
 
-    try:
-        meta = PdfReader(io.BytesIO(pdf_bytes)).metadata
-    except (PdfReadError, ValueError, OSError, KeyError, TypeError):
-        return None
+    A file as ReportLab writes it (one cross-reference table, one trailer) is read directly (`_plain_info`):
+    recording a print checks the code of the PDF just built, and pypdf costs a cold `repdesk report` 0.1-0.2 s
+    to import. Any other file (updated incrementally, encrypted, compressed cross-references, a string this
+    reader does not decode) goes to pypdf."""
+    meta = _plain_info(pdf_bytes)
+    if meta is None:
+        from pypdf import PdfReader  # lazily: only files this module's reader declines need it
+        from pypdf.errors import PdfReadError
+
+        try:
+            meta = PdfReader(io.BytesIO(pdf_bytes)).metadata
+        except (PdfReadError, ValueError, OSError, KeyError, TypeError):
+            return None
     if not meta:
         return None
     for key in ("/Keywords", "/Subject"):
@@ -113,4 +120,111 @@ def extract_code(pdf_bytes: bytes) -> str | None:
         if KEYWORD_PREFIX in value:
             code = value.split(KEYWORD_PREFIX, 1)[1].strip()
             return code or None
+    return None
+
+
+_TAIL = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
+_XREF_HEAD = re.compile(rb"xref\s+0\s+(\d+)\s+")
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n(?: \r| \n|\r\n)")
+_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.DOTALL)
+_INFO_REF = re.compile(rb"/Info\s+(\d+)\s+0\s+R\b")
+_WS = b" \t\r\n\f\x00"
+_ESCAPES = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
+            ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+
+
+def _plain_info(pdf: bytes) -> dict[str, str] | None:
+    """The Info dictionary's text entries of a PDF written in one go with a classic cross-reference table, or
+    None when the file is anything else (the caller then asks pypdf): only what is certain is read here."""
+    if pdf.count(b"startxref") != 1 or pdf.count(b"trailer") != 1:
+        return None  # an incremental update (or something stranger): its later trailer would win
+    tail = _TAIL.search(pdf, max(0, len(pdf) - 64))
+    trailer = _TRAILER.search(pdf)
+    if tail is None or trailer is None or b"/Prev" in trailer.group(1) or b"/Encrypt" in trailer.group(1):
+        return None
+    info = _INFO_REF.search(trailer.group(1))
+    head = _XREF_HEAD.match(pdf, int(tail.group(1)))
+    if info is None or head is None or not 0 < int(info.group(1)) < int(head.group(1)):
+        return None
+    number = int(info.group(1))
+    entry = _XREF_ENTRY.match(pdf, head.end() + 20 * number)
+    if entry is None or entry.group(2) != b"00000":
+        return None
+    obj = re.compile(rb"%d\s+0\s+obj\s*<<" % number).match(pdf, int(entry.group(1)))
+    return None if obj is None else _text_dictionary(pdf, obj.end())
+
+
+def _text_dictionary(pdf: bytes, pos: int) -> dict[str, str] | None:
+    """The entries of a dictionary whose values are literal strings or names (an Info dictionary), from just
+    after its `<<`; None for any other value."""
+    out: dict[str, str] = {}
+    while True:
+        while pos < len(pdf) and pdf[pos] in _WS:
+            pos += 1
+        if pdf.startswith(b">>", pos):
+            return out
+        key = re.compile(rb"/([A-Za-z0-9]+)").match(pdf, pos)
+        if key is None:
+            return None
+        pos = key.end()
+        while pos < len(pdf) and pdf[pos] in _WS:
+            pos += 1
+        if pdf.startswith(b"(", pos):
+            parsed = _literal(pdf, pos + 1)
+            if parsed is None:
+                return None
+            raw, pos = parsed
+            if raw.startswith(b"\xfe\xff"):
+                try:
+                    text = raw[2:].decode("utf-16-be")
+                except UnicodeDecodeError:
+                    return None
+            elif raw.isascii():
+                text = raw.decode("ascii")
+            else:
+                return None  # PDFDocEncoding beyond ASCII: pypdf's decoding
+            out["/" + key.group(1).decode("ascii")] = text
+        elif (name := re.compile(rb"/[A-Za-z0-9]+").match(pdf, pos)) is not None:
+            pos = name.end()
+        else:
+            return None
+
+
+def _literal(pdf: bytes, pos: int) -> tuple[bytes, int] | None:
+    """A literal string's bytes (escapes resolved) from just after its `(`, and the position after its `)`."""
+    out = bytearray()
+    depth = 0
+    while pos < len(pdf):
+        c = pdf[pos]
+        pos += 1
+        if c == 0x5C:  # backslash
+            if pos >= len(pdf):
+                return None
+            e = pdf[pos]
+            pos += 1
+            if e in _ESCAPES:
+                out += _ESCAPES[e]
+            elif 0x30 <= e <= 0x37:
+                digits = bytes([e])
+                while len(digits) < 3 and pos < len(pdf) and 0x30 <= pdf[pos] <= 0x37:
+                    digits += pdf[pos:pos + 1]
+                    pos += 1
+                out.append(int(digits, 8) & 0xFF)
+            elif e == 0x0D:  # a line continuation
+                pos += pdf.startswith(b"\n", pos)
+            elif e != 0x0A:
+                out.append(e)  # an unknown escape: the character itself
+        elif c == 0x28:
+            depth += 1
+            out.append(c)
+        elif c == 0x29:
+            if depth == 0:
+                return bytes(out), pos
+            depth -= 1
+            out.append(c)
+        elif c == 0x0D:  # an end of line in a string is a newline, whatever its bytes
+            pos += pdf.startswith(b"\n", pos)
+            out += b"\n"
+        else:
+            out.append(c)
     return None
