@@ -20,7 +20,9 @@ fi
 .venv/bin/lint-imports
 # the English tests load the .qm compiled from the current .ts (a build step; the program never compiles them)
 .venv/bin/python scripts/build_translations.py >/dev/null
-.venv/bin/python -m pytest -p no:cacheprovider "$@"
+# One worker per core (pytest-xdist), each test file kept on one worker so its module fixtures are built once;
+# REPDESK_TEST_WORKERS=0 runs everything in this process.
+.venv/bin/python -m pytest -p no:cacheprovider -n "${REPDESK_TEST_WORKERS:-auto}" --dist loadfile "$@"
 # A full run (no pytest arguments) also proves the package: the wheel built from a clean copy, installed into a
 # fresh virtual environment, runs every command and the window without writing into its install folder.
 if [ $# -eq 0 ]; then

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,19 +16,22 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("REPDESK_NO_DIALOGS", "1")
 
-# Password hashes at a tenth of OWASP's cost in this process: the suite logs in hundreds of times. The production
+# Password hashes at 1/128 of OWASP's cost in this process: the suite logs in hundreds of times. The production
 # cost and the rehash to it are tested in tests/core/test_login_security.py, which raises it back.
 from desktop.services import accounts as _accounts
 
-_accounts.SCRYPT_COST = {**_accounts.SCRYPT_COST, "n": 2**14}
+_accounts.SCRYPT_COST = {**_accounts.SCRYPT_COST, "n": 2**10}
 
 # Installation keys and audit anchors made outside a test (module- and session-scoped databases): each test starts
 # with a copy of them in a folder of its own, so it can use those databases without moving their anchors for others.
 # A test file that imports from `tests.conftest` executes this module a second time (pytest loads it as `conftest`):
 # the second run must keep the first one's folder, or databases made afterwards get their keys in a folder no test's
 # copy comes from.
-_SESSION_KEYS = os.environ.get("REPDESK_TEST_SESSION_KEYS") or tempfile.mkdtemp(prefix="repdesk-keys-")
-os.environ["REPDESK_TEST_SESSION_KEYS"] = _SESSION_KEYS
+# Under pytest-xdist every worker inherits the controller's environment: each keeps a folder of its own (named by
+# its worker id), so no worker copies a key another is still writing.
+_KEYS_ENV = "REPDESK_TEST_SESSION_KEYS" + os.environ.get("PYTEST_XDIST_WORKER", "")
+_SESSION_KEYS = os.environ.get(_KEYS_ENV) or tempfile.mkdtemp(prefix="repdesk-keys-")
+os.environ[_KEYS_ENV] = _SESSION_KEYS
 os.environ["REPDESK_KEY_DIR"] = _SESSION_KEYS
 
 PG_ENV = "REPDESK_TEST_POSTGRES_URL"  # e.g. postgresql://repdesk:repdesk@127.0.0.1:5432/postgres
@@ -179,3 +182,87 @@ def demo_db(tmp_path: Path, _demo_file: Path) -> Iterator[object]:
     database = Database(f"sqlite:///{target}")
     yield database
     database.dispose()
+
+
+ExampleFill = Callable[..., dict[str, int]]
+_Masters = dict[tuple[object, ...], tuple[str, Path, dict[str, int]]]
+
+
+def _admin_engine() -> object:
+    from sqlalchemy import create_engine
+
+    admin = _pg_admin_url()
+    assert admin
+    return create_engine(admin.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def _example_masters() -> Iterator[_Masters]:
+    """The example data built once per session for each (database kind, `now`, `year`) a test asks for: the
+    master's URL (an SQLite file, or a PostgreSQL database used as a template), its key folder and the ids."""
+    masters: _Masters = {}
+    yield masters
+    for url, _keys, _ids in masters.values():
+        if url.startswith("postgresql"):
+            _pg_drop(_admin_engine(), url)
+
+
+@pytest.fixture
+def fill_example(_example_masters: _Masters, _pg_template: str | None,
+                 tmp_path_factory: pytest.TempPathFactory) -> ExampleFill:
+    """`fill_example(db, now=None, year=True)`: what `demo.fill(db, now=now, year=year)` makes, copied from a master
+    built once per session (building it takes seconds; on PostgreSQL a copy is CREATE DATABASE ... TEMPLATE). With
+    `now` None the master's clocks started when the session first asked for it, as with `demo_db`. `db` must be
+    the fixture's fresh, untouched database: it is replaced whole, its installation keys with it."""
+    from desktop import demo
+    from desktop.db.session import Database
+
+    def fill(db: Database, now: datetime | None = None, year: bool = True) -> dict[str, int]:
+        kind = db.engine.dialect.name
+        key = (kind, now, year)
+        if key not in _example_masters:
+            folder = tmp_path_factory.mktemp("example")
+            if kind == "sqlite":
+                url = f"sqlite:///{folder / 'example.sqlite3'}"
+            else:
+                url, engine = _pg_new(_pg_template)
+                engine.dispose()  # type: ignore[attr-defined]
+            saved = os.environ["REPDESK_KEY_DIR"]
+            os.environ["REPDESK_KEY_DIR"] = str(folder / "keys")
+            try:
+                master = Database(url)
+                ids = demo.fill(master, now=now, year=year)
+                master.dispose()  # no connection may stay open on a template (PostgreSQL) or a file to copy
+            finally:
+                os.environ["REPDESK_KEY_DIR"] = saved
+            _example_masters[key] = (url, folder / "keys", ids)
+        source, keys, ids = _example_masters[key]
+        db.dispose()
+        if kind == "sqlite":
+            target = Path(db.engine.url.database or "")
+            for suffix in ("-wal", "-shm"):
+                target.with_name(target.name + suffix).unlink(missing_ok=True)
+            shutil.copyfile(Path(source.removeprefix("sqlite:///")), target)
+        else:
+            from sqlalchemy import text
+
+            name, template = db.engine.url.database, source.rsplit("/", 1)[1]
+            engine = _admin_engine()
+            with engine.connect() as conn:  # type: ignore[attr-defined]
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+            engine.dispose()  # type: ignore[attr-defined]
+        shutil.copytree(keys, os.environ["REPDESK_KEY_DIR"], dirs_exist_ok=True)
+        return dict(ids)
+
+    return fill
+
+
+@pytest.fixture(scope="module")
+def demo_module_url(tmp_path_factory: pytest.TempPathFactory, _demo_file: Path) -> str:
+    """A copy of the example database shared by one test module (as `repdesk demo` makes it): its keys join the
+    session's, which every test starts from (a test's own writes move the anchor in its own copy only)."""
+    target = tmp_path_factory.mktemp("module-demo") / "demo.sqlite3"
+    shutil.copyfile(_demo_file, target)
+    shutil.copytree(_demo_file.with_name("keys"), _SESSION_KEYS, dirs_exist_ok=True)
+    return f"sqlite:///{target}"

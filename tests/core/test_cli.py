@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -52,15 +53,15 @@ def test_demo_then_incidents_lists_number_first(tmp_path: Path, capsys: pytest.C
 def test_database_url_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("REPDESK_DATABASE_URL", f"sqlite:///{tmp_path / 'env.sqlite3'}")
-    assert main(["demo"]) == 0
+    assert main(["incidents"]) == 0  # an empty database: made there, at head, with nothing to list
     assert (tmp_path / "env.sqlite3").exists()
 
 
-def test_audit_verify_passes_then_names_the_tampered_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_verify_passes_then_names_the_tampered_entry(demo_db: Any, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.db.session import Database
 
-    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
-    assert main(["--database-url", url, "demo"]) == 0
+    url = demo_db.url  # the example data, as `repdesk demo` makes it
+    demo_db.dispose()
     assert main(["--database-url", url, "audit", "verify"]) == 0
     db = Database(url)
     with db.session() as s:  # behind the program's back: the entry is chosen first, so its number is known
@@ -74,11 +75,11 @@ def test_audit_verify_passes_then_names_the_tampered_entry(tmp_path: Path, capsy
     assert f"第 {broken} 条" in err
 
 
-def test_audit_verify_notices_a_deleted_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_verify_notices_a_deleted_entry(demo_db: Any, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.db.session import Database
 
-    url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
-    assert main(["--database-url", url, "demo"]) == 0
+    url = demo_db.url
+    demo_db.dispose()
     db = Database(url)
     with db.session() as s:
         s.execute(text("DELETE FROM audit_log WHERE id = 5"))
@@ -98,10 +99,8 @@ def test_version_and_help() -> None:
 
 
 @pytest.fixture(scope="module")
-def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'demo.sqlite3'}"
-    assert main(["--database-url", url, "demo"]) == 0
-    return url
+def report_db(demo_module_url: str) -> str:
+    return demo_module_url
 
 
 def _signed_number(url: str, capsys: pytest.CaptureFixture[str]) -> str:

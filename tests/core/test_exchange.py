@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -41,9 +42,9 @@ def _count(db: Database, model: type) -> int:
 
 
 @pytest.fixture
-def pair(db: Database, tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+def pair(db: Database, tmp_path: Path, fill_example: Any) -> Iterator[tuple[Database, Database]]:
     """The branch office (the example data, SQLite or PostgreSQL) and the 保定分行 site set up from its package."""
-    demo.fill(db, year=False)  # the current incidents alone: quicker
+    fill_example(db, year=False)  # the current incidents alone: quicker
     package = service.make_site_package(db, _actor(db, "admin"), "BD")
     site = Database(f"sqlite:///{tmp_path / 'site.sqlite3'}")
     result = service.import_package(site, package, None)

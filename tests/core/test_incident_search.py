@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -22,10 +23,10 @@ NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # 20:00 in Beijing
 
 
 @pytest.fixture
-def example(db: Database) -> dict[str, int]:
+def example(db: Database, fill_example: Any) -> dict[str, int]:
     """The demo incidents at a fixed time: just_reported (Baoding, 19:48), overdue (Shijiazhuang, 17:00),
     major (Baoding, 18:40), all on 2 March; closed (Shijiazhuang) on 28 February, 14:00."""
-    return demo.fill(db, now=NOW, year=False)  # the current incidents alone: quicker
+    return dict(fill_example(db, now=NOW, year=False))  # the current incidents alone: quicker
 
 
 def _actor(db: Database, username: str) -> Actor:

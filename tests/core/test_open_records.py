@@ -4,6 +4,7 @@ same records `list_incidents(status=OPEN)` builds from ORM objects, for every ac
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import event
 
@@ -20,8 +21,8 @@ def _actor(db: Database, username: str) -> Actor:
         return accounts.authenticate(s, username, demo.DEMO_PASSWORD).actor()
 
 
-def test_open_records_equal_the_orm_listing_for_every_sight(db: Database) -> None:
-    demo.fill(db, now=NOW, year=False)
+def test_open_records_equal_the_orm_listing_for_every_sight(db: Database, fill_example: Any) -> None:
+    fill_example(db, now=NOW, year=False)
     with db.read() as s:
         open_now = incidents.list_incidents(s, SYSTEM, status=IncidentStatus.OPEN)
     # A correction (the old event kept, withdrawn, linked both ways) and a withdrawal on one open incident: the
@@ -47,8 +48,8 @@ def test_open_records_equal_the_orm_listing_for_every_sight(db: Database) -> Non
     assert any(e.id == second.id and e.withdrawn for e in changed.events)
 
 
-def test_open_records_leave_out_closed_incidents_and_read_in_a_few_queries(db: Database) -> None:
-    demo.fill(db, now=NOW, year=False)
+def test_open_records_leave_out_closed_incidents_and_read_in_a_few_queries(db: Database, fill_example: Any) -> None:
+    fill_example(db, now=NOW, year=False)
     with db.read() as s:
         every = incidents.list_incidents(s, SYSTEM)
     closed = [r.id for r in every if r.status != IncidentStatus.OPEN]

@@ -19,10 +19,8 @@ def _printing_as_the_branch_office(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('print') / 'demo.sqlite3'}"
-    assert main(["--database-url", url, "demo"]) == 0
-    return url
+def demo_url(demo_module_url: str) -> str:
+    return demo_module_url
 
 
 def _numbers(url: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:

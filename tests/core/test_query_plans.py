@@ -29,8 +29,8 @@ BIG = ("incidents", "incident_events", "documents", "document_versions", "approv
 
 
 @pytest.fixture
-def example(db: Database) -> Database:
-    demo.fill(db, now=NOW, year=False)  # the current incidents alone: quicker
+def example(db: Database, fill_example: Any) -> Database:
+    fill_example(db, now=NOW, year=False)  # the current incidents alone: quicker
     return db
 
 

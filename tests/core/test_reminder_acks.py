@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from desktop import demo
 from desktop.db.models import Incident, User
 from desktop.db.session import Database
 from desktop.domain import Actor, IncidentStatus
@@ -45,8 +45,8 @@ def test_reminders_are_the_unacknowledged_duties_in_a_reminder_state_most_urgent
 
 
 @pytest.fixture
-def world(db: Database) -> dict[str, object]:
-    made = demo.fill(db, year=False)  # the current incidents alone: quicker
+def world(db: Database, fill_example: Any) -> dict[str, object]:
+    made = fill_example(db, year=False)  # the current incidents alone: quicker
     with db.read() as s:
         users = {u.username: Actor(u.id, u.display_name, u.unit_id) for u in s.execute(select(User)).scalars()}
     return {"db": db, "incidents": made, "users": users}

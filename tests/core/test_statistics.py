@@ -139,8 +139,8 @@ def _check(f: Any, e: dict[str, Any]) -> None:
     assert f.on_time_total.met == sum(r.met for r in f.on_time_units)
 
 
-def test_figures_match_raw_sql_on_both_databases(db: Any) -> None:
-    demo.fill(db)
+def test_figures_match_raw_sql_on_both_databases(db: Any, fill_example: Any) -> None:
+    fill_example(db)
     now = now_utc()
     year = S.year_period(to_cst(now).year)
     with db.read() as s:

@@ -86,10 +86,6 @@ def test_files_are_added_and_previewed_and_a_too_big_one_is_refused(
     assert attachment_count(demo_db) == before + 2
     files.view.selectRow(0)
     qtbot.waitUntil(lambda: files.previewing() == "image", timeout=5000)
-    window.resize(1400, 860)
-    settle(qtbot, worker)
-    qtbot.wait(100)
-    window.grab().save("/tmp/h8/attachments.png")
 
 
 def test_the_incident_page_has_its_attachments(qtbot: Any, window: Any, worker: Any, tmp_path: Path,

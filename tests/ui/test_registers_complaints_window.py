@@ -87,7 +87,3 @@ def test_a_linked_complaints_result_is_reported_back_and_closes_its_clock(qtbot:
     # The steps are on the detail panel, oldest first.
     qtbot.waitUntil(lambda: len(page.step_rows) == len(kinds), timeout=3000)
     assert "已报牵头部门" in page.steps.toPlainText()
-    window.resize(1400, 860)
-    settle(qtbot, worker)
-    qtbot.wait(200)
-    window.grab().save("/tmp/h8/complaints.png")

@@ -55,9 +55,6 @@ def test_closing_needs_a_reason_and_keeps_the_entry(qtbot: Any, window: Any, wor
     assert page.selected().close_reason == "属正常讨论，无需处置"
     qtbot.waitUntil(lambda: len(page.step_rows) == 2, timeout=3000)
     assert "属正常讨论" in page.step_rows[1][2] and "属正常讨论" in page.steps.toPlainText()
-    window.resize(1400, 860)
-    settle(qtbot, worker)
-    window.grab().save("/tmp/h8/monitoring.png")
 
 
 def test_the_weekly_summary_prints_as_a_document(qtbot: Any, window: Any, worker: Any) -> None:

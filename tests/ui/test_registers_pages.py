@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import settle
 from tests.ui.registers_steps import show_register
 
 PAGES = {"monitoring": "舆情监测", "complaints": "投诉台账", "media": "媒体与发言人", "prevention": "预防工作",
@@ -25,10 +24,6 @@ def test_each_register_page_is_in_the_navigation_and_loads(qtbot: Any, window: A
             page.tabs.setCurrentWidget(register)
         qtbot.waitUntil(lambda r=register: r.loaded_once, timeout=5000)
         assert not register.error.isVisible(), register.error.text()
-    window.resize(1400, 860)
-    settle(qtbot, worker)
-    qtbot.wait(100)
-    window.grab().save(f"/tmp/h8/page-{key}.png")
 
 
 def test_the_media_directory_is_filled_from_the_incidents(qtbot: Any, window: Any, worker: Any, demo_db: Any) -> None:

@@ -77,9 +77,6 @@ def test_a_screening_is_signed_off_by_its_leader_in_the_approval_queue(qtbot: An
     qtbot.waitUntil(queue.error.isVisible, timeout=5000)
     assert "意见" in queue.error.text()
     ime_type(queue.comment, "同意，按措施落实后上线")
-    leader_window.resize(1400, 860)
-    qtbot.wait(100)
-    leader_window.grab().save("/tmp/h8/approvals.png")
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
     settle(qtbot, worker)
     qtbot.waitUntil(lambda: all(r.id != screening.id for r in queue.rows), timeout=5000)
@@ -118,6 +115,3 @@ def test_an_overdue_follow_up_is_on_the_dashboard_in_red(qtbot: Any, window: Any
     assert panel.isVisible() and row in panel.overdue_rows()
     assert "已超期" in panel.title()
     assert panel.table.item(row, 4).text() == "李晓梅"
-    window.resize(1400, 860)
-    qtbot.wait(100)
-    window.grab().save("/tmp/h8/dashboard.png")
