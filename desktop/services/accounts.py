@@ -8,7 +8,6 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -204,10 +203,13 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     return account
 
 
-@cache
 def _unused_hash() -> str:
-    """A hash no password is checked against for real: the work an unknown name costs."""
-    return hash_password(secrets.token_hex(16))
+    """What an unknown name is checked against: a stored hash's form at today's cost, with a random salt and a
+    random digest no password gives. Made without hashing, so an unknown name costs one scrypt like a known one
+    (hashing a throwaway password here cost a fresh process a second scrypt: slower, so telling)."""
+    cost, b64 = SCRYPT_COST, base64.b64encode
+    salt, digest = b64(secrets.token_bytes(16)).decode(), b64(secrets.token_bytes(32)).decode()
+    return f"scrypt${cost['n']}${cost['r']}${cost['p']}${salt}${digest}"
 
 
 def _count_failure(session: Session, user_id: int, now: datetime) -> AuthError:
