@@ -12,9 +12,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from desktop.domain import SEVERITIES, SYSTEM, Actor, IncidentStatus
 from desktop.errors import RepDeskError, ValidationError
@@ -224,15 +225,19 @@ def _password(name: str) -> str | None:
         return None
 
 
-def _write_new(out: Path, data: bytes, force: bool) -> None:
+def _write_new(out: Path, data: bytes | Callable[[IO[bytes]], object], force: bool) -> None:
     """All of `data` in `out`, or nothing new there: a failed write leaves no partial file (with `force`, the old
-    file stays until the new one is complete). Without `force` an existing file raises FileExistsError."""
+    file stays until the new one is complete). Without `force` an existing file raises FileExistsError. `data`
+    may be a function that writes the open file itself (the register, written as it is laid out): whatever it
+    raises, a refused build included, leaves nothing new either."""
+    write = data if callable(data) else (lambda fh: fh.write(data))
     if force:
         part = out.with_name(f".{out.name}.{os.getpid()}.part")
         try:
-            part.write_bytes(data)
+            with part.open("wb") as fh:
+                write(fh)
             os.replace(part, out)
-        except OSError:
+        except BaseException:  # an interrupted build too: no .part left behind
             part.unlink(missing_ok=True)
             raise
         return
@@ -240,31 +245,33 @@ def _write_new(out: Path, data: bytes, force: bool) -> None:
     try:
         with out.open("xb") as fh:  # never replaces a file, even one made since the check
             created = True
-            fh.write(data)
-    except OSError:
+            write(fh)
+    except BaseException:
         if created:
             out.unlink(missing_ok=True)
         raise
 
 
 def _prepare_printing() -> threading.Thread:
-    """Load what printing needs (ReportLab and the document builders, the fonts from their cache, pypdf for the
-    signed code's check) in a thread, while the password is asked for and checked: scrypt releases the GIL for its
-    memory-hard tenth of a second or more, and the command does not wait for the two one after the other.
-    Whatever fails here fails again, and is reported, on the main thread."""
+    """Load what printing needs (ReportLab and the document builders, the fonts from their cache) in a thread,
+    while the password is asked for and checked: scrypt releases the GIL for its memory-hard tenth of a second or
+    more, and the command does not wait for the two one after the other. Nothing a report does not need: the
+    loading competes with the command's own imports for the one interpreter lock (pypdf is not loaded: the signed
+    code is read without it, desktop.services.issuing.verification). Whatever fails here fails again, and is
+    reported, on the main thread."""
 
     def load() -> None:
         try:
-            import pypdf  # noqa: F401 - imported for its side effect: loaded before the check needs it
             from reportlab.pdfbase import pdfmetrics
 
             from desktop.reports.blocks import title_words
             from desktop.reports.fonts import font_set
-            from desktop.services import printing  # noqa: F401 - the same
+            from desktop.services import printing  # noqa: F401 - imported for its side effect: loaded meanwhile
 
             faces = font_set()
-            # What the first build would otherwise do on the critical path: import jieba for the title's line
-            # breaks, and read the font files the PDF's subsets are cut from (tens of MB, the GIL released).
+            # What the first build would otherwise do on the critical path: set up jieba for the title's line
+            # breaks (a document's title rarely fits one line), and map the font files the PDF's subsets are
+            # cut from (desktop.reports.caches.CachedFace).
             title_words("声誉风险事件报告")
             for name in set(faces.names.values()):
                 getattr(getattr(pdfmetrics.getFont(name), "face", None), "_ttf_data", None)
@@ -362,26 +369,34 @@ def _report(args: argparse.Namespace, start: _Start) -> int:
         from desktop.services import printing  # here, not above: loaded meanwhile by _prepare_printing
 
         start.done()
+        made: list[printing.Printed] = []
+        content: bytes | Callable[[IO[bytes]], object]
         if args.kind == "register":
             first = printing.parse_day(args.date_from, "from")
             last = printing.parse_day(args.date_to, "to")
-            result = printing.build_register(session, actor, first, last)
-        elif args.kind in ("annual", "quarterly"):  # 声誉风险管理工作报告: the figures of a period
-            from desktop.registers import statistics
-
-            period = (statistics.quarter_period(quarter or "") if args.kind == "quarterly" else statistics.between(
-                printing.parse_day(args.date_from, "from"), printing.parse_day(args.date_to, "to")))
-            result = statistics.build_report(session, actor, period)
+            # Laid out straight into the output file: memory stays flat whatever the period (issue 13).
+            content = lambda fh: made.append(printing.build_register(session, actor, first, last, out=fh))
         else:
-            result = printing.build_document(session, actor, args.kind, args.incident)
+            if args.kind in ("annual", "quarterly"):  # 声誉风险管理工作报告: the figures of a period
+                from desktop.registers import statistics
+
+                period = (statistics.quarter_period(quarter or "") if args.kind == "quarterly" else
+                          statistics.between(printing.parse_day(args.date_from, "from"),
+                                             printing.parse_day(args.date_to, "to")))
+                made.append(statistics.build_report(session, actor, period))
+            else:
+                made.append(printing.build_document(session, actor, args.kind, args.incident))
+            content = made[0].pdf
         try:
-            _write_new(out, result.pdf, args.force)
+            _write_new(out, content, args.force)
         except FileExistsError:
             print(f"repdesk report: {out} exists; add --force to replace it", file=sys.stderr)
             return 2
         except OSError as exc:
             print(f"repdesk report: cannot write {out}: {exc.strerror}", file=sys.stderr)
             return 2
+        # a register's bytes are in the file only: the record hashes it there, where it was finally put
+        result = made[0] if made[0].path is None else replace(made[0], path=out)
         printing.record_print(session, actor, result)  # written: the print is recorded, as the person who made it
     db.dispose()  # closed now, not by whatever the exit's frozen collector leaves (see _Start.end)
     # The faces standing in for those the office expects, on one line: visible, without burying the other notes.

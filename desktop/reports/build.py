@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, cast
 
 from desktop.reports.documents import (
     build_evaluation,
@@ -41,8 +41,11 @@ class BuildResult:
     stand_ins: tuple[str, ...] = ()  # which face stands in for a 仿宋/小标宋/黑体/楷体 not installed (also in warnings)
 
 
-def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False) -> BuildResult:
-    """Build one document. Same input and `invariant` → the same bytes (dates come from the input)."""
+def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False,
+          out: IO[bytes] | None = None) -> BuildResult:
+    """Build one document. Same input and `invariant` → the same bytes (dates come from the input).
+    `out` (the register only, whose PDF grows with its period): the PDF is written to this binary file object as
+    it is made, never whole in memory, and `pdf` is empty."""
     kind = kind.replace("_", "-")  # the document service spells kinds written_report, major_report, ...
     try:
         expected, builder = _KINDS[kind]
@@ -50,8 +53,13 @@ def build(kind: str, data: Any, *, invariant: bool = True, strict: bool = False)
         raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}") from None
     if not isinstance(data, expected):
         raise TypeError(f"{kind} needs a {expected.__name__}, got {type(data).__name__}")
+    if out is not None and kind != "register":
+        raise ValueError(f"{kind} is built in memory; only the register is written to a file as it is made")
     ctx = new_context(REGISTER, REGISTER_TABLE_SIZE) if kind == "register" else new_context()
-    rendered = builder(ctx, data, invariant)
+    if out is None:
+        rendered = builder(ctx, data, invariant)
+    else:  # a register: checked above
+        rendered = build_register(ctx, cast(Register, data), invariant, out)
     missing = tuple(ctx.ts.missing_chars)
     if strict and missing:
         raise MissingGlyphError("; ".join(ctx.ts.warnings))

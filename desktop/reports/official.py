@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -142,11 +142,13 @@ class Rendered:
 
 def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime, draft: bool,
            author: str = "", verification_code: str | None = None, keywords: str = "",
-           invariant: bool = True, mark: str = "草稿", canvasmaker: Any = None) -> Rendered:
+           invariant: bool = True, mark: str = "草稿", canvasmaker: Any = None,
+           out: IO[bytes] | None = None) -> Rendered:
     """Build to bytes. With `invariant` the same input gives the same bytes (creation date from `created`).
     An unsigned copy carries `mark` across every page: 草稿, or 待签字 for a copy printed to be signed.
-    `canvasmaker`: a Canvas class of the caller's (the register's compresses each page as it is finished)."""
-    buf = io.BytesIO()
+    `canvasmaker`: a Canvas class of the caller's (the register's compresses each page as it is finished).
+    `out`: a binary file object the PDF is written to instead (`Rendered.pdf` is then empty)."""
+    buf: Any = io.BytesIO() if out is None else out
     subject = (mark if draft else "已签发") + (f"；验证码 {verification_code}" if verification_code else "")
     with _BUILD_LOCK:
         doc = OfficialDocTemplate(
@@ -157,4 +159,4 @@ def render(ctx: Context, story: list[Flowable], *, title: str, created: datetime
         )
         doc.build(story, canvasmaker=canvasmaker or Canvas)
         pages = doc.page
-    return Rendered(buf.getvalue(), pages)
+    return Rendered(buf.getvalue() if out is None else b"", pages)

@@ -3,18 +3,35 @@
 A register of years must not hold years in memory: the detail table is made from `RegisterLine`s (the text one
 row prints) that may come from a generator, a chunk table at a time, and ReportLab is handed them as it lays out
 (`LazyStory`), so only a few chunk tables exist at once. The per-unit totals printed above the table come first,
-so a streamed register (`StreamedRegister`) carries them counted beforehand (`RegisterTotals`)."""
+so a streamed register (`StreamedRegister`) carries them counted beforehand (`RegisterTotals`).
+
+Built into a file (`out`), the finished pages do not stay in memory either: each page's compressed content goes
+to a spool file as the page is finished, and the PDF is written to `out` object by object (`StreamingCanvas`),
+where ReportLab would join the whole file in memory first. The bytes are the same either way."""
 
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFCrossReferenceTable,
+    PDFDictionary,
+    PDFDocument,
+    PDFFile,
+    PDFIndirectObject,
+    PDFName,
+    PDFStream,
+    PDFTrailer,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
@@ -118,6 +135,24 @@ class LazyStory(list[Flowable]):
         return list.__getitem__(self, index)
 
 
+def _page_filters() -> list[Any]:
+    """PDFPage.check_format's filters, in the order ReportLab lists them (applied last one first)."""
+    return [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+
+
+def _compressed(page: Any) -> Any:
+    """The finished page's content as the file will hold it: the very filters ReportLab applies when it writes
+    the page, applied the way PDFStream.format applies them."""
+    content: Any = page.stream
+    for f in reversed(_page_filters()):
+        content = f.encode(content)
+    return content
+
+
+def _filter_names() -> PDFArray:
+    return PDFArray([PDFName(f.pdfname) for f in _page_filters()])  # "Filter" set: applied, not again
+
+
 class PageCompressingCanvas(Canvas):
     """A canvas that compresses each page's content as soon as the page is finished. ReportLab keeps every
     page's drawing operators as text until the file is written and compresses them only then, so a register of
@@ -128,15 +163,140 @@ class PageCompressingCanvas(Canvas):
         super().showPage()
         page = self._doc.Pages.pages[-1]
         if page.compression and isinstance(page.stream, str) and not page.Contents:
-            # PDFPage.check_format's filters, applied the way PDFStream.format applies them (last one first)
-            filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
-            content: Any = page.stream
-            for f in reversed(filters):
-                content = f.encode(content)
-            contents = PDFStream(content=content)
-            contents.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])  # applied: not again
+            contents = PDFStream(content=_compressed(page))
+            contents.dictionary["Filter"] = _filter_names()
             contents.__Comment__ = "page stream"
             page.Contents, page.stream = contents, None
+
+
+class _SpooledContent(PDFStream):
+    """A finished page's compressed content, kept in the canvas's spool file until the PDF is written: read back
+    while its object is formatted, and let go right after. A page of a register of years costs a few numbers:
+    the stream dictionary is shared (PDFStream.format copies it before adding the length) and the rest are
+    class attributes."""
+
+    content: Any = None
+    filters = None
+    __Comment__ = "page stream"
+
+    def __init__(self, spool: IO[bytes], at: int, length: int, dictionary: PDFDictionary) -> None:
+        # PDFStream.__init__ not called: it would give every page a dictionary and two attributes of its own
+        self.dictionary, self.spool, self.at, self.length = dictionary, spool, at, length
+
+    def format(self, document: Any) -> bytes:
+        self.spool.seek(self.at)
+        self.content = self.spool.read(self.length)
+        try:
+            return bytes(super().format(document))
+        finally:
+            del self.content  # let go (the class's None again): read from the spool whenever it is formatted
+
+
+class _FileSink(PDFFile):
+    """ReportLab's output collector (PDFFile), writing each formatted object to the file at once instead of
+    keeping them all to join at the end; the offsets are counted the same way, so the cross-reference table and
+    the bytes are the same."""
+
+    strings: list[bytes]
+
+    def __init__(self, out: IO[bytes], pdf_version: Any) -> None:
+        super().__init__(pdf_version)  # collects the header line in self.strings
+        out.write(b"".join(self.strings))
+        self.strings = []
+        self.write = out.write
+
+    def format(self, document: Any) -> bytes:
+        return b""  # written already
+
+
+class _StreamingDocument(PDFDocument):
+    """A PDFDocument that writes itself to the file object it is saved to as it formats it."""
+
+    _sink: IO[bytes]
+
+    def SaveToFile(self, filename: Any, canvas: Any) -> None:
+        if not callable(getattr(filename, "write", None)):
+            raise TypeError("a streamed PDF is written to a file object")
+        if getattr(self, "_savedToFile", False):
+            raise RuntimeError("a PDF document can be saved only once")
+        self._savedToFile = True
+        self._sink = filename
+        self.GetPDFData(canvas)
+
+    def format(self) -> bytes:
+        """ReportLab's PDFDocument.format (5.1), with `_FileSink` as the collector. Objects are numbered as they
+        are first referenced, and formatting one may reference more (the loop runs until none is left)."""
+        if getattr(self, "_digiSigs", None):
+            raise ValueError("a digitally signed PDF is assembled in memory, not streamed")
+        self.encrypt.prepare(self)
+        cat, info = self.Catalog, self.info
+        self.Reference(cat)
+        self.Reference(info)
+        encryptref = None
+        encryptinfo = self.encrypt.info()
+        if encryptinfo:
+            encryptref = self.Reference(encryptinfo)
+        counter = 0
+        ids = []
+        numbertoid, id_to_object, id_to_offset = self.numberToId, self.idToObject, self.idToOffset
+        sink = _FileSink(self._sink, self._pdfVersion)
+        while True:
+            counter += 1
+            if counter not in numbertoid:
+                break
+            oid = numbertoid[counter]
+            obj = id_to_object[oid]
+            formatted = PDFIndirectObject(oid, obj).format(self)
+            if not rl_config.invariant and rl_config.pdfComments:
+                sink.add(f"% {oid!a}: class {obj.__class__.__name__[:50]} \n")
+            id_to_offset[oid] = sink.add(formatted)
+            ids.append(oid)
+        if counter - 1 != len(numbertoid):
+            raise ValueError(f"counter {counter} does not match the {len(numbertoid)} numbered objects")
+        xref = PDFCrossReferenceTable()
+        xref.addsection(0, ids)
+        xref_offset = sink.add(xref.format(self))
+        trailer = PDFTrailer(startxref=xref_offset, Size=len(numbertoid) + 1, Root=self.Reference(cat),
+                             Info=self.Reference(info), Encrypt=encryptref, ID=self.ID())
+        sink.add(trailer.format(self))
+        return b""
+
+
+class StreamingCanvas(Canvas):
+    """The canvas for a PDF built into a file object: each finished page's compressed content goes to a spool
+    file at once (a page costs a few numbers in memory, not its content), and the PDF is written to the file
+    object as it is formatted. The same bytes as `PageCompressingCanvas` into memory."""
+
+    # What PDFPage.check_format reads as attributes of the page itself (the rest it reads with a default of None)
+    _PAGE_READS = frozenset({"MediaBox", "Rotate", "Annots", "Contents", "Resources", "Parent", "ExtGState",
+                             "_shadingUsed"})
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._doc.__class__ = _StreamingDocument  # the same document, saved by streaming (no state of its own)
+        self._contents_dictionary = PDFDictionary({"Filter": _filter_names()})
+        # closed by save(); a build that fails before it leaves the file to the collector, which deletes it
+        self._spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+
+    def showPage(self) -> None:
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        if page.compression and isinstance(page.stream, str) and not page.Contents:
+            content = _compressed(page)
+            data = content.encode("latin-1") if isinstance(content, str) else bytes(content)
+            at = self._spool.seek(0, 2)
+            self._spool.write(data)
+            page.Contents = _SpooledContent(self._spool, at, len(data), self._contents_dictionary)
+            page.stream = None
+            # ReportLab gives each page some twenty attributes that stay None (1.6 KiB a page): dropped, they
+            # read as None all the same (PDFCatalog.format), and thousands of pages stay small until written
+            page.__dict__ = {k: v for k, v in page.__dict__.items() if v is not None or k in self._PAGE_READS}
+
+    def save(self) -> None:
+        try:
+            super().save()
+        finally:
+            self._spool.close()
 
 
 def per_unit(incidents: list[ReportIncident]) -> list[tuple[str, DeadlineSummary]]:
@@ -162,7 +322,9 @@ def _unit_rows(units: list[tuple[str, DeadlineSummary]]) -> list[list[str]]:
     return [row(n, s) for n, s in units] + [row("合计", total)]
 
 
-def build_register(ctx: Context, reg: Register, invariant: bool = True) -> Rendered:
+def build_register(ctx: Context, reg: Register, invariant: bool = True, out: IO[bytes] | None = None) -> Rendered:
+    """The register's PDF; with `out` (a binary file object) it is written there as it is made and
+    `Rendered.pdf` is empty: nothing of the finished file is held in memory."""
     ts, st = ctx.ts, ctx.st
     if isinstance(reg, StreamedRegister):
         units, count, lines = reg.units, reg.count, reg.lines()
@@ -211,4 +373,5 @@ def build_register(ctx: Context, reg: Register, invariant: bool = True) -> Rende
             yield Para(ts.markup(reg.note, st.fang), st.small)
 
     return render(ctx, LazyStory(story, tail()), title=f"{reg.title}（{period}）", created=reg.compiled_at,
-                  draft=False, author=reg.compiled_by, invariant=invariant, canvasmaker=PageCompressingCanvas)
+                  draft=False, author=reg.compiled_by, invariant=invariant,
+                  canvasmaker=PageCompressingCanvas if out is None else StreamingCanvas, out=out)

@@ -13,7 +13,8 @@ import hashlib
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,6 +71,23 @@ class Printed:
     kind: str = ""
     version_number: int = 0
     period: str = ""
+    # A register built into a file (`build_register(..., out=...)`) is never held whole in memory: `pdf` is then
+    # empty and `path` names the file (or None for a file object without a name); read it with `read()`.
+    path: Path | None = None
+
+    def read(self) -> bytes:
+        """The PDF's bytes, from memory or from its file."""
+        return self.path.read_bytes() if self.path is not None and not self.pdf else self.pdf
+
+    def sha256(self) -> str:
+        """The PDF's SHA-256; a file is read in chunks, not whole."""
+        if self.path is None or self.pdf:
+            return hashlib.sha256(self.pdf).hexdigest()
+        digest = hashlib.sha256()
+        with self.path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
 
 
 def _t(value: str | None) -> datetime | None:
@@ -379,7 +397,7 @@ def record_print(session: Session, actor: Actor, printed: Printed, now: datetime
     in the transaction that sends the PDF out, so that a failed print records nothing. Returns the SHA-256."""
     actor = accounts.current_actor(session, actor)  # who may print is who the accounts table says now
     now = now or now_utc()
-    digest = hashlib.sha256(printed.pdf).hexdigest()
+    digest = printed.sha256()
     if printed.kind in PERIOD_KINDS:  # a period's print (台账, 工作报告): no incident, no stored version
         audit.record(session, actor, f"{printed.kind}.print", printed.kind, printed.period,
                      after={"pdf_sha256": digest}, at=now)
@@ -391,7 +409,7 @@ def record_print(session: Session, actor: Actor, printed: Printed, now: datetime
     view = documents.get_version(session, actor, printed.version_id)
     if printed.signed:
         # Only the signed version's own PDF becomes a recognised print: its code names this very version.
-        if not is_signed(view) or verification.extract_code(printed.pdf) != view.verification_code:
+        if not is_signed(view) or verification.extract_code(printed.read()) != view.verification_code:
             raise ValidationError("version", f"{view.kind_label} 第{view.number}版的 PDF 与签发版本不符，"
                                              "请重新生成后再打印")
         session.add(DocumentPrint(version_id=view.version_id, pdf_sha256=digest, signed=True, printed_at=now,
@@ -419,8 +437,12 @@ def parse_day(text: str, field: str) -> date:
         raise ValidationError(field, f"日期“{text}”无效，应为 YYYY-MM-DD") from None
 
 
-def build_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:
-    """台账: incidents that occurred between the two days (China Standard Time, both included). Records nothing."""
+def build_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None,
+                   out: IO[bytes] | None = None) -> Printed:
+    """台账: incidents that occurred between the two days (China Standard Time, both included). Records nothing.
+    With `out` (a binary file object, e.g. the command's output file or the window's temporary file) the PDF is
+    written there as it is made and `Printed.pdf` is empty (`path` is the file's name): memory stays flat
+    whatever the period. Without it the PDF is assembled in a temporary file and read back once."""
     now = now or now_utc()
     if last < first:
         raise ValidationError("to", "结束日期不能早于开始日期")
@@ -448,10 +470,19 @@ def build_register(session: Session, actor: Actor, first: date, last: date, now:
             period_start=start, period_end=end - timedelta(seconds=1), compiled_by=compiled_by, compiled_at=now,
             incidents=[], lines=lambda: map(RegisterLine.from_json, spool), units=list(totals.units.items()),
             count=totals.count)
-        result = build("register", register)
+        if out is not None:
+            result = build("register", register, out=out)
+            pdf = b""
+        else:  # ReportLab would join the whole file in memory (several times its size): once here, as it is read
+            with tempfile.TemporaryFile() as made:
+                result = build("register", register, out=made)
+                made.seek(0)
+                pdf = made.read()
     title = f"声誉风险事件台账（{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日）"
-    return Printed(result.pdf, False, f"台账：{totals.count} 个事件。", None, result.warnings, title,
-                   kind="register", period=f"{first.isoformat()}..{last.isoformat()}")
+    name = getattr(out, "name", None)
+    return Printed(pdf, False, f"台账：{totals.count} 个事件。", None, result.warnings, title,
+                   kind="register", period=f"{first.isoformat()}..{last.isoformat()}",
+                   path=Path(name) if isinstance(name, str) else None)
 
 
 def print_register(session: Session, actor: Actor, first: date, last: date, now: datetime | None = None) -> Printed:

@@ -4,14 +4,17 @@ table streams too (write-only workbook)."""
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import io
+import json
 import re
 import tracemalloc
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import openpyxl
 import pytest
@@ -152,3 +155,144 @@ def test_pages_compressed_as_they_are_finished_give_the_same_bytes(monkeypatch: 
     monkeypatch.setattr(register, "render", plain_render)
     assert build("register", sample_register(60)).pdf == compressed
     assert made == [register.PageCompressingCanvas]
+
+
+# --- the PDF itself: written to its file as it is made (issue 13: flat whatever the period) ---------------------
+
+
+class _Writes:
+    """A file object that keeps what each write() was given."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+def test_a_register_written_to_a_file_is_the_same_pdf_written_object_by_object(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    reg = _streamed(150)
+    whole = build("register", sample_register(150)).pdf
+    held: list[list[tuple[type, object, object]]] = []
+    save = register.StreamingCanvas.save
+
+    def at_save(self: Any) -> None:  # every page finished, the file not written yet
+        held.append([(type(page.Contents), page.Contents.content, page.stream) for page in self._doc.Pages.pages])
+        save(self)
+
+    monkeypatch.setattr(register.StreamingCanvas, "save", at_save)
+    out = _Writes()
+    result = build("register", reg, out=cast(Any, out))
+    assert result.pdf == b"" and b"".join(out.parts) == whole  # the same bytes, page for page
+    # the finished pages wait in the spool file, not in memory; the file goes out an object at a time
+    assert len(held[0]) == result.pages > 5 and set(held[0]) == {(register._SpooledContent, None, None)}
+    assert len(out.parts) > 2 * result.pages
+
+
+def test_memory_stays_flat_whatever_the_period(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A register three times as long: about the same peak (rows held would add some 70 KiB each), and what is
+    held once the last page is finished, just before the file is written, grows by ReportLab's page objects only
+    (measured: 3.6 KiB a page). Kept in memory until the file was saved, each page's content added 3.8 KiB more
+    here (7.4 KiB a page), and far more on a register of real incidents."""
+    held: list[int] = []
+    save = register.StreamingCanvas.save
+
+    def at_save(self: Any) -> None:
+        gc.collect()  # what is held, not the garbage of the pages laid out so far
+        held.append(tracemalloc.get_traced_memory()[0])
+        save(self)
+
+    monkeypatch.setattr(register.StreamingCanvas, "save", at_save)
+    with (tmp_path / "warm.pdf").open("wb") as fh:
+        build("register", _streamed(5), out=fh)  # fonts, rule tables and caches loaded before measuring
+    figures = []
+    for n in (100, 300):
+        reg = _streamed(n)  # its rows (spooled as text) made before measuring
+        with (tmp_path / f"{n}.pdf").open("wb") as fh:
+            tracemalloc.start()
+            try:
+                pages = build("register", reg, out=fh).pages
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        figures.append((pages, peak, held[-1]))
+    (short_pages, short_peak, short_held), (long_pages, long_peak, long_held) = figures
+    assert long_pages > 2.5 * short_pages, figures
+    assert long_peak < 1.25 * short_peak, figures
+    assert long_held - short_held < 5.5 * 1024 * (long_pages - short_pages), figures
+    assert PdfReader(tmp_path / "300.pdf").pages[long_pages - 1].extract_text()  # a whole, readable file
+
+
+def _register_prints(url: str) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from desktop.db.models import AuditEntry
+    from desktop.db.session import Database
+
+    db = Database(url)
+    with db.read() as s:
+        entries: list[dict[str, Any]] = [json.loads(e.after) for e in s.execute(
+            select(AuditEntry).where(AuditEntry.action == "register.print").order_by(AuditEntry.id)).scalars()]
+    db.dispose()
+    return entries
+
+
+def test_a_register_refused_or_failing_leaves_no_file_and_records_nothing(
+        demo_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli.main import main
+
+    url = demo_db.url
+    monkeypatch.setenv("REPDESK_USER", "bangongshi")
+    monkeypatch.setenv("REPDESK_PASSWORD", "repdesk2026")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "register.pdf"
+    args = ["--database-url", url, "report", "register", "--from", "2020-01-01", "--to", "2030-12-31", "-o", str(out)]
+    # refused by the build (the period ends before it starts), with the output file already opened for it
+    assert main([*args[:5], "2026-02-01", "--to", "2026-01-01", *args[-2:]]) == 2
+    assert "结束日期不能早于开始日期" in capsys.readouterr().err
+    assert list(folder.iterdir()) == [] and _register_prints(url) == []
+    # failing half-way through writing the file: no partial file; with --force the old one stays, no .part
+    formatted = register._SpooledContent.format
+    calls = 0
+
+    def failing(self: Any, document: Any) -> bytes:
+        nonlocal calls
+        calls += 1
+        if calls > 2:
+            raise OSError(28, "No space left on device")
+        return formatted(self, document)
+
+    monkeypatch.setattr(register._SpooledContent, "format", failing)
+    assert main(args) == 2 and "cannot write" in capsys.readouterr().err
+    assert calls == 3 and list(folder.iterdir()) == []
+    out.write_bytes(b"last month's register")
+    calls = 0
+    assert main([*args, "--force"]) == 2
+    assert calls == 3 and list(folder.iterdir()) == [out] and out.read_bytes() == b"last month's register"
+    assert _register_prints(url) == []
+    # and when it works: the file replaced whole, the print recorded with the digest of the file as written
+    monkeypatch.setattr(register._SpooledContent, "format", formatted)
+    assert main([*args, "--force"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF") and list(folder.iterdir()) == [out]
+    [entry] = _register_prints(url)
+    assert entry["pdf_sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_the_service_builds_into_a_file_and_hashes_it_in_chunks(demo_db: Any, tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.domain import SYSTEM
+    from desktop.services import printing
+
+    path, now = tmp_path / "register.pdf", datetime.now(UTC)
+    with demo_db.session() as session, path.open("wb") as fh:
+        printed = printing.build_register(session, SYSTEM, date(2020, 1, 1), date(2030, 12, 31), now, out=fh)
+    with demo_db.session() as session:
+        in_memory = printing.build_register(session, SYSTEM, date(2020, 1, 1), date(2030, 12, 31), now)
+    assert printed.pdf == b"" and printed.path == path and printed.read() == path.read_bytes() == in_memory.pdf
+    assert printed.sha256() == in_memory.sha256() == hashlib.sha256(in_memory.pdf).hexdigest()
+    assert in_memory.path is None and printed.message == in_memory.message

@@ -43,6 +43,38 @@ def test_register_action_previews_the_register(qtbot: Any, window: Any) -> None:
     assert preview.message.text().startswith("台账：") and not preview.message.text().startswith("台账：0 ")
 
 
+def test_the_register_is_shown_and_saved_from_a_temporary_file_removed_when_closed(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: the register's PDF is laid out into a file and never held in memory whole, in the window too."""
+    import hashlib
+    import json
+
+    from sqlalchemy import select
+
+    from desktop.db.models import AuditEntry
+
+    today = date.today()
+    preview = window.register_actions.open_register(today - timedelta(days=400), today)
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+    printed = preview.printed
+    temporary = printed.path
+    assert printed.pdf == b"" and temporary.is_file() and temporary.read_bytes().startswith(b"%PDF")
+    assert preview.document.pageCount() > 0
+    target = tmp_path / "register.pdf"
+    monkeypatch.setattr("ui.printing.preview.save_file_name", lambda *a, **k: str(target))
+    with qtbot.waitSignal(preview.pane.sentOut, timeout=10000):
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = target.read_bytes()
+    assert saved == temporary.read_bytes()
+    with window.workbench.db.read() as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "register.print")
+                          .order_by(AuditEntry.id.desc())).scalars().first()
+        assert json.loads(entry.after)["pdf_sha256"] == hashlib.sha256(saved).hexdigest()
+    del printed
+    preview.close()
+    qtbot.waitUntil(lambda: not temporary.exists(), timeout=5000)
+
+
 def _verify(qtbot: Any, window: Any, path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     actions = window.register_actions
@@ -99,3 +131,25 @@ def test_verify_refuses_a_print_whose_signer_was_changed_around_the_program(
     verdict = _verify(qtbot, window, path, monkeypatch)
     assert not verdict.ok and "签发人" in verdict.message
     assert window.register_actions.verdict_box.text() == "未通过"
+
+
+def test_a_register_that_fails_in_the_window_leaves_no_temporary_file(demo_db: Any, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from desktop.errors import ValidationError
+    from tests.ui.conftest import login
+    from ui.printing.register import register_job
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    actor = login(demo_db, "bangongshi").actor()
+    today = date.today()
+    with demo_db.read() as s, pytest.raises(ValidationError):
+        register_job(actor, today, today - timedelta(days=1))(s)  # refused: the period ends before it starts
+    assert list(tmp_path.glob("repdesk-register-*")) == []
+    with demo_db.read() as s:
+        printed = register_job(actor, today - timedelta(days=30), today)(s)
+    made = printed.path
+    assert made is not None and made.parent == tmp_path and made.read_bytes().startswith(b"%PDF")
+    del printed  # the Printed gone (its preview closed), its file goes too
+    assert not made.exists()

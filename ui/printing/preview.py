@@ -14,6 +14,7 @@ that a print that failed is not recorded.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -102,8 +103,11 @@ def lp_job(printer: QPrinter, lp: str, title: str) -> spool.LpJob:
     return spool.LpJob(lp, printer.printerName(), title, printer.copyCount(), pages, sides)
 
 
-def _write_pdf(path: str, pdf: bytes) -> str:
-    Path(path).write_bytes(pdf)
+def _write_pdf(path: str, printed: Printed) -> str:
+    if printed.path is not None and not printed.pdf:  # a register's file: copied, not read whole
+        shutil.copyfile(printed.path, path)
+    else:
+        Path(path).write_bytes(printed.pdf)
     return path
 
 
@@ -203,14 +207,20 @@ class PdfPreviewPane(QWidget):
     # --- loading ---------------------------------------------------------------------------------------------
 
     def set_printed(self, printed: Printed) -> None:
+        shown = self.printed  # kept until the new one is loaded: a register's file goes with its Printed
         self.printed = printed
         if printed.title:  # names the window and the suggested file
             self.title = printed.title
             self.titleChanged.emit(printed.title)
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(printed.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        if printed.path is not None and not printed.pdf:  # a register laid out into a file: shown from there
+            self._buffer = None
+            self.document.load(str(printed.path))
+        else:
+            self._buffer = QBuffer(self)
+            self._buffer.setData(QByteArray(printed.pdf))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+        del shown
         self.message.setText(printed.message)
         colour = "#1b5e20" if printed.signed else "#a14b00"  # a draft must not pass for the signed document
         self.message.setStyleSheet(f"QLabel {{ font-weight: bold; font-size: 15px; color: {colour}; }}")
@@ -290,7 +300,7 @@ class PdfPreviewPane(QWidget):
             path = printer.outputFileName()
             if not path:
                 return False
-            self._send_out(printed, lambda pdf: _write_pdf(path, pdf), _t("已打印到文件 %1").replace("%1", path),
+            self._send_out(printed, lambda p: _write_pdf(path, p), _t("已打印到文件 %1").replace("%1", path),
                            _t("打印"), lambda exc: _t("无法保存到“%1”：%2").replace("%1", path)
                            .replace("%2", getattr(exc, "strerror", None) or str(exc)))
             return True
@@ -298,7 +308,9 @@ class PdfPreviewPane(QWidget):
         if lp is not None:  # CUPS takes the PDF itself and renders it at the printer's own resolution
             job = lp_job(printer, lp, self.title)
             shown = printer.printerName() or _t("默认打印机")
-            self._send_out(printed, job.submit, _t("已发送到打印机 %1").replace("%1", shown), _t("打印"),
+            # `lp` reads the PDF from its standard input: a register's file is read for it (the spooler has it then)
+            self._send_out(printed, lambda p: job.submit(p.read()), _t("已发送到打印机 %1").replace("%1", shown),
+                           _t("打印"),
                            lambda exc: _t("打印机未接受文件：%1").replace("%1", getattr(exc, "message", str(exc))))
             return True
         # No spooler here takes a PDF as it is (Windows): the pages are painted at the printer's resolution (up to
@@ -312,7 +324,7 @@ class PdfPreviewPane(QWidget):
             QMessageBox.warning(self, _t("打印"), _t("无法打印：打印机未能开始打印。"))
             return False
         shown = printer.printerName() or _t("默认打印机")
-        self._send_out(printed, lambda pdf: None, _t("已发送到打印机 %1").replace("%1", shown), _t("打印"), str)
+        self._send_out(printed, lambda p: None, _t("已发送到打印机 %1").replace("%1", shown), _t("打印"), str)
         return True
 
     def save_as(self) -> bool:
@@ -325,21 +337,21 @@ class PdfPreviewPane(QWidget):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self._send_out(printed, lambda pdf: _write_pdf(path, pdf), _t("已保存到 %1").replace("%1", path),
+        self._send_out(printed, lambda p: _write_pdf(path, p), _t("已保存到 %1").replace("%1", path),
                        _t("另存为 PDF"), lambda exc: _t("无法保存到“%1”：%2").replace("%1", path)
                        .replace("%2", getattr(exc, "strerror", None) or str(exc)))
         return True
 
-    def _send_out(self, printed: Printed, send: Callable[[bytes], object], done: str, caption: str,
+    def _send_out(self, printed: Printed, send: Callable[[Printed], object], done: str, caption: str,
                   reason: Callable[[BaseException], str]) -> None:
-        """In the worker, one transaction: record the print as the logged-in user, then `send(pdf)`; a failure
+        """In the worker, one transaction: record the print as the logged-in user, then `send(printed)`; a failure
         rolls the record back. The same bytes are recorded and sent."""
         assert self.workbench is not None
         actor = self.workbench.actor
 
         def job(session: Session) -> None:
             printing.record_print(session, actor, printed)
-            send(printed.pdf)
+            send(printed)
 
         def sent(_: object) -> None:
             self.message.setText(f"{printed.message} · {done}")

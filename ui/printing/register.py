@@ -2,12 +2,17 @@
 
 `install_actions(window, workbench, toolbar)` adds 打印台账… and 验证PDF… to the main window's toolbar and keeps
 them in a `RegisterActions` object (window.register_actions). The register is built and the PDF checked in the worker.
-The report layer and QtPdf are imported on first use: the window starts without them.
+The report layer and QtPdf are imported on first use: the window starts without them. The register's PDF is laid
+out into a temporary file (`register_job`), shown and printed from there, and removed when its preview is gone:
+a register of years is never held in memory whole.
 """
 
 from __future__ import annotations
 
 import calendar
+import tempfile
+import weakref
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +37,10 @@ from ui.common.widgets import open_file_name
 from ui.data.workbench import Workbench
 
 if TYPE_CHECKING:
-    from desktop.services.printing import Verdict
+    from sqlalchemy.orm import Session
+
+    from desktop.domain import Actor
+    from desktop.services.printing import Printed, Verdict
     from ui.printing.preview import PdfPreviewDialog
 
 
@@ -40,6 +48,40 @@ def this_month(today: date | None = None) -> tuple[date, date]:
     today = today or to_cst(now_utc()).date()
     last_day = calendar.monthrange(today.year, today.month)[1]
     return today.replace(day=1), today.replace(day=last_day)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # still open elsewhere (Windows): the system's temporary folder is cleaned by the system
+        pass
+
+
+def register_job(actor: Actor, first: date, last: date) -> Callable[[Session], Printed]:
+    """The register built in the worker into a temporary file (`Printed.path`; `pdf` stays empty), deleted with
+    the Printed that names it (its preview closed: `_let_go`), or at exit; a failed build leaves none."""
+
+    def job(session: Session) -> Printed:
+        from desktop.services import printing
+
+        fh = tempfile.NamedTemporaryFile(prefix="repdesk-register-", suffix=".pdf", delete=False)  # noqa: SIM115
+        path = Path(fh.name)
+        try:
+            with fh:
+                printed = printing.build_register(session, actor, first, last, out=fh)
+        except BaseException:
+            _remove(path)
+            raise
+        weakref.finalize(printed, _remove, path)
+        return printed
+
+    return job
+
+
+def _let_go(dialog: PdfPreviewDialog) -> None:
+    """The register's preview is closed: the document lets go of the file, then the Printed, which removes it."""
+    dialog.document.close()
+    dialog.pane.printed = None
 
 
 def _qdate(day: date) -> QDate:
@@ -123,14 +165,13 @@ class RegisterActions(QObject):
         self.open_register(*self.period_dialog.period())
 
     def open_register(self, first: date, last: date) -> PdfPreviewDialog:
-        from desktop.services import printing
         from ui.printing.preview import show_pdf_preview
 
-        actor = self.workbench.actor
         title = self.tr("台账 %1 至 %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
-        self.preview = show_pdf_preview(self.window, self.workbench,
-                                        lambda s: printing.build_register(s, actor, first, last), title)
-        return self.preview
+        self.preview = dialog = show_pdf_preview(self.window, self.workbench,
+                                                 register_job(self.workbench.actor, first, last), title)
+        dialog.finished.connect(lambda _result: _let_go(dialog))
+        return dialog
 
     # --- verification ------------------------------------------------------------------------------------------
 
