@@ -110,8 +110,9 @@ def child_login(url: str) -> dict[str, float]:
     def drive() -> None:
         dialog = controllers[0].dialog if controllers else None
         booting = controllers and controllers[0]._boot is not None and controllers[0]._boot.runner.is_alive()
-        # Typed once the start has prepared the window and printing behind the dialog (a person types for
-        # longer than that): what is measured is the window after the password, not the preparation.
+        # Typed once the start has prepared the window and printing behind the dialog and read the open
+        # incidents ahead (ui.data.workbench.Preload; a person types for longer than that): what is measured is
+        # the window after the password, not the preparation. `submit_to_filled_s` includes the password check.
         if isinstance(dialog, LoginDialog) and dialog.worker is not None and not booting and "submit" not in marks:
             dialog.username.setText(WINDOW_USER)
             dialog.password.setText(PASSWORD)

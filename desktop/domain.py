@@ -170,7 +170,9 @@ class Actor:
 SYSTEM = Actor(user_id=None, name="系统", unit_id=None, roles=frozenset(ROLES))
 
 
-@dataclass(frozen=True)
+# Slots (no __dict__ each): the window keeps every open incident's record and events for the whole session, and a
+# large branch has 10,000 open incidents with 40,000 events (about 16 MB of dictionaries otherwise).
+@dataclass(frozen=True, slots=True)
 class EventRecord:
     id: int
     type: str
@@ -199,7 +201,7 @@ class EventRecord:
         return self.superseded_by_id is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IncidentRecord:
     """An incident as the UI and reports see it: every fact, the derived ones, the timeline."""
 

@@ -12,7 +12,9 @@ became due; optional windows (可) have their own states.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+import heapq
+import math
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -183,6 +185,64 @@ def next_change(row: DeadlineRow, now_ts: float, thresholds: Thresholds) -> floa
         if now_ts < soon:
             return soon
     return after_due if now_ts < after_due else None
+
+
+@dataclass(frozen=True, eq=False)
+class Board:
+    """The open duties worked out at one instant, off the UI thread: what the countdown table and the reminder
+    panel would otherwise compute row by row on it when a load arrives (tens of thousands of duties at a large
+    branch). Taken as it is only when nothing it depends on moved since (the instant, the thresholds, the
+    acknowledgements); otherwise its users compute again."""
+
+    now_ts: float
+    thresholds: Thresholds
+    acknowledged: frozenset[ReminderKey]
+    rows: Sequence[DeadlineRow]  # the rows it was made for (the next board reuses what it found for them)
+    keys: list[tuple[int, str]]  # the rows' keys, in the rows' order
+    states: list[str]  # each row's state at now_ts
+    changes: list[float | None]  # each row's next change after now_ts (`next_change`)
+    heap: list[tuple[float, tuple[int, str], int]]  # (next change, key, i + 1), a heap (the model's generations)
+    reminders: list[tuple[DeadlineRow, str]]  # the reminders at now_ts, most urgent first (`reminders`)
+    reminder_keys: list[ReminderKey]  # theirs, in the same order
+    next_change: float  # the earliest next change of any row; inf when none changes by the clock alone
+
+    def fits(self, rows: Sequence[DeadlineRow], now_ts: float, thresholds: Thresholds) -> bool:
+        return len(rows) == len(self.keys) and now_ts == self.now_ts and thresholds == self.thresholds
+
+
+def prepare(rows: Sequence[DeadlineRow], now_ts: float, thresholds: Thresholds,
+            acknowledged: frozenset[ReminderKey], before: Board | None = None) -> Board:
+    """`rows` (sorted as `build_rows` sorts them) at `now_ts`: states, next changes, reminders. `before`: an
+    earlier board with the same thresholds: the rows it was made for that are still here (the same objects) keep
+    its state and next change unless that change fell due by now_ts (a reload changes a few incidents of
+    thousands; the read ahead of the log-in is seconds old)."""
+    prior: dict[int, int] = {}
+    if before is not None and before.thresholds == thresholds and before.now_ts <= now_ts:
+        prior = {id(row): i for i, row in enumerate(before.rows)}  # alive in before.rows: no id is reused
+    old_states, old_changes = (before.states, before.changes) if prior and before is not None else ([], [])
+    keys = [(r.incident_id, r.rule_id) for r in rows]
+    states: list[str] = []
+    changes: list[float | None] = []
+    for row in rows:
+        i = prior.get(id(row))
+        if i is not None and ((t := old_changes[i]) is None or t > now_ts):
+            states.append(old_states[i])
+            changes.append(t)
+        else:
+            states.append(state_at(row, now_ts, thresholds))
+            changes.append(next_change(row, now_ts, thresholds))
+    heap = [(t, key, i) for i, (t, key) in enumerate(zip(changes, keys, strict=True), 1) if t is not None]
+    soonest = min((entry[0] for entry in heap), default=math.inf)
+    heapq.heapify(heap)
+    found = []
+    for row, state, key in zip(rows, states, keys, strict=True):
+        if state in REMINDER_STATES:
+            reminder = ReminderKey(key[0], key[1], state)
+            if reminder not in acknowledged:
+                found.append((_REMINDER_ORDER[state], row.due_ts, key[0], key[1], row, state, reminder))
+    found.sort(key=lambda f: f[:4])
+    return Board(now_ts, thresholds, acknowledged, rows, keys, states, changes, heap, [(f[4], f[5]) for f in found],
+                 [f[6] for f in found], soonest)
 
 
 # The parties an account stands for by its role alone, on every incident (4.3.1, 4.3.4(3)).

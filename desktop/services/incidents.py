@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -906,24 +906,54 @@ def open_records(session: Session, actor: Actor) -> list[IncidentRecord]:
     plain-column queries (the incidents by the index on (status, occurred_at); their events by a join on that same
     condition, through the index on incident_events.incident_id): no ORM objects, no identity map. The window's
     first fill waits on this, so its cost is what the open set holds, not the history."""
+    return _open_records(session, actor)
+
+
+def every_open_record(session: Session) -> list[IncidentRecord]:
+    """Every open incident, whoever may see it, as `open_records` reads them. Only for a reader that narrows them
+    to an account's sight (`in_sight` with `permissions.scope`, read from the database) before anything is shown:
+    the window reads them while the password is typed, before it knows whose window it will be."""
+    return _open_records(session, None)
+
+
+def in_sight(records: list[IncidentRecord], units: set[int] | None) -> list[IncidentRecord]:
+    """The records an account whose `permissions.scope` is `units` may see (the condition of `_visible`)."""
+    if units is None:
+        return records
+    return [r for r in records if r.unit_id in units or r.business_dept_id in units]
+
+
+def _open_records(session: Session, actor: Actor | None) -> list[IncidentRecord]:
+    def visible(query: Select[Any]) -> Select[Any]:
+        return query if actor is None else _visible(session, actor, query)
+
     columns = [getattr(Incident, k) for k in (*_RECORD_FIELDS, *_ELEMENT_KEYS, "major_criteria")]
-    query = _visible(session, actor, cast(Select[Any], select(*columns)).where(Incident.status == IncidentStatus.OPEN))
-    rows = session.execute(query.order_by(Incident.occurred_at.desc(), Incident.id.desc())).all()
-    events_query = _visible(session, actor, cast(Select[Any], select(*_EVENT_COLUMNS))
-                            .join(Incident, Incident.id == IncidentEvent.incident_id)
-                            .where(Incident.status == IncidentStatus.OPEN))
+    query = visible(cast(Select[Any], select(*columns)).where(Incident.status == IncidentStatus.OPEN))
+    # Fetched a chunk at a time (a server-side cursor on PostgreSQL): the driver's buffer of the whole open set
+    # (tens of megabytes at 10,000 open incidents) raised the window's memory for good once freed.
+    chunked = {"yield_per": 1000}
+    rows = session.execute(query.order_by(Incident.occurred_at.desc(), Incident.id.desc())
+                           .execution_options(**chunked)).all()
+    events_query = visible(cast(Select[Any], select(*_EVENT_COLUMNS))
+                           .join(Incident, Incident.id == IncidentEvent.incident_id)
+                           .where(Incident.status == IncidentStatus.OPEN))
     by_incident: dict[int, list[Any]] = {}
-    for e in session.execute(events_query):
+    for e in session.execute(events_query.execution_options(**chunked)):
         by_incident.setdefault(e.incident_id, []).append(e)
     by_unit = {u.id: u for u in org.list_units(session, include_inactive=True)}
     for rule_set in {(r.rule_set_id, r.rule_set_version) for r in rows}:
         ensure(session, *rule_set)
     n_fields, n_elements = len(_RECORD_FIELDS), len(_ELEMENT_KEYS)
+    # One string object for each text that repeats (a severity, a source, a rule set, who recorded an event, an
+    # event type): the driver makes a new one for every row, and the open set is kept for the whole session.
+    pool: dict[str, str] = {}
+    same = pool.setdefault
     records = []
     for r in rows:
         info = by_unit[r.unit_id]
         dept = by_unit.get(r.business_dept_id) if r.business_dept_id else None
-        base = dict(zip(_RECORD_FIELDS, r[:n_fields], strict=True))
+        base: dict[str, Any] = {k: same(v, v) if type(v) is str else v
+                                for k, v in zip(_RECORD_FIELDS, r[:n_fields], strict=True)}
         records.append(IncidentRecord(
             **base,
             unit_name=info.name,
@@ -931,20 +961,22 @@ def open_records(session: Session, actor: Actor) -> list[IncidentRecord]:
             lead_unit_id=info.lead_unit_id,
             lead_unit_name=info.lead_unit_name,
             business_dept_name=dept.name if dept else "",
-            elements=dict(zip(_ELEMENT_KEYS, r[n_fields:n_fields + n_elements], strict=True)),
-            events=_plain_events(by_incident.get(r.id, ())),
+            elements={k: same(v, v) if type(v) is str else v
+                      for k, v in zip(_ELEMENT_KEYS, r[n_fields:n_fields + n_elements], strict=True)},
+            events=_plain_events(by_incident.get(r.id, ()), same),
             major_criteria=criteria_of(r.major_criteria),
         ))
     return records
 
 
-def _plain_events(rows: Any) -> tuple[EventRecord, ...]:
-    """`_event_records` for rows of _EVENT_COLUMNS."""
+def _plain_events(rows: Any, same: Callable[[str, str], str]) -> tuple[EventRecord, ...]:
+    """`_event_records` for rows of _EVENT_COLUMNS; `same(text, text)`: the one object to keep for a text."""
     corrects = {e.superseded_by_id: e.id for e in rows if e.superseded_by_id is not None}
     return tuple(
         EventRecord(
-            id=e.id, type=e.type, at=e.at, recorded_at=e.recorded_at, recorded_by=e.recorded_by_name,
-            note=e.note, late_reason=e.late_reason,
+            id=e.id, type=same(e.type, e.type), at=e.at, recorded_at=e.recorded_at,
+            recorded_by=same(e.recorded_by_name, e.recorded_by_name), note=same(e.note, e.note),
+            late_reason=same(e.late_reason, e.late_reason),
             # nearly every event stores no details: "{}" needs no parser
             data=json.loads(e.data) if e.data and e.data != "{}" else {},
             recorded_by_id=e.recorded_by_id, withdrawn_at=e.withdrawn_at, withdrawn_by=e.withdrawn_by_name or "",

@@ -59,9 +59,19 @@ def test_a_login_asked_for_before_the_database_is_open_is_sent_when_it_is(qtbot:
     assert blocker.args[0].username == "jingban"
 
 
-def test_the_dialog_stays_responsive_while_the_password_is_checked(qtbot: Any, worker: Any) -> None:
+def test_the_dialog_stays_responsive_while_the_password_is_checked(qtbot: Any, worker: Any, demo_db: Any,
+                                                                    monkeypatch: Any) -> None:
+    from sqlalchemy import update
+
+    from desktop.db.models import User
+    from desktop.services import accounts
     from ui.auth.login import LoginDialog
 
+    # The suite hashes at a cheap cost; this account's check must take a real while (a tenth of a second or more).
+    monkeypatch.setattr(accounts, "SCRYPT_COST", {**accounts.SCRYPT_COST, "n": 2**15})
+    with demo_db.session() as s:
+        s.execute(update(User).where(User.username == "jingban").values(
+            password_hash=accounts.hash_password("repdesk2026")))
     dialog = LoginDialog(worker, "jingban")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -29,6 +29,7 @@ from ui.auth.login import LoginDialog
 if TYPE_CHECKING:  # typing only: these load behind the first dialog (_Boot)
     from desktop.db.session import Database
     from desktop.services.accounts import Account
+    from ui.data.workbench import Preload
     from ui.data.worker import DbWorker
     from ui.shell.main_window import MainWindow
 
@@ -56,11 +57,25 @@ class _Boot(QObject):
     ready = Signal(object, bool)  # the Database, whether the organisation is empty
     failed = Signal(object)  # the exception: the database cannot be opened
 
-    def __init__(self, url: str | None) -> None:
+    def __init__(self, url: str | None, due_soon_minutes: int = 10) -> None:
         super().__init__()
         self.url = url
+        self.due_soon_minutes = due_soon_minutes  # the settings' "due soon", for the preload's states
+        self.db: Database | None = None
         self.runner = threading.Thread(target=self._run, name="repdesk-boot", daemon=True)
         self.go = threading.Event()
+        self.prepared = threading.Event()  # the imports are done: what is left (the preload) may be abandoned
+        self._lock = threading.Lock()
+        self._preload: Preload | None = None
+        self._claimed = False
+
+    def claim_preload(self) -> Preload | None:
+        """The open incidents read ahead for the first window (once: later windows read their own). None when
+        the reading has not begun: it then never begins."""
+        with self._lock:
+            self._claimed = True
+            preload, self._preload = self._preload, None
+        return preload
 
     def start(self) -> None:
         self.runner.start()
@@ -70,6 +85,24 @@ class _Boot(QObject):
         self.go.set()
 
     def _run(self) -> None:
+        try:
+            empty = self._prepare()
+        finally:
+            self.prepared.set()
+        if empty is None or empty or self.db is None:
+            return
+        # Last, while the password is typed: the open incidents for the window (ui.data.workbench.Preload).
+        from desktop.services.deadline_board import Thresholds
+        from ui.data.workbench import Preload
+
+        with self._lock:
+            if self._claimed:  # the window is already open and reads them itself
+                return
+            preload = self._preload = Preload(self.db, Thresholds(self.due_soon_minutes))
+        preload.run()
+
+    def _prepare(self) -> bool | None:
+        """Whether the organisation is empty; None when the database cannot be opened."""
         # Python runs one thread at a time: imports started before the dialog's first paint would delay it.
         # The dialog says when it is drawn; without a dialog (--user with a password) there is nothing to wait for.
         self.go.wait(timeout=2.0)
@@ -84,7 +117,8 @@ class _Boot(QObject):
         except Exception as exc:  # a broken URL, an unreachable server, a damaged file: said, not crashed
             log.exception("database")
             self.failed.emit(exc)
-            return
+            return None
+        self.db = db
         self.ready.emit(db, empty)
         try:
             import ui.shell.main_window  # noqa: F401 - imported for its side effect: the modules loaded meanwhile
@@ -97,6 +131,7 @@ class _Boot(QObject):
             title_words("声誉风险事件报告")
         except Exception:  # the UI thread or the worker does it again when needed, and reports what fails
             log.exception("preparing the main window and printing")
+        return empty
 
 
 class AppController(QObject):
@@ -118,7 +153,7 @@ class AppController(QObject):
         """The log-in dialog at once (the name filled in with `repdesk --user NAME`), the database behind it;
         `--user` with REPDESK_PASSWORD logs in straight away, with no dialog."""
         self.prefill = user or ""
-        boot = self._boot = _Boot(url)
+        boot = self._boot = _Boot(url, self.settings.due_soon_min_minutes)
         boot.ready.connect(self._booted)
         boot.failed.connect(self._fatal)
         if user and password is not None:
@@ -184,7 +219,8 @@ class AppController(QObject):
 
         assert self.db is not None and self.worker is not None
         self.settings.last_user = account.username
-        window = self.window = MainWindow(self.db, account, self.settings, self.worker)
+        preload = self._boot.claim_preload() if self._boot is not None else None
+        window = self.window = MainWindow(self.db, account, self.settings, self.worker, preload=preload)
         window.logoutRequested.connect(self.logout)
         window.show()
         log.info("logged in: %s", account.username)
@@ -218,7 +254,10 @@ class AppController(QObject):
 
     def shut_down(self) -> None:
         if self._boot is not None:
-            self._boot.runner.join()  # it finishes its imports; a thread killed mid-import leaves half a module
+            # It finishes its imports (a thread killed mid-import leaves half a module); a read ahead of the
+            # log-in still running is abandoned with the process.
+            self._boot.claim_preload()
+            self._boot.prepared.wait()
         if self.worker is not None:
             self.worker.stop()
         if self.db is not None:

@@ -75,32 +75,38 @@ class DeadlineTableModel(QAbstractTableModel):
 
     # --- data in ---------------------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[dl.DeadlineRow], now_ts: float) -> None:
+    def set_rows(self, rows: Sequence[dl.DeadlineRow], now_ts: float, board: dl.Board | None = None) -> None:
         """The rows as they are now (sorted as build_rows sorts them). The first load resets the model; later
         loads remove, insert and change only the rows that differ, so a view keeps its scroll position and
-        selection and repaints only what changed."""
+        selection and repaints only what changed. `board`: the rows' states and next changes worked out in the
+        worker, taken when they were made for these rows at `now_ts` with these thresholds."""
         rows = list(rows)
         if not self._rows or not self._loaded_once:
             self.beginResetModel()
             self._rows = rows
             self._now_ts = now_ts
-            self._recompute_all()
+            if board is not None and board.fits(rows, now_ts, self.thresholds):
+                self._take(board)
+            else:
+                self._recompute_all()
             self.endResetModel()
             if self._loaded_once:
                 for row, state in zip(self._rows, self._states, strict=True):
                     self._entered(row, state)
-            self._known = {row.key: state for row, state in zip(self._rows, self._states, strict=True)}
+            self._known = dict(zip(self._index, self._states, strict=True))  # _index: the keys in row order
             self._loaded_once = True
             return
         self._advance(now_ts)
-        wanted = {row.key: row for row in rows}
+        wanted = {(row.incident_id, row.rule_id): row for row in rows}  # row.key, without a call a row
         self._remove_missing(wanted)
         self._insert_and_update(rows)
 
     def _remove_missing(self, wanted: dict[tuple[int, str], dl.DeadlineRow]) -> None:
         """Remove (in runs, from the end) the rows that are gone or moved to another place in the order."""
+        # Most rows are the very objects of the last load (only the changed incidents' are new): no comparison.
         doomed = [i for i, row in enumerate(self._rows)
-                  if (new := wanted.get(row.key)) is None or _order(new) != _order(row)]
+                  if (new := wanted.get((row.incident_id, row.rule_id))) is not row
+                  and (new is None or _order(new) != _order(row))]
         if not doomed:
             return
         runs: list[tuple[int, int]] = []
@@ -128,8 +134,8 @@ class DeadlineTableModel(QAbstractTableModel):
         replaced: list[int] = []
         i = 0
         for j, row in enumerate(rows):
-            if i < len(kept) and kept[i].key == row.key:
-                if kept[i] != row:
+            if i < len(kept) and (kept[i] is row or kept[i].key == row.key):
+                if kept[i] is not row and kept[i] != row:
                     replaced.append(j)
                 i += 1
             elif runs and runs[-1][1] == j - 1:
@@ -182,6 +188,16 @@ class DeadlineTableModel(QAbstractTableModel):
         self._recompute_all()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def _take(self, board: dl.Board) -> None:
+        """`_recompute_all` from the worker's answer: its generations are the rows' positions, so every later one
+        is numbered after them."""
+        self._states = list(board.states)
+        self.counts = Counter(self._states)
+        self._index = {key: i for i, key in enumerate(board.keys)}
+        self._generation = {key: i for i, key in enumerate(board.keys, 1)}
+        self._serial = max(self._serial, len(board.keys))
+        self._heap = list(board.heap)
 
     def _recompute_all(self) -> None:
         now, thr = self._now_ts, self.thresholds

@@ -41,6 +41,11 @@ class Notifier(QObject):
         self._batch.append((row, state))
         self._flush.start()
 
+    def on_states(self, items: list[tuple[dl.DeadlineRow, str]]) -> None:
+        """`on_state` for many at once (a first load at a large branch brings thousands)."""
+        self._batch.extend(items)
+        self._flush.start()
+
     def flush(self) -> None:
         batch, self._batch = self._batch, []
         if not batch:

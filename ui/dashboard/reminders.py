@@ -94,7 +94,7 @@ class ReminderPanel(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.table)
         self.hide()
-        workbench.loaded.connect(self.refresh)
+        workbench.loaded.connect(self._on_loaded)
 
     # --- what is shown -----------------------------------------------------------------------------------------
 
@@ -104,6 +104,15 @@ class ReminderPanel(QFrame):
     def refresh(self) -> None:
         """After a load or a change of settings: the reminders at the panel's current instant."""
         self.evaluate(self._now_ts if self._now_ts is not None else now_utc().timestamp())
+
+    def _on_loaded(self) -> None:
+        """A new snapshot: its reminders as the worker found them at its instant, when it did (the next tick
+        evaluates again if a state has changed since); else as `refresh`."""
+        board = self.workbench.snapshot.board
+        if board is not None and board.thresholds == self.workbench.thresholds:
+            self.evaluate(board.now_ts)
+        else:
+            self.refresh()
 
     def tick(self, now: datetime) -> None:
         """Every second: the countdowns; the reminders themselves only when a state may have changed."""
@@ -117,18 +126,30 @@ class ReminderPanel(QFrame):
     def evaluate(self, now_ts: float) -> None:
         self._now_ts = now_ts
         snapshot, thresholds = self.workbench.snapshot, self.workbench.thresholds
-        acknowledged = snapshot.acknowledged | self._acked_here
-        items = dl.reminders(snapshot.rows, now_ts, acknowledged, thresholds)
-        changes = (dl.next_change(row, now_ts, thresholds) for row in snapshot.rows)
-        self._next_change = min((t for t in changes if t is not None), default=math.inf)
+        board = snapshot.board
+        keys: list[dl.ReminderKey]
+        if (board is not None and board.now_ts == now_ts and board.thresholds == thresholds
+                and board.acknowledged == snapshot.acknowledged):
+            # Worked out in the worker for this instant (every row of the open set at a large branch).
+            items, keys, self._next_change = board.reminders, board.reminder_keys, board.next_change
+            if self._acked_here:
+                kept = [(item, key) for item, key in zip(items, keys, strict=True) if key not in self._acked_here]
+                items, keys = [item for item, _ in kept], [key for _, key in kept]
+        else:
+            acknowledged = snapshot.acknowledged | self._acked_here
+            items = dl.reminders(snapshot.rows, now_ts, acknowledged, thresholds)
+            keys = [key_of(item) for item in items]
+            changes = (dl.next_change(row, now_ts, thresholds) for row in snapshot.rows)
+            self._next_change = min((t for t in changes if t is not None), default=math.inf)
         if items != self.items:
             self.items = items
             self._rebuild()
         else:
             self._update_countdowns()
-        new = [item for item in items if key_of(item) not in self._announced]
+        announced = self._announced
+        new = [item for item, key in zip(items, keys, strict=True) if key not in announced]
         if new:
-            self._announced.update(key_of(item) for item in new)
+            announced.update(keys)
             self.appeared.emit(new)
 
     def _rebuild(self) -> None:

@@ -220,10 +220,16 @@ class DashboardPage(QWidget):
         snap = self.workbench.snapshot
         now = snap.at.timestamp() if snap.at else 0.0
         selected = self._selected_key()
-        self.model.set_rows(snap.rows, now)
+        first = self.model.rowCount() == 0
+        if first:  # the filters set on the empty model cost nothing: the reset below filters the rows once
+            self.apply_filters()
+        self.model.set_rows(snap.rows, now, snap.board)
         present = {r.unit_id for r in snap.rows}  # once, not once a unit: thousands of rows at scale
         fill_unit_combo(self.unit, [u for u in snap.units if u.id in present], empty=self.tr("全部单位"))
-        self.apply_filters()
+        if first:
+            self._filtered()
+        else:  # rows changed in place (dataChanged) are filtered again only by a new pass
+            self.apply_filters()
         self._restore_selection(selected)
         # Every load: the uncut columns for the rows now shown; the others once, then they are the user's.
         self.fit_columns(flexible=not self._fitted)
@@ -234,11 +240,13 @@ class DashboardPage(QWidget):
 
     def apply_filters(self, *_: object) -> None:
         self.settings.only_mine = self.mine.isChecked()
-        self.proxy.set_filters(self.unit.currentData(), self.responsible.currentData(), self.mine.isChecked(),
-                               self.workbench.snapshot.scope)
         states = self.state.currentData()
-        self.proxy.set_facets(frozenset(states.split(",")) if states else None, self.severity.currentData(),
-                              *cst_days(*self.dates.dates()))
+        self.proxy.set_all(self.unit.currentData(), self.responsible.currentData(), self.mine.isChecked(),
+                           self.workbench.snapshot.scope, frozenset(states.split(",")) if states else None,
+                           self.severity.currentData(), *cst_days(*self.dates.dates()))
+        self._filtered()
+
+    def _filtered(self) -> None:
         self.empty.setVisible(self.proxy.rowCount() == 0)
         self._update_summary()
 

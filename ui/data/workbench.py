@@ -15,8 +15,11 @@ one of the changed incidents to read it again. Nothing here touches a widget.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -27,7 +30,7 @@ from sqlalchemy.orm import Session
 from desktop.db.session import Database
 from desktop.domain import Actor, IncidentRecord, IncidentStatus, UnitInfo
 from desktop.errors import ErrorCode, NotFound, PermissionDenied
-from desktop.services import accounts, audit, incidents, org, rulesets
+from desktop.services import accounts, audit, incidents, org, permissions, rulesets
 from desktop.services import deadline_board as dl
 from desktop.services.accounts import Account
 from desktop.timeutil import now_utc
@@ -49,6 +52,9 @@ class Snapshot:
     scope: dl.MyScope | None = None
     at: datetime | None = None
     acknowledged: frozenset[dl.ReminderKey] = frozenset()  # the reminders this account said "知道了" to
+    # `rows` worked out at `at` in the worker (states, next changes, reminders): the dashboard and the reminder
+    # panel take it instead of going through every row on the UI thread.
+    board: dl.Board | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,8 @@ class _Frame:
 @dataclass(frozen=True)
 class _Delta:
     """One refresh's answer. `full`: `records` is the whole open set; else `records` holds the changed incidents
-    still open (and visible), `gone` those that left the open set, and `rows` the open duties of both."""
+    still open (and visible), `gone` those that left the open set. `rows`: every open duty (the unchanged
+    incidents' kept, the changed ones' read again), soonest first, and (a whole load) `board` them at `at`."""
 
     changes: tuple[int, dict[int, int]]
     at: datetime
@@ -74,6 +81,7 @@ class _Delta:
     rows: list[dl.DeadlineRow]
     frame: _Frame | None
     announce: bool = False  # an explicit reload: `loaded` follows whether anything changed or not
+    board: dl.Board | None = None
 
 
 def _read_frame(session: Session, actor: Actor) -> _Frame:
@@ -103,6 +111,101 @@ def _read_open(session: Session, actor: Actor, ids: set[int]) -> tuple[list[Inci
     return found, frozenset(gone)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic collector off while the open set is read or worked through: the hundreds of thousands of small
+    objects made would set off full collections that walk everything alive, the open set included (at 36,000
+    duties most of the time of a pass over them was the collector's). The records and rows hold no cycles."""
+    enabled = gc.isenabled()  # as another thread left it: never turn on a collector someone turned off
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Preload:
+    """Every open incident and its duties, read in a thread of its own while the log-in dialog waits for the
+    password (ui.app.start), before anyone is logged in: after the log-in the window's first load narrows them to
+    the account's sight, as the database says it is then (`permissions.scope`), and reads again only the incidents
+    changed since (the audit log, as every refresh does). Reading them after the password instead kept the
+    dashboard empty for seconds at 10,000 open incidents. Nothing of it is shown before that narrowing."""
+
+    def __init__(self, db: Database, thresholds: dl.Thresholds = dl.DEFAULT_THRESHOLDS) -> None:
+        self.db = db
+        self.thresholds = thresholds  # the settings': the first load's board then starts from this one
+        self._done = threading.Event()
+        self._result: _Ahead | None = None
+
+    def run(self) -> None:
+        """In the calling thread (the start's own, ui.app.start._Boot, once the window's modules are loaded)."""
+        try:
+            with _collector_paused(), self.db.read() as session:
+                mark = audit.changes_after(session, None)[0]  # first: a change made meanwhile is read again
+                rulesets.remember(session)
+                records = incidents.every_open_record(session)
+            now = now_utc()
+            with _collector_paused():
+                rows = dl.build_rows(records, now)
+                # States and next changes: reused by the first load for the rows the account sees (dl.prepare).
+                board = dl.prepare(rows, now.timestamp(), self.thresholds, frozenset())
+            self._result = _Ahead(mark, records, rows, board)
+            # What is alive now (the modules, the open set just read) lives as long as the program, or is freed
+            # by its reference count (no cycles): out of the collector's sight, so that no later collection walks
+            # it again. Without this the first load paid 0.2-0.3 s of full collections on the UI thread. The
+            # garbage first (the reading's own cycles): frozen, it would never be freed. This thread has nothing
+            # else to do while the password is typed.
+            gc.collect()
+            gc.freeze()
+        except Exception:  # the window's first load reads them itself, and reports what fails
+            log.exception("reading the open incidents ahead of the log-in")
+        finally:
+            self._done.set()
+
+    def take(self) -> _Ahead | None:
+        """The result, once (waits while it is being read); None when it failed. Called in the worker."""
+        self._done.wait()
+        result, self._result = self._result, None
+        return result
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    mark: int  # the newest audit entry when it was read
+    records: list[IncidentRecord]
+    rows: list[dl.DeadlineRow]
+    board: dl.Board | None
+
+
+def _from_preload(session: Session, reader: Actor, preload: Preload) -> _Ahead | None:
+    """The preloaded open set as `reader` may see it now, with the incidents changed since it was read read
+    again; None when there is no preload, or so much changed that reading the open set whole is cheaper."""
+    got = preload.take()
+    if got is None:
+        return None
+    mark, records, rows = got.mark, got.records, got.rows
+    changed = set(audit.changes_after(session, mark)[1])
+    if len(changed) > INCREMENTAL_LIMIT:
+        return None
+    seen = incidents.in_sight(records, permissions.scope(session, reader))
+    if changed:
+        fresh, _gone = _read_open(session, reader, changed)
+        seen = [r for r in seen if r.id not in changed]
+        seen.extend(fresh)
+        seen.sort(key=lambda r: (r.occurred_at, r.id), reverse=True)  # as open_records orders them
+    ids = {r.id for r in seen}
+    kept = [r for r in rows if r.incident_id in ids and r.incident_id not in changed]
+    if changed:
+        kept.extend(dl.build_rows([r for r in seen if r.id in changed], now_utc()))
+        kept.sort(key=_row_order)
+    return _Ahead(mark, seen, kept, got.board)
+
+
+def _row_order(row: dl.DeadlineRow) -> tuple[float, int, str]:
+    return (row.due_ts, row.incident_id, row.rule_id)
+
+
 class Workbench(QObject):
     loaded = Signal()  # the snapshot changed (the first load, or a refresh that found something)
     recordLoaded = Signal(object)  # IncidentRecord, after a write or fetch
@@ -112,9 +215,10 @@ class Workbench(QObject):
     rightsChanged = Signal()  # the account's roles or unit changed in the accounts table: `account` is the new one
 
     def __init__(self, db: Database, account: Account, worker: DbWorker | None = None,
-                 parent: QObject | None = None, *, live: bool = True) -> None:
+                 parent: QObject | None = None, *, live: bool = True, preload: Preload | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._preload = preload  # taken by the first load
         self.account = account
         self.worker = worker or DbWorker(db, self)
         self.snapshot = Snapshot()
@@ -174,8 +278,14 @@ class Workbench(QObject):
         self._want_full = self._want_frame = False
         announce, self._announce_load = self._announce_load, False
         actor, mark, units = self.actor, self._audit_mark, self.snapshot.units
+        old_rows, acknowledged, thresholds = self.snapshot.rows, self.snapshot.acknowledged, self.thresholds
+        preload, self._preload = (self._preload, None) if first else (None, self._preload)
 
         def job(session: Session) -> _Delta:
+            with _collector_paused():
+                return read(session)
+
+        def read(session: Session) -> _Delta:
             # First: a change made while the rest is read is found again next time, never missed.
             changes = audit.changes_after(session, mark)
             newest, changed = changes
@@ -193,16 +303,33 @@ class Workbench(QObject):
             if not need_full and len(changed) > INCREMENTAL_LIMIT:
                 need_full = True
             reader = actor if got is None or got.account is None else got.account.actor()
+            acked = got.acknowledged if got is not None else acknowledged
             now = now_utc()
+
+            def answer(full: bool, records: list[IncidentRecord], gone: frozenset[int],
+                       rows: list[dl.DeadlineRow], before: dl.Board | None) -> _Delta:
+                # A board for a whole load only: a reload of a few incidents changes a few rows, which the model
+                # and the panel take in place; a new board each time only raised the memory's high-water mark.
+                board = dl.prepare(rows, now.timestamp(), thresholds, acked, before) if full else None
+                return _Delta(changes, now, full, records, gone, rows, got, announce, board)
+
             if need_full:
                 rulesets.remember(session)
+                ahead = _from_preload(session, reader, preload) if preload is not None else None
+                if ahead is not None:
+                    return answer(True, ahead.records, frozenset(), ahead.rows, ahead.board)
                 records = incidents.open_records(session, reader)  # plain columns, no ORM: the first fill waits
-                return _Delta(changes, now, True, records, frozenset(), dl.build_rows(records, now), got, announce)
+                return answer(True, records, frozenset(), dl.build_rows(records, now), None)
             if not changed:
                 return _Delta(changes, now, False, [], frozenset(), [], got, announce)
             rulesets.remember(session)
             records, gone = _read_open(session, reader, set(changed))
-            return _Delta(changes, now, False, records, gone, dl.build_rows(records, now), got, announce)
+            # The whole list of duties is made here, not on the UI thread: the unchanged incidents' as they were.
+            ids = {r.id for r in records} | gone
+            rows = [r for r in old_rows if r.incident_id not in ids]
+            rows.extend(dl.build_rows(records, now))
+            rows.sort(key=_row_order)
+            return answer(False, records, gone, rows, None)
 
         self.worker.submit(job, self._on_refreshed, self._on_load_failed, write=False)
 
@@ -216,18 +343,16 @@ class Workbench(QObject):
             return
         snap, announce = self.snapshot, delta.announce
         touched = bool(delta.full or delta.records or delta.gone)
+        board = delta.board
         if delta.full:
             self._records = {r.id: r for r in delta.records}
             rows = delta.rows
         elif touched:
-            ids = {r.id for r in delta.records} | delta.gone
             for incident_id in delta.gone:
                 self._records.pop(incident_id, None)
             for record in delta.records:
                 self._records[record.id] = record
-            rows = [r for r in snap.rows if r.incident_id not in ids]
-            rows.extend(delta.rows)
-            rows.sort(key=lambda r: (r.due_ts, r.incident_id, r.rule_id))
+            rows = delta.rows
         else:
             rows = snap.rows
         scope: dl.MyScope | None
@@ -238,7 +363,9 @@ class Workbench(QObject):
         framed = frame is not None and (units, scope, acknowledged) != (snap.units, snap.scope, snap.acknowledged)
         if touched or framed or announce or snap.at is None:
             records = list(self._records.values()) if touched else snap.records
-            self.snapshot = Snapshot(records, units, rows, scope, delta.at, acknowledged)
+            if board is not None and board.acknowledged != acknowledged:
+                board = None  # made with other acknowledgements: its reminders are not these
+            self.snapshot = Snapshot(records, units, rows, scope, delta.at, acknowledged, board)
         if account is not None and (account.roles, account.unit_id) != (self.account.roles, self.account.unit_id):
             self.account = account
             self.rightsChanged.emit()

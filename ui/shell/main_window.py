@@ -31,7 +31,7 @@ from ui.app.settings import Settings
 from ui.auth.password import ChangePasswordDialog
 from ui.dashboard.notifier import Notifier
 from ui.dashboard.reminders import ReminderPanel
-from ui.data.workbench import Workbench
+from ui.data.workbench import Preload, Workbench
 from ui.data.worker import DbWorker
 from ui.shell.host import PageSpec
 from ui.shell.pages import default_pages
@@ -75,12 +75,14 @@ class MainWindow(QMainWindow):
     logoutRequested = Signal()
 
     def __init__(self, db: Database, account: Account, settings: Settings | None = None,
-                 worker: DbWorker | None = None, pages: list[PageSpec] | None = None) -> None:
+                 worker: DbWorker | None = None, pages: list[PageSpec] | None = None,
+                 preload: Preload | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.account = account
         # Kept current by changes, not by a timer: its change feed hears every commit (ui.data.live).
-        self.workbench = Workbench(db, account, worker, self)
+        # `preload`: the open incidents read while the password was typed (ui.app.start), narrowed to this account.
+        self.workbench = Workbench(db, account, worker, self, preload=preload)
         self.workbench.thresholds = dl.Thresholds(self.settings.due_soon_min_minutes)
         # The first load queued first: the worker runs jobs in order, and the pages built below queue their own
         # reads (the approval queue's); its answer is handled once this constructor has returned.
@@ -339,8 +341,7 @@ class MainWindow(QMainWindow):
     def _remind(self, items: list[tuple[dl.DeadlineRow, str]]) -> None:
         """New reminders are in the panel; the notifier flashes the taskbar entry, beeps if chosen, and shows a
         tray balloon where there is a tray."""
-        for row, state in items:
-            self.notifier.on_state(row, state)
+        self.notifier.on_states(items)
 
     def tick(self) -> None:
         now = now_utc()
