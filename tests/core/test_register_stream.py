@@ -103,7 +103,7 @@ def _rows(n: int) -> Iterator[list[object]]:
 
 def test_a_spreadsheet_streams_its_rows(tmp_path: Path) -> None:
     peaks = []
-    for n in (2_000, 20_000):
+    for n in (1_000, 10_000):
         tracemalloc.start()
         count = write_table(tmp_path / f"{n}.xlsx", ["编号", "标题", "事发时间（北京时间）", "序号"], _rows(n),
                             "事件列表")
@@ -111,11 +111,11 @@ def test_a_spreadsheet_streams_its_rows(tmp_path: Path) -> None:
         tracemalloc.stop()
         assert count == n
     assert peaks[1] < 1.5 * peaks[0], peaks  # ten times the rows, not ten times the memory
-    book = openpyxl.load_workbook(tmp_path / "20000.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "10000.xlsx")
     sheet = book.active
-    assert sheet.title == "事件列表" and sheet.max_row == 20_001 and sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:D20001" and sheet["A1"].font.b
-    assert sheet["C20001"].value == datetime(2026, 3, 2, 9, 30)
+    assert sheet.title == "事件列表" and sheet.max_row == 10_001 and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D10001" and sheet["A1"].font.b
+    assert sheet["C10001"].value == datetime(2026, 3, 2, 9, 30)
     # widths from the header and the first rows: the title column is as wide as its Chinese text
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 10
 

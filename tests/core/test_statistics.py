@@ -176,11 +176,11 @@ def test_periods_and_bad_input() -> None:
         S.between(date(2026, 2, 1), date(2026, 1, 1))
 
 
-def test_a_late_first_report_counts_against_its_rule(sqlite_db: Any) -> None:
+def test_a_late_first_report_counts_against_its_rule(sqlite_db: Any, fill_example: Any) -> None:
     """An incident reported 50 minutes after it happened: 3.2.1 late, the median is 50 minutes."""
     from desktop.services import incidents
 
-    demo.fill(sqlite_db)
+    fill_example(sqlite_db)
     now = now_utc()
     occurred = now - timedelta(days=800)  # two years back: before any example record
     year = S.year_period(to_cst(occurred).year)
