@@ -7,12 +7,13 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import event, func, select, update
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry, Setting, User
@@ -43,7 +44,38 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"not JSON-serialisable: {type(value).__name__}")
 
 
-def entry_hash(entry: AuditEntry) -> str:
+class _Hashed(Protocol):
+    """What the hash and the MAC cover: an AuditEntry, or a row of its columns as the verification reads them."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def actor_id(self) -> int | None: ...
+    @property
+    def actor_name(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def entity(self) -> str: ...
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def incident_id(self) -> int | None: ...
+    @property
+    def before(self) -> str: ...
+    @property
+    def after(self) -> str: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+    @property
+    def mac(self) -> str | None: ...
+
+
+def entry_hash(entry: _Hashed) -> str:
     body = canonical(
         {
             "id": entry.id,
@@ -62,10 +94,14 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def entry_mac(key: bytes, entry: AuditEntry) -> str:
+def entry_mac(key: bytes, entry: _Hashed) -> str:
     """The entry's HMAC: over its whole content and the previous entry's hash, so neither the entry nor its place
     in the chain can be recomputed without the key."""
-    return hmac.new(key, entry_hash(entry).encode("ascii"), hashlib.sha256).hexdigest()
+    return _mac_of_hash(key, entry_hash(entry))
+
+
+def _mac_of_hash(key: bytes, digest: str) -> str:
+    return hmac.new(key, digest.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 class KeyMissing(Exception):
@@ -322,6 +358,28 @@ def changed_outside_incidents(session: Session, after: int) -> bool:
     return found is not None
 
 
+# The columns the hash covers, and the MAC: the chain is walked as plain rows, never as ORM objects.
+_CHAIN_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor_id, AuditEntry.actor_name, AuditEntry.action,
+                  AuditEntry.entity, AuditEntry.entity_id, AuditEntry.incident_id, AuditEntry.before,
+                  AuditEntry.after, AuditEntry.prev_hash, AuditEntry.hash, AuditEntry.mac)
+CHUNK = 2000  # rows per read of a long table: memory follows this, not the years of history
+
+
+def _entries_in_order(session: Session) -> Iterator[_Hashed]:
+    """Every entry in id order, a chunk at a time (keyset: `id > last`, by the primary key), so verifying a
+    history of a million entries holds one chunk of rows (594,943 ORM objects took 1.4 GB)."""
+    # The first page unbounded: a row inserted with id 0 or below is read (and named) like any other. Each
+    # statement is built once: a new one per chunk left garbage cycles that grew the peak with the history.
+    first = select(*_CHAIN_COLUMNS).order_by(AuditEntry.id).limit(CHUNK)
+    rest = first.where(AuditEntry.id > bindparam("after"))
+    rows = session.execute(first).all()
+    while True:
+        yield from rows
+        if len(rows) < CHUNK:
+            return
+        rows = session.execute(rest, {"after": rows[-1].id}).all()
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
@@ -350,14 +408,15 @@ def verify(session: Session) -> VerifyResult:
     expected_id = 1
     count = 0
     unkeyed = 0
-    last: AuditEntry | None = None
-    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+    last: _Hashed | None = None
+    for entry in _entries_in_order(session):
         count += 1
         if entry.id != expected_id:
             return VerifyResult(False, count, entry.id, f"第 {expected_id} 条记录缺失（下一条为第 {entry.id} 条）")
         if entry.prev_hash != prev:
             return VerifyResult(False, count, entry.id, "与上一条记录的链接不符")
-        if entry_hash(entry) != entry.hash:
+        digest = entry_hash(entry)  # once: the MAC is over it (hashing twice was a third of the walk's time)
+        if digest != entry.hash:
             return VerifyResult(False, count, entry.id, "记录内容与其哈希不符，已被改动")
         if entry.mac is None:
             if key is not None and entry.id >= keyed_from:
@@ -365,7 +424,7 @@ def verify(session: Session) -> VerifyResult:
             unkeyed = entry.id
         elif key is None:
             return VerifyResult(False, count, entry.id, "记录带有密钥校验值，但数据库中的安装标识已被删除")
-        elif not hmac.compare_digest(entry.mac, entry_mac(key, entry)):
+        elif not hmac.compare_digest(entry.mac, _mac_of_hash(key, digest)):
             return VerifyResult(False, count, entry.id, "密钥校验值不符：该条记录被改动（哈希链已被无密钥重算）")
         prev = entry.hash
         expected_id += 1
