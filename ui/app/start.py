@@ -222,6 +222,7 @@ class AppController(QObject):
         preload = self._boot.claim_preload() if self._boot is not None else None
         window = self.window = MainWindow(self.db, account, self.settings, self.worker, preload=preload)
         window.logoutRequested.connect(self.logout)
+        window.prepare_incident_page()
         window.show()
         log.info("logged in: %s", account.username)
 

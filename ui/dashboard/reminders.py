@@ -51,7 +51,9 @@ def key_of(item: Item) -> dl.ReminderKey:
 
 class ReminderPanel(QFrame):
     openIncident = Signal(int)
-    appeared = Signal(list)  # [(DeadlineRow, state)]: reminders not announced before in this session
+    # [(DeadlineRow, state)]: reminders not announced before in this session. `object`, not `list`: a list
+    # argument is converted element by element to a Qt list (0.12 s for the 10,000 of a large branch's first load).
+    appeared = Signal(object)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
