@@ -50,9 +50,22 @@ def _numbers(page: Any) -> list[str]:
 
 
 def _scroll_to_end(qtbot: Any, worker: Any, page: Any) -> None:
-    page.view.scrollToBottom()
-    bar = page.view.verticalScrollBar()
-    bar.setValue(bar.maximum())  # what dragging the scroll bar to the end does: the view asks the model for more
+    """Drag the scroll bar to the end until the view has asked for one more page and it has come. Again while
+    nothing is on its way: right after a reset the view lays itself out later, and a scroll bar still at its old
+    maximum does not move (a busy machine showed it)."""
+    before = page.model.rowCount()
+
+    def arrived() -> bool:
+        if worker.pending:
+            return False
+        if page.model.rowCount() > before or not page.model.canFetchMore():
+            return True
+        page.view.scrollToBottom()
+        bar = page.view.verticalScrollBar()
+        bar.setValue(bar.maximum())  # what dragging the scroll bar to the end does: the view asks for more
+        return False
+
+    qtbot.waitUntil(arrived, timeout=5000)
     settle(qtbot, worker)
 
 
