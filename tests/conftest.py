@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -276,3 +277,18 @@ def demo_module_url(tmp_path_factory: pytest.TempPathFactory, _demo_file: Path) 
     shutil.copyfile(_demo_file, target)
     shutil.copytree(_demo_file.with_name("keys"), _SESSION_KEYS, dirs_exist_ok=True)
     return f"sqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
+def make_data() -> ModuleType:
+    """benchmarks/make_data.py (the benchmarks are scripts, not a package), loaded once as a module."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "make_data.py"
+    spec = importlib.util.spec_from_file_location("repdesk_benchmark_make_data", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while they are made
+    spec.loader.exec_module(module)
+    return module

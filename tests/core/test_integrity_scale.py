@@ -3,8 +3,6 @@ does not grow with the history (at 100,000 incidents, loading every entry and ev
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tracemalloc
 from pathlib import Path
 from types import ModuleType
@@ -19,16 +17,6 @@ from desktop.services import audit
 
 SMALL, LARGE = 300, 1200
 CHUNK = 50  # far below either history (about 7 entries and 4 events an incident): both read many chunks
-
-
-def _make_data() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "make_data.py"
-    spec = importlib.util.spec_from_file_location("make_data_for_verify", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while they are made
-    spec.loader.exec_module(module)
-    return module
 
 
 def _verify_peak(db: Database) -> tuple[int, int]:
@@ -46,10 +34,10 @@ def _verify_peak(db: Database) -> tuple[int, int]:
     return peak, report.chain.entries
 
 
-def test_verify_memory_does_not_grow_with_the_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_memory_does_not_grow_with_the_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      make_data: ModuleType) -> None:
     monkeypatch.setattr(audit, "CHUNK", CHUNK)
     monkeypatch.setattr(crosscheck, "CHUNK", CHUNK)
-    make_data = _make_data()
     peaks: dict[int, tuple[int, int]] = {}
     for n in (SMALL, LARGE):
         db = Database(f"sqlite:///{tmp_path / f'{n}.sqlite3'}")

@@ -4,12 +4,9 @@ some, numbers dense per year, a chain `repdesk audit verify` accepts, and the se
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import ModuleType
 
 from sqlalchemy import func, select
@@ -25,18 +22,7 @@ from desktop.timeutil import CST
 N = 300
 
 
-def _make_data() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "make_data.py"
-    spec = importlib.util.spec_from_file_location("make_data_under_test", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while they are made
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_history_is_as_promised_and_the_services_continue_it(db_url: str) -> None:
-    make_data = _make_data()
+def test_the_history_is_as_promised_and_the_services_continue_it(db_url: str, make_data: ModuleType) -> None:
     hash_password = accounts.hash_password
     db = Database(db_url)
     try:
