@@ -5274,6 +5274,22 @@ Nothing is waiting for you now.</translation>
         <translation>Link to an incident…</translation>
     </message>
     <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正舆情条目</source>
+        <translation>Correct the monitoring item</translation>
+    </message>
+    <message>
+        <source>更正理由</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>已更正：原记录保留，可在操作记录中查看</source>
+        <translation>Corrected: the earlier version is kept and shown in the audit log</translation>
+    </message>
+    <message>
         <source>关闭…</source>
         <translation>Close…</translation>
     </message>

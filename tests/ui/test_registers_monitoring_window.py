@@ -66,3 +66,35 @@ def test_the_weekly_summary_prints_as_a_document(qtbot: Any, window: Any, worker
     assert preview.document.pageCount() >= 1
     assert preview.windowTitle().startswith("舆情监测")
     preview.close()
+
+
+def test_an_entry_is_corrected_with_a_reason_and_the_old_version_stays(qtbot: Any, window: Any, worker: Any,
+                                                                        demo_db: Any) -> None:
+    from sqlalchemy import select
+
+    from desktop.db.register_tables import MonitoringEntry
+
+    page = show_register(qtbot, window, worker, "monitoring")
+    add_entry(qtbot, worker, page, "网传某网点服务差", "短视频称柜员态度冷淡。")
+    entry = page.selected()
+    qtbot.waitUntil(lambda: page.action_buttons["correct"].isEnabled(), timeout=3000)
+    qtbot.mouseClick(page.action_buttons["correct"], Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog.inputs["title"].text() == "网传某网点服务差"  # the form says what the entry says
+    # No reason: refused, nothing written.
+    dialog.inputs["title"].clear()
+    ime_type(dialog.inputs["title"], "网传某网点柜员服务态度差")
+    save_form(qtbot, worker, dialog)
+    assert dialog.isVisible() and dialog.error.isVisible() and "更正理由" in dialog.error.text()
+    ime_type(dialog.inputs["reason"], "标题记错，按原帖更正")
+    save_form(qtbot, worker, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().title == "网传某网点柜员服务态度差",
+                    timeout=5000)
+    corrected = page.selected()
+    assert corrected.id != entry.id and corrected.supersedes_id == entry.id
+    assert corrected.correction_reason == "标题记错，按原帖更正" and corrected.excerpt == entry.excerpt
+    assert corrected.reads == entry.reads and corrected.tone == entry.tone
+    with demo_db.read() as s:
+        old = s.execute(select(MonitoringEntry).where(MonitoringEntry.id == entry.id)).scalar_one()
+        assert old.title == "网传某网点服务差" and old.superseded_by_id == corrected.id  # kept, out of the list

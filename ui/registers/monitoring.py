@@ -15,7 +15,7 @@ from desktop.registers import summary as summary_pdf
 from desktop.timeutil import format_cst, now_utc, today_cst
 from ui.printing.preview import show_pdf_preview
 from ui.registers.common import label, number, when
-from ui.registers.form import ReasonDialog, link_to_incident, tr
+from ui.registers.form import FormDialog, ReasonDialog, link_to_incident, tr
 from ui.registers.spec import Action, Column, Detail, Field, Listing, Query, RegisterSpec, page_of
 
 NEGATIVE = "#b00020"
@@ -75,6 +75,26 @@ def escalate(page: Any, row: Any) -> None:
 
 def link(page: Any, row: Any) -> None:
     link_to_incident(page, row, core.link)
+
+
+CORRECTED = ("unit_id", "observed_at", "platform", "url", "title", "excerpt", "reads", "reposts", "tone")
+
+
+def correct(page: Any, row: Any) -> None:
+    """The entry's form filled with what it says, and the reason: a new version; the old one stays in the record."""
+
+    def job(session: Session, actor: Actor, values: dict[str, Any]) -> Any:
+        reason = values.pop("reason")
+        # Only what was changed: an empty box and an empty value (none, "", 0 in a count box) are the same.
+        changes = {k: v for k, v in values.items() if (v or None) != (getattr(row, k) or None)}
+        return core.correct_entry(session, actor, row.id, row.row_version, changes, reason)
+
+    fields = [*SPEC.fields, Field("reason", "更正理由", "multiline", required=True, max_length=1000)]
+    dialog = FormDialog(page.workbench, tr("更正舆情条目"), fields, job,
+                        values={k: getattr(row, k) for k in CORRECTED}, parent=page)
+    dialog.saved.connect(lambda r: page.done(tr("已更正：原记录保留，可在操作记录中查看"), select=r))
+    page.dialog = dialog
+    dialog.open()
 
 
 def close(page: Any, row: Any) -> None:
@@ -137,6 +157,7 @@ SPEC = RegisterSpec(
     actions=[
         Action("escalate", "升级为事件…", escalate, _open_refusal),
         Action("link", "关联事件…", link, _open_refusal),
+        Action("correct", "更正…", correct),
         Action("close", "关闭…", close, _open_refusal),
         Action("summary", "打印监测报告…", summary, needs_row=False),
     ],
