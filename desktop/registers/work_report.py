@@ -25,6 +25,7 @@ from desktop.reports.blocks import TitleParagraph, data_table, heading, paragrap
 from desktop.reports.build import BuildResult
 from desktop.reports.layout import LEADING
 from desktop.reports.linebreak import Para
+from desktop.reports.model import OnTimeRate
 from desktop.reports.official import Context, new_context, render
 from desktop.reports.sections import cn_datetime
 from desktop.timeutil import CST
@@ -50,7 +51,7 @@ class Count:
 
 
 @dataclass(frozen=True)
-class OnTime:
+class OnTime(OnTimeRate):
     """Deadlines with a time limit whose outcome is settled: done in time, done late, not done after the limit."""
 
     label: str
@@ -59,17 +60,6 @@ class OnTime:
     missed: int = 0
     article: str = ""
 
-    @property
-    def due(self) -> int:
-        return self.met + self.late + self.missed
-
-    @property
-    def rate(self) -> float | None:
-        return self.met / self.due if self.due else None
-
-    @property
-    def rate_text(self) -> str:
-        return "—" if self.rate is None else f"{self.rate * 100:.1f}%"
 
 
 @dataclass(frozen=True)
@@ -282,56 +272,41 @@ def line_chart(series: Sequence[tuple[str, Sequence[Count], colors.Color]], capt
 def hbar_chart(counts: Sequence[Count], caption: str, font: str, width: float, colour: colors.Color = BLUE
                ) -> Drawing:
     """One horizontal bar per unit, its name on the left: many units' names never overlap."""
-    height = max(30 * mm, 34 + 13 * len(counts))
-    d = Drawing(width, height)
-    _caption(d, caption, font, width)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 120, 14
-    chart.width, chart.height = width - 150, height - 36
-    values = [c.value for c in counts] or [0]
-    chart.data = [values]
-    chart.categoryAxis.categoryNames = [_short(c.label, 12) for c in counts] or [""]
-    chart.categoryAxis.reverseDirection = True  # the first row on top, as in the table
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 8
-    top = max(values)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(-(-(top + 1) // 4) * 4, 4)
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax // 4
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 8
-    chart.bars[0].fillColor = colour
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 7.5
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    d.add(chart)
-    return d
+    top = max([c.value for c in counts] or [0])
+    step = max(-(-(top + 1) // 4) * 4, 4) // 4
+    return _hbars([c.value for c in counts], [_short(c.label, 12) for c in counts], caption, font, width, colour,
+                  step, "%d")
 
 
 def rate_chart(rows: Sequence[OnTime], caption: str, font: str, width: float) -> Drawing:
     """On-time rate per item as horizontal bars from 0 to 100 %."""
     shown = [r for r in rows if r.due]
-    height = max(30 * mm, 34 + 13 * len(shown))
+    return _hbars([round((r.rate or 0.0) * 100, 1) for r in shown], [_short(r.label, 14) for r in shown], caption,
+                  font, width, BLUE, 25, "%.1f%%", axis_format="%d%%")
+
+
+def _hbars(values: Sequence[float], names: Sequence[str], caption: str, font: str, width: float,
+           colour: colors.Color, step: float, bar_format: str, axis_format: str | None = None) -> Drawing:
+    """Horizontal bars, the first row on top as in the table beside them; the value axis from 0 in four steps."""
+    height = max(30 * mm, 34 + 13 * len(values))
     d = Drawing(width, height)
     _caption(d, caption, font, width)
     chart = HorizontalBarChart()
     chart.x, chart.y = 120, 14
     chart.width, chart.height = width - 150, height - 36
-    chart.data = [[round((r.rate or 0.0) * 100, 1) for r in shown] or [0]]
-    chart.categoryAxis.categoryNames = [_short(r.label, 14) for r in shown] or [""]
+    chart.data = [list(values) or [0]]
+    chart.categoryAxis.categoryNames = list(names) or [""]
     chart.categoryAxis.reverseDirection = True  # the first row on top, as in the table
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 4 * step, step
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 8
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.bars[0].fillColor = BLUE
+    if axis_format is not None:
+        chart.valueAxis.labelTextFormat = axis_format
+    chart.bars[0].fillColor = colour
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%.1f%%"
+    chart.barLabelFormat = bar_format
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "w"

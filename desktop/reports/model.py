@@ -285,15 +285,12 @@ class Register:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class DeadlineSummary:
-    """Counts over deadline rules: `due` = met + late + missed (the rules whose outcome is settled)."""
+class OnTimeRate:
+    """The on-time rate of counted duties: `due` = met + late + missed (the duties whose outcome is settled)."""
 
-    met: int = 0
-    late: int = 0
-    missed: int = 0  # overdue: the limit passed, nothing done
-    pending: int = 0  # pending, open windows and clocks not started
-    incidents: int = 0
+    met: int
+    late: int
+    missed: int
 
     @property
     def due(self) -> int:
@@ -306,6 +303,18 @@ class DeadlineSummary:
     @property
     def rate_text(self) -> str:
         return "—" if self.rate is None else f"{self.rate * 100:.1f}%"
+
+
+@dataclass(frozen=True)
+class DeadlineSummary(OnTimeRate):
+    """Counts over deadline rules: `due` = met + late + missed (the rules whose outcome is settled)."""
+
+    met: int = 0
+    late: int = 0
+    missed: int = 0  # overdue: the limit passed, nothing done
+    pending: int = 0  # pending, open windows and clocks not started
+    incidents: int = 0
+
 
     def __add__(self, other: DeadlineSummary) -> DeadlineSummary:
         return DeadlineSummary(self.met + other.met, self.late + other.late, self.missed + other.missed,
